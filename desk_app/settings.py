@@ -89,6 +89,22 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class HashingPolicy:
+    """argon2id cost: RFC 9106's second recommended option by default."""
+
+    time_cost: int = 3
+    memory_kib: int = 65536
+    parallelism: int = 4
+
+
+@dataclass(frozen=True)
+class StaffPolicy:
+    min_password_length: int = 10
+    lock_threshold: int = 5
+    lock_minutes: int = 15
+
+
+@dataclass(frozen=True)
 class Settings:
     password: PasswordPolicy = field(default_factory=PasswordPolicy)
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
@@ -96,6 +112,8 @@ class Settings:
     id_format: IdNumberFormat = field(default_factory=IdNumberFormat)
     office: OfficeInfo = field(default_factory=OfficeInfo)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    hashing: HashingPolicy = field(default_factory=HashingPolicy)
+    staff: StaffPolicy = field(default_factory=StaffPolicy)
     #: a path to a TrueType font with Traditional Chinese glyphs for PDFs
     pdf_font: str = ""
     pdf_font_bold: str = ""

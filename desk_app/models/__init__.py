@@ -1,0 +1,38 @@
+"""SQLAlchemy models, one module per aggregate. Importing this registers them all."""
+
+from desk_app.models.account import AccountEvent, PasswordResetToken, ResultsAccount
+from desk_app.models.audit import AuditEvent, AuditHead
+from desk_app.models.base import Base, UtcDateTime
+from desk_app.models.candidate import Candidate, Entry, PaperScore, Result, SearchToken
+from desk_app.models.catalogue import Centre, Exam, ExamSession, Paper
+from desk_app.models.desk import CallerVerification, CallNote
+from desk_app.models.letter import Letter
+from desk_app.models.outbox import OutboxMessage
+from desk_app.models.staff import ROLES, Staff
+from desk_app.models.statement import IssuedStatement
+
+__all__ = [
+    "ROLES",
+    "AccountEvent",
+    "AuditEvent",
+    "AuditHead",
+    "Base",
+    "CallNote",
+    "CallerVerification",
+    "Candidate",
+    "Centre",
+    "Entry",
+    "Exam",
+    "ExamSession",
+    "IssuedStatement",
+    "Letter",
+    "OutboxMessage",
+    "Paper",
+    "PaperScore",
+    "PasswordResetToken",
+    "Result",
+    "ResultsAccount",
+    "SearchToken",
+    "Staff",
+    "UtcDateTime",
+]

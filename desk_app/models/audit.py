@@ -1,0 +1,50 @@
+"""The audit trail: an append-only chain of events linked by SHA-256.
+
+``audit_event.id`` is assigned by the writer as the head's ``last_id + 1``
+(never by a sequence, which leaves gaps on rollback), so the ids run without
+gaps and a deleted row shows. ``audit_head`` holds the newest id and hash:
+it is row-locked by every writer, which orders the chain, and it lets a
+deleted tail be noticed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk_app.models.base import Base, UtcDateTime
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_event_candidate", "candidate_id"),
+        Index("ix_audit_event_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: the staff member's username, or "website" / "system"
+    actor: Mapped[str] = mapped_column(String(64))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    action: Mapped[str] = mapped_column(String(48))
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"))
+    #: what the action was about, e.g. an ID Number or a username
+    subject: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)
+    #: canonical JSON (sorted keys) of the action's details
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,122 @@
+"""The sentences behind error codes, marked for Qt Linguist.
+
+``QT_TRANSLATE_NOOP`` marks each text for ``pyside6-lupdate`` (context
+"Errors") without importing Qt: the UI translates the English text when it
+shows it; the command line prints the English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+CONTEXT = "Errors"
+
+MESSAGES: dict[str, str] = {
+    # input
+    "invalid_id_number": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not an ID Number: it has 1–3 letters then 3–9 digits."
+    ),
+    "invalid_text": QT_TRANSLATE_NOOP(
+        "Errors", "The {field} contains characters that are not allowed."
+    ),
+    "text_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The {field} is too long (at most {limit} characters)."
+    ),
+    "required": QT_TRANSLATE_NOOP("Errors", "The {field} is required."),
+    "invalid_email": QT_TRANSLATE_NOOP("Errors", "“{value}” is not an email address."),
+    "invalid_date": QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date (use YYYY-MM-DD)."),
+    "invalid_role": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not a role (operator, counter, supervisor, admin)."
+    ),
+    "invalid_username": QT_TRANSLATE_NOOP(
+        "Errors", "A username has 2–64 lower-case letters, digits, dots, dashes or underscores."
+    ),
+    "reason_required": QT_TRANSLATE_NOOP("Errors", "Give a reason for this action."),
+    "weak_staff_password": QT_TRANSLATE_NOOP(
+        "Errors", "A staff password needs at least {min_length} characters."
+    ),
+    # refusals
+    "permission_denied": QT_TRANSLATE_NOOP("Errors", "Your role ({role}) may not {action}."),
+    "staff_login_failed": QT_TRANSLATE_NOOP("Errors", "Wrong username or password."),
+    "staff_locked": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong passwords: this staff login is locked until {until}."
+    ),
+    "staff_exists": QT_TRANSLATE_NOOP("Errors", "A staff member “{username}” already exists."),
+    "staff_inactive": QT_TRANSLATE_NOOP("Errors", "This staff account is deactivated."),
+    "last_admin": QT_TRANSLATE_NOOP(
+        "Errors", "The last active administrator cannot be deactivated."
+    ),
+    "wrong_password": QT_TRANSLATE_NOOP(
+        "Errors", "Unable to authenticate user. Please check your details and try again."
+    ),
+    "wrong_secret": QT_TRANSLATE_NOOP("Errors", "The ID Number and Secret Number do not match."),
+    "already_registered": QT_TRANSLATE_NOOP("Errors", "This ID Number is already registered."),
+    "not_registered": QT_TRANSLATE_NOOP("Errors", "This ID Number has no registered account yet."),
+    "password_rule": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Passwords must have at least {min_length} characters, made up of letters "
+        "and at least {min_digits} numbers.",
+    ),
+    "passwords_differ": QT_TRANSLATE_NOOP("Errors", "The two passwords are not the same."),
+    "terms_not_accepted": QT_TRANSLATE_NOOP("Errors", "The terms of use must be accepted."),
+    "verification_required": QT_TRANSLATE_NOOP(
+        "Errors", "Verify the caller before acting on this candidate."
+    ),
+    "verification_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The caller's details do not match our records."
+    ),
+    "not_locked": QT_TRANSLATE_NOOP("Errors", "This account is not locked."),
+    "token_invalid": QT_TRANSLATE_NOOP("Errors", "This reset link is not valid or has expired."),
+    "result_not_released": QT_TRANSLATE_NOOP("Errors", "These results are not released yet."),
+    "no_results": QT_TRANSLATE_NOOP("Errors", "This candidate has no released results."),
+    "schema_newer": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database was upgraded by a newer Results Desk ({revision}). Update this program.",
+    ),
+    "schema_old": QT_TRANSLATE_NOOP(
+        "Errors", "The database needs an upgrade: an administrator runs “desk-app db upgrade”."
+    ),
+    "schema_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The database is empty: run “desk-app db upgrade” first."
+    ),
+    "database_unavailable": QT_TRANSLATE_NOOP(
+        "Errors", "The database cannot be reached ({detail}). Try again or call the administrator."
+    ),
+    "database_password_needed": QT_TRANSLATE_NOOP(
+        "Errors", "The database asks for a password: store it with “desk-app db password”."
+    ),
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "Errors", "No password store (keyring) is available on this computer."
+    ),
+    "demo_not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "The database already has candidates: demo data goes only into an empty one."
+    ),
+    "pdf_font_missing": QT_TRANSLATE_NOOP(
+        "Errors", "No font with Chinese characters for PDFs was found. {hint}"
+    ),
+    # not found
+    "candidate_not_found": QT_TRANSLATE_NOOP(
+        "Errors", "No candidate has the ID Number {id_number}."
+    ),
+    "staff_not_found": QT_TRANSLATE_NOOP("Errors", "No staff member is called “{username}”."),
+    "statement_not_found": QT_TRANSLATE_NOOP("Errors", "No statement was issued with this code."),
+    "entry_not_found": QT_TRANSLATE_NOOP("Errors", "This candidate has no such exam entry."),
+    "note_not_found": QT_TRANSLATE_NOOP("Errors", "No such call note."),
+}
+
+
+def english(code: str, params: Mapping[str, Any]) -> str:
+    """The English sentence for ``code``; unknown codes still give a sentence."""
+    template = MESSAGES.get(code)
+    if template is None:
+        return code.replace("_", " ").capitalize() + "."
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,39 @@
+"""Builds the services of one process from a database, settings and a clock.
+
+This is wiring, not a facade: panels and commands take the one service they
+need from here and receive it in their constructor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desk_app.database import Database
+from desk_app.services.audit import AuditService
+from desk_app.services.clock import Clock, SystemClock
+from desk_app.services.hashing import Hasher
+from desk_app.services.staff import StaffService
+from desk_app.settings import Settings
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    settings: Settings
+    clock: Clock
+    hasher: Hasher
+    staff: StaffService
+    audit: AuditService
+
+
+def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
+    clock = clock or SystemClock()
+    hasher = Hasher(settings.hashing)
+    return Services(
+        db=db,
+        settings=settings,
+        clock=clock,
+        hasher=hasher,
+        staff=StaffService(db, settings, clock, hasher),
+        audit=AuditService(db, clock),
+    )

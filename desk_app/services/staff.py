@@ -1,0 +1,243 @@
+"""Staff members: add, sign in, deactivate, change password."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.database import Database
+from desk_app.models import Staff
+from desk_app.services import audit
+from desk_app.services.actor import AuditActor, StaffIdentity, as_actor, authorise
+from desk_app.services.clock import Clock
+from desk_app.services.errors import BadInput, NotFound, Refused
+from desk_app.services.hashing import Hasher
+from desk_app.services.permissions import Action, Role
+from desk_app.services.validation import clean_text, parse_username
+from desk_app.settings import Settings
+
+LANGUAGES = ("en", "zh_HK")
+
+
+@dataclass(frozen=True)
+class StaffSummary:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    language: str
+    last_login_at: datetime | None
+
+
+def identity_of(staff: Staff) -> StaffIdentity:
+    return StaffIdentity(staff.id, staff.username, staff.display_name, staff.role, staff.language)
+
+
+def _summary(staff: Staff) -> StaffSummary:
+    return StaffSummary(
+        staff.id,
+        staff.username,
+        staff.display_name,
+        staff.role,
+        staff.active,
+        staff.language,
+        staff.last_login_at,
+    )
+
+
+class StaffService:
+    def __init__(self, db: Database, settings: Settings, clock: Clock, hasher: Hasher) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+        self._hasher = hasher
+
+    # -- adding ---------------------------------------------------------
+    def _check_new(
+        self, username: str, role: str, password: str, display_name: str
+    ) -> tuple[str, str, str]:
+        name = parse_username(username)
+        if role not in {r.value for r in Role}:
+            raise BadInput("invalid_role", value=role[:20])
+        if len(password) < self._settings.staff.min_password_length or len(password) > 256:
+            raise BadInput(
+                "weak_staff_password", min_length=self._settings.staff.min_password_length
+            )
+        shown = clean_text(display_name or name, "display name", 200)
+        return name, role, shown
+
+    def _insert(
+        self,
+        session: Session,
+        actor: AuditActor,
+        name: str,
+        role: str,
+        password: str,
+        shown: str,
+        language: str,
+    ) -> Staff:
+        if session.scalar(select(Staff.id).where(Staff.username == name)) is not None:
+            raise Refused("staff_exists", username=name)
+        staff = Staff(
+            username=name,
+            display_name=shown,
+            role=role,
+            password_hash=self._hasher.hash(password),
+            active=True,
+            language=language if language in LANGUAGES else "en",
+            created_at=self._clock.now(),
+            failed_attempts=0,
+        )
+        session.add(staff)
+        session.flush()
+        audit.record(
+            session,
+            self._clock,
+            actor,
+            "staff_added",
+            subject=name,
+            detail={"role": role, "display_name": shown},
+        )
+        return staff
+
+    def add(
+        self,
+        admin: StaffIdentity,
+        username: str,
+        role: str,
+        password: str,
+        *,
+        display_name: str = "",
+        language: str = "en",
+    ) -> StaffSummary:
+        """An administrator adds a staff member."""
+        name, role, shown = self._check_new(username, role, password, display_name)
+        with self._db.write() as session:
+            authorise(session, admin, Action.MANAGE_STAFF)
+            return _summary(
+                self._insert(session, as_actor(admin), name, role, password, shown, language)
+            )
+
+    def add_from_terminal(
+        self,
+        operator_name: str,
+        username: str,
+        role: str,
+        password: str,
+        *,
+        display_name: str = "",
+        language: str = "en",
+    ) -> StaffSummary:
+        """``desk-app staff add`` run by whoever administers the database machine.
+
+        Whoever can run the command line on the database can change anything
+        anyway; the entry is audited under ``cli:<their login name>``.
+        """
+        name, role, shown = self._check_new(username, role, password, display_name)
+        with self._db.write() as session:
+            actor = AuditActor(f"cli:{operator_name}"[:64])
+            return _summary(self._insert(session, actor, name, role, password, shown, language))
+
+    # -- signing in -------------------------------------------------------
+    def authenticate(self, username: str, password: str) -> StaffIdentity:
+        """Sign a staff member in; wrong username and wrong password look the same."""
+        now = self._clock.now()
+        policy = self._settings.staff
+        try:
+            name = parse_username(username)
+        except BadInput:
+            self._hasher.verify(None, password)
+            raise Refused("staff_login_failed") from None
+        with self._db.write() as session:
+            staff = session.execute(
+                select(Staff).where(Staff.username == name).with_for_update()
+            ).scalar_one_or_none()
+            if staff is not None and staff.locked_until is not None and staff.locked_until > now:
+                raise Refused(
+                    "staff_locked", until=staff.locked_until.isoformat(timespec="minutes")
+                )
+            good = self._hasher.verify(staff.password_hash if staff else None, password[:256])
+            if staff is None or not staff.active or not good:
+                if staff is not None:
+                    staff.failed_attempts += 1
+                    locked = staff.failed_attempts >= policy.lock_threshold
+                    if locked:
+                        staff.locked_until = now + timedelta(minutes=policy.lock_minutes)
+                        staff.failed_attempts = 0
+                    audit.record(
+                        session,
+                        self._clock,
+                        AuditActor(staff.username, staff.id),
+                        "staff_login_failed",
+                        subject=staff.username,
+                        detail={"locked": locked},
+                    )
+                # the failure must be kept although the call raises
+                session.commit()
+                raise Refused("staff_login_failed")
+            staff.failed_attempts = 0
+            staff.locked_until = None
+            staff.last_login_at = now
+            audit.record(
+                session,
+                self._clock,
+                AuditActor(staff.username, staff.id),
+                "staff_login",
+                subject=staff.username,
+            )
+            return identity_of(staff)
+
+    # -- managing -----------------------------------------------------------
+    def list(self, admin: StaffIdentity) -> list[StaffSummary]:
+        with self._db.read() as session:
+            authorise(session, admin, Action.MANAGE_STAFF)
+            return [_summary(s) for s in session.scalars(select(Staff).order_by(Staff.username))]
+
+    def deactivate(self, admin: StaffIdentity, username: str, reason: str) -> StaffSummary:
+        from desk_app.services.validation import require_reason
+
+        why = require_reason(reason)
+        with self._db.write() as session:
+            authorise(session, admin, Action.MANAGE_STAFF)
+            staff = session.execute(
+                select(Staff).where(Staff.username == parse_username(username)).with_for_update()
+            ).scalar_one_or_none()
+            if staff is None:
+                raise NotFound("staff_not_found", username=username[:64])
+            if staff.role == Role.ADMIN and staff.active:
+                admins = session.scalar(
+                    select(func.count())
+                    .select_from(Staff)
+                    .where(Staff.role == Role.ADMIN, Staff.active.is_(True))
+                )
+                if (admins or 0) <= 1:
+                    raise Refused("last_admin")
+            staff.active = False
+            audit.record(
+                session,
+                self._clock,
+                as_actor(admin),
+                "staff_deactivated",
+                subject=staff.username,
+                reason=why,
+            )
+            return _summary(staff)
+
+    def set_language(self, staff: StaffIdentity, language: str) -> StaffIdentity:
+        """A staff member's own choice of UI language, kept for the next sign-in."""
+        if language not in LANGUAGES:
+            raise BadInput("invalid_text", field="language")
+        with self._db.write() as session:
+            row = session.get(Staff, staff.id)
+            if row is None or not row.active:
+                raise Refused("staff_inactive")
+            row.language = language
+            return identity_of(row)
+
+    def count(self) -> int:
+        with self._db.read() as session:
+            return session.scalar(select(func.count()).select_from(Staff)) or 0
