@@ -1,0 +1,169 @@
+"""Real rows in a real test database: services, staff and candidates.
+
+No mocks: everything goes through the models and the services.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from desk_app.database import Database
+from desk_app.models import (
+    Candidate,
+    Centre,
+    Entry,
+    Exam,
+    ExamSession,
+    Letter,
+    Paper,
+    PaperScore,
+    Result,
+    ResultsAccount,
+)
+from desk_app.services.actor import StaffIdentity
+from desk_app.services.registry import Services, build_services
+from desk_app.settings import HashingPolicy, Settings
+from tests.support.clock import ManualClock
+
+#: argon2 with the smallest cost: the tests check logic, not hash strength
+FAST_HASHING = HashingPolicy(time_cost=1, memory_kib=8, parallelism=1)
+STAFF_PASSWORD = "desk-password-1"
+
+_serial = itertools.count(1)
+
+
+def fast_settings(**changes: object) -> Settings:
+    return replace(Settings(hashing=FAST_HASHING), **changes)  # type: ignore[arg-type]
+
+
+def make_services(
+    url: str, clock: ManualClock | None = None, settings: Settings | None = None
+) -> Services:
+    return build_services(Database(url), settings or fast_settings(), clock or ManualClock())
+
+
+def add_staff(services: Services, role: str, username: str | None = None) -> StaffIdentity:
+    name = username or f"{role}{next(_serial)}"
+    services.staff.add_from_terminal("test", name, role, STAFF_PASSWORD, display_name=name.title())
+    return services.staff.authenticate(name, STAFF_PASSWORD)
+
+
+def seed_catalogue(db: Database) -> None:
+    """A centre, KET for Schools (with papers), Delta Module One (without), a session."""
+    with db.write() as session:
+        if session.get(Centre, 1) is not None:
+            return
+        session.add(
+            Centre(
+                id=1,
+                code="TW056",
+                name_en="Prestige English Centre",
+                name_zh="倫敦英語中心",
+                region="TW",
+            )
+        )
+        ket = Exam(
+            id=1,
+            code="KETFS",
+            name_en="A2 Key for Schools (KET for Schools)",
+            name_zh="劍橋英語 KET（青少年版）",
+            has_paper_breakdown=True,
+            score_min=100,
+            score_max=150,
+        )
+        ket.papers = [
+            Paper(position=1, name_en="Reading", name_zh="閱讀"),
+            Paper(position=2, name_en="Writing", name_zh="寫作"),
+            Paper(position=3, name_en="Listening", name_zh="聆聽"),
+            Paper(position=4, name_en="Speaking", name_zh="口試"),
+        ]
+        session.add(ket)
+        session.add(
+            Exam(
+                id=2,
+                code="DELTA1",
+                name_en="Delta Module One",
+                name_zh="Delta 單元一",
+                has_paper_breakdown=False,
+                score_min=0,
+                score_max=100,
+            )
+        )
+        session.add(
+            ExamSession(
+                id=1,
+                code="2014-07",
+                name_en="July 2014",
+                name_zh="2014年7月",
+                held_on=date(2014, 7, 5),
+            )
+        )
+
+
+def make_candidate(
+    services: Services,
+    id_number: str = "SMR123456",
+    *,
+    name_en: str = "CHAN Tai Man",
+    name_zh: str | None = "陳大文",
+    date_of_birth: date = date(2001, 5, 17),
+    email: str | None = "taiman.chan@example.com",
+    phone: str | None = "9123 4567",
+    secret_hash: str | None = None,
+    released: bool = True,
+    exam_id: int = 1,
+) -> int:
+    """A candidate with one KET entry (released unless told) and an unregistered account."""
+    from desk_app.services.search_keys import candidate_tokens, email_key, phone_key_of
+
+    db = services.db
+    seed_catalogue(db)
+    now = services.clock.now()
+    with db.write() as session:
+        candidate = Candidate(
+            id_number=id_number,
+            name_en=name_en,
+            name_zh=name_zh,
+            date_of_birth=date_of_birth,
+            email=email,
+            phone=phone,
+            centre_id=1,
+            language="en",
+            email_key=email_key(email),
+            phone_key=phone_key_of(phone),
+            created_at=now,
+        )
+        session.add(candidate)
+        session.flush()
+        for token in candidate_tokens(name_en, name_zh, candidate.id):
+            session.add(token)
+        entry = Entry(candidate_id=candidate.id, exam_id=exam_id, session_id=1)
+        session.add(entry)
+        session.flush()
+        result = Result(
+            entry_id=entry.id,
+            grade="PASS WITH MERIT",
+            cefr="A2",
+            score=145,
+            release_at=now - timedelta(days=10) if released else now + timedelta(days=10),
+        )
+        session.add(result)
+        session.flush()
+        exam = session.get(Exam, exam_id)
+        assert exam is not None
+        for paper, score in zip(exam.papers, (148, 141, 146, 145), strict=False):
+            session.add(PaperScore(result_id=result.id, paper_id=paper.id, score=score))
+        session.add(ResultsAccount(candidate_id=candidate.id, failed_attempts=0, secret_failures=0))
+        session.add(
+            Letter(
+                candidate_id=candidate.id,
+                number=0,
+                secret_hash=secret_hash or services.hasher.hash("4821"),
+                active=True,
+                issued_at=datetime(2014, 7, 5, 1, 0, tzinfo=UTC),
+                serial=f"L{candidate.id:08d}-0",
+            )
+        )
+        return candidate.id
