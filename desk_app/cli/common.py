@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from desk_app import config
 from desk_app.database import Database
-from desk_app.services.actor import StaffIdentity
+from desk_app.services.actor import Caller, StaffIdentity, TerminalUser
 from desk_app.services.errors import BadInput, DeskError, Refused
 from desk_app.services.registry import Services, build_services
 from desk_app.settings import Settings
@@ -59,6 +59,13 @@ class CliContext:
                 raise BadInput("required", field=f"staff password ({STAFF_PASSWORD_ENV})")
             password = getpass.getpass(f"Password for {username}: ")
         return self.services.staff.authenticate(username, password)
+
+    def caller(self) -> Caller:
+        """``--as USER`` signed in, or else the terminal user (read-only and admin commands)."""
+        username = getattr(self.args, "as_staff", None)
+        if username:
+            return self.sign_in(username)
+        return TerminalUser(getpass.getuser())
 
 
 def read_secret(prompt: str, env: str | None = None) -> str:

@@ -30,6 +30,32 @@ class AuditActor:
     staff_id: int | None = None
 
 
+@dataclass(frozen=True)
+class TerminalUser:
+    """Whoever runs the command line on the database machine, without ``--as``.
+
+    They can read the database and administer it anyway, so they may look
+    things up and manage staff; acting on a candidate (unlock, reissue, …)
+    always needs a signed-in staff member.
+    """
+
+    login: str
+
+
+#: what a terminal user may do without signing in as a staff member
+TERMINAL_ACTIONS = frozenset(
+    {
+        Action.SEARCH,
+        Action.VIEW_CANDIDATE,
+        Action.VIEW_LOCKOUTS,
+        Action.VIEW_AUDIT,
+        Action.MANAGE_STAFF,
+        Action.IMPORT_DATA,
+    }
+)
+
+Caller = StaffIdentity | TerminalUser
+
 WEBSITE = AuditActor("website")
 SYSTEM = AuditActor("system")
 
@@ -51,3 +77,15 @@ def authorise(session: Session, identity: StaffIdentity, action: Action) -> Staf
         raise Refused("staff_inactive")
     check(staff.role, action)
     return staff
+
+
+def authorise_caller(session: Session, caller: Caller, action: Action) -> AuditActor:
+    """Like :func:`authorise` for a staff member or a terminal user; the audit name."""
+    if isinstance(caller, TerminalUser):
+        if action not in TERMINAL_ACTIONS:
+            raise PermissionDenied(
+                "permission_denied", role="terminal", action=action.value.replace("_", " ")
+            )
+        return AuditActor(f"cli:{caller.login}"[:64])
+    authorise(session, caller, action)
+    return as_actor(caller)

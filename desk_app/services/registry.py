@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from desk_app.database import Database
 from desk_app.services.audit import AuditService
+from desk_app.services.candidates import CandidateService
 from desk_app.services.clock import Clock, SystemClock
 from desk_app.services.hashing import Hasher
+from desk_app.services.notes import NoteService
 from desk_app.services.staff import StaffService
 from desk_app.settings import Settings
 
@@ -24,6 +26,8 @@ class Services:
     hasher: Hasher
     staff: StaffService
     audit: AuditService
+    candidates: CandidateService
+    notes: NoteService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -36,4 +40,6 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         hasher=hasher,
         staff=StaffService(db, settings, clock, hasher),
         audit=AuditService(db, clock),
+        candidates=CandidateService(db, settings, clock),
+        notes=NoteService(db, settings, clock),
     )
