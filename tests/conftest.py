@@ -1,0 +1,53 @@
+"""Test set-up shared by the whole suite.
+
+The environment is fixed here, before anything imports Qt: Qt draws offscreen,
+the locale is C.UTF-8, and the user's data, config and cache folders point
+into a temporary home, so no test touches the real desk database or config.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LANG"] = "C.UTF-8"
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("DESK_APP_DATABASE_URL", None)
+
+_TEST_HOME = tempfile.mkdtemp(prefix="desk-test-home-")
+atexit.register(shutil.rmtree, _TEST_HOME, ignore_errors=True)
+for _variable, _folder in (
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_RUNTIME_DIR", "runtime"),  # Qt warns when it is missing or not 0700
+):
+    os.makedirs(os.path.join(_TEST_HOME, _folder), mode=0o700)
+    os.environ[_variable] = os.path.join(_TEST_HOME, _folder)
+
+import pytest  # noqa: E402
+
+pytest_plugins = [
+    "tests.support.keyring_memory",
+    "tests.support.postgres",
+    "tests.support.databases",
+    "tests.support.service_fixtures",
+]
+
+_POSTGRES_FIXTURES = {"pg_cluster", "postgres_template"}
+_GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests by what they use: ``postgres`` for the cluster, ``gui`` for Qt widgets."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & _POSTGRES_FIXTURES:
+            item.add_marker(pytest.mark.postgres)
+        if names & _GUI_FIXTURES:
+            item.add_marker(pytest.mark.gui)

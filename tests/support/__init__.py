@@ -1,0 +1,1 @@
+"""Test support: the throw-away PostgreSQL cluster, database fixtures, keyring."""
