@@ -51,6 +51,11 @@ class CliContext:
     def services(self) -> Services:
         return build_services(self.open_database(), self.settings)
 
+    def close(self) -> None:
+        """Release the database connections, if any were opened."""
+        if "services" in self.__dict__:
+            self.services.db.dispose()
+
     def sign_in(self, username: str) -> StaffIdentity:
         """``--as USER``: the password from the environment or a prompt."""
         password = os.environ.get(STAFF_PASSWORD_ENV)

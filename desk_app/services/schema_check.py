@@ -52,6 +52,9 @@ def open_checked(url: str | URL, *, migrate_sqlite: bool = True, check: bool = T
                 raise Refused("schema_missing")
             else:
                 raise Refused("schema_old")
+    except DeskError:
+        db.dispose()
+        raise
     except SQLAlchemyError as error:
         db.dispose()
         reason = _reason(error)

@@ -1,0 +1,68 @@
+"""Migrations from empty on both databases, in step with the models; the schema check."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from desk_app import schema
+from desk_app.database import Database
+from desk_app.models import Base
+from desk_app.services.errors import Refused
+from desk_app.services.schema_check import open_checked
+
+
+def test_upgrade_from_empty_creates_every_table(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
+    try:
+        assert schema.status(db.engine).empty
+        schema.upgrade(empty_database_url)
+        state = schema.status(db.engine)
+        assert state.up_to_date and not state.newer_than_program
+        tables = set(inspect(db.engine).get_table_names())
+        assert set(Base.metadata.tables) <= tables
+        with db.read() as session:
+            head = session.execute(text("select last_id, last_hash from audit_head")).one()
+        assert head == (0, "0" * 64)
+        # a second upgrade is a no-op
+        schema.upgrade(empty_database_url)
+    finally:
+        db.dispose()
+
+
+def test_migrations_match_the_models(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+        assert differences == []
+    finally:
+        db.dispose()
+
+
+def test_a_newer_schema_is_refused(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        with db.write() as session:
+            session.execute(text("update alembic_version set version_num = '9999_future'"))
+    finally:
+        db.dispose()
+    with pytest.raises(Refused) as refused:
+        open_checked(database_url)
+    assert refused.value.code == "schema_newer"
+
+
+def test_sqlite_is_migrated_on_open_postgresql_is_not(empty_database_url: str) -> None:
+    if empty_database_url.startswith("sqlite"):
+        db = open_checked(empty_database_url)
+        try:
+            assert schema.status(db.engine).up_to_date
+        finally:
+            db.dispose()
+    else:
+        with pytest.raises(Refused) as refused:
+            open_checked(empty_database_url)
+        assert refused.value.code == "schema_missing"
