@@ -100,6 +100,14 @@ MESSAGES: dict[str, str] = {
     "pdf_font_missing": QT_TRANSLATE_NOOP(
         "Errors", "No font with Chinese characters for PDFs was found. {hint}"
     ),
+    "smtp_password_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No password is stored for the mail server user “{username}”: "
+        "store it with “desk-app mail password”.",
+    ),
+    "smtp_security_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not a mail security mode (none, starttls or ssl)."
+    ),
     # not found
     "candidate_not_found": QT_TRANSLATE_NOOP(
         "Errors", "No candidate has the ID Number {id_number}."
