@@ -72,6 +72,28 @@ MESSAGES: dict[str, str] = {
         "Errors", "The caller's details do not match our records."
     ),
     "not_locked": QT_TRANSLATE_NOOP("Errors", "This account is not locked."),
+    "account_locked": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Too many wrong passwords: this account is locked until {until} UTC. "
+        "Try again later or use “Forgotten your password?”.",
+    ),
+    "secret_locked": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Too many wrong Secret Numbers: registration for this ID Number is locked "
+        "until {until} UTC.",
+    ),
+    "invalid_secret": QT_TRANSLATE_NOOP("Errors", "A Secret Number is made of 4 digits."),
+    "password_reused": QT_TRANSLATE_NOOP(
+        "Errors", "The new password must be different from the old one."
+    ),
+    "same_email": QT_TRANSLATE_NOOP("Errors", "This email address is already the registered one."),
+    "verification_identifier_required": QT_TRANSLATE_NOOP(
+        "Errors", "Give the caller's ID Number, email or phone number as well."
+    ),
+    "invalid_period": QT_TRANSLATE_NOOP(
+        "Errors", "Lockouts are counted per hour or per day, over a limited time."
+    ),
+    "letter_pdf_unavailable": QT_TRANSLATE_NOOP("Errors", "PDF letters come with Step 3."),
     "token_invalid": QT_TRANSLATE_NOOP("Errors", "This reset link is not valid or has expired."),
     "result_not_released": QT_TRANSLATE_NOOP("Errors", "These results are not released yet."),
     "no_results": QT_TRANSLATE_NOOP("Errors", "This candidate has no released results."),
