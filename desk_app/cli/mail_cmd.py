@@ -9,7 +9,6 @@ from typing import Any
 from desk_app import config
 from desk_app.cli.common import CliContext, read_secret
 from desk_app.services.errors import BadInput, DeskError, ExitStatus
-from desk_app.services.mail import MailSender
 
 SEND_HELP = """\
 Deliver the messages waiting in the outbox over SMTP ([smtp] in the config
@@ -48,7 +47,7 @@ def send_mail(context: CliContext) -> int:
     if limit is not None and limit < 1:
         raise BadInput("invalid_text", field="--limit (a number of at least 1)")
     services = context.services
-    report = MailSender(services.db, services.settings, services.clock).send_pending(limit=limit)
+    report = services.mail.send_pending(limit=limit)
     print(f"sent {report.sent}, failed {report.failed}, waiting {report.remaining}")
     if report.unreachable:
         smtp = services.settings.smtp

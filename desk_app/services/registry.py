@@ -13,6 +13,7 @@ from desk_app.services.audit import AuditService
 from desk_app.services.candidates import CandidateService
 from desk_app.services.clock import Clock, SystemClock
 from desk_app.services.hashing import Hasher
+from desk_app.services.mail import MailSender
 from desk_app.services.notes import NoteService
 from desk_app.services.staff import StaffService
 from desk_app.settings import Settings
@@ -28,6 +29,7 @@ class Services:
     audit: AuditService
     candidates: CandidateService
     notes: NoteService
+    mail: MailSender
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -42,4 +44,5 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         audit=AuditService(db, clock),
         candidates=CandidateService(db, settings, clock),
         notes=NoteService(db, settings, clock),
+        mail=MailSender(db, settings, clock),
     )
