@@ -1,0 +1,95 @@
+"""``desk-app gui``: the application object, the database, sign-in, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtGui import QFont, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desk_app.config import APP_NAME
+from desk_app.services.registry import build_services
+from desk_app.settings import Settings
+from desk_app.ui.crash import default_log_file, install_excepthook
+from desk_app.ui.database_password import open_database
+from desk_app.ui.i18n import LANGUAGES, Translations, system_language
+from desk_app.ui.login_dialog import LoginDialog
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.workers import run_in_background
+
+log = logging.getLogger("desk_app.ui")
+
+# how long to let background work finish when the window closes
+_SHUTDOWN_WAIT_MS = 5000
+
+
+def window_icon() -> QIcon:
+    pixmap = QPixmap()
+    pixmap.loadFromData((resources.files("desk_app") / "resources" / "desk-app.svg").read_bytes())
+    return QIcon(pixmap)
+
+
+def style_sheet() -> str:
+    return (resources.files("desk_app") / "resources" / "desk.qss").read_text(encoding="utf-8")
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.5))
+    app.setFont(font)
+    app.setWindowIcon(window_icon())
+    app.setStyleSheet(style_sheet())
+    return app
+
+
+def _start_language(choice: str | None, stored: object) -> str:
+    for candidate in (choice, stored):
+        if isinstance(candidate, str) and candidate in LANGUAGES:
+            return candidate
+    return system_language()
+
+
+def run(url: str, settings: Settings, language: str | None = None) -> int:
+    app = make_application()
+    install_excepthook(default_log_file())
+    preferences = QSettings()
+    translations = Translations(app)
+    translations.switch(_start_language(language, preferences.value("language")))
+    db = open_database(url)
+    if db is None:
+        return 1
+    services = build_services(db, settings)
+    try:
+        login = LoginDialog(services.staff, translations)
+        if login.exec() != QDialog.DialogCode.Accepted or login.identity is None:
+            return 0
+        identity = login.identity
+        if login.language_chosen:
+            staff_service, chosen = services.staff, translations.language
+            run_in_background(
+                lambda: staff_service.set_language(identity, chosen),
+                lambda _saved: None,
+                lambda error: log.warning("language not saved: %s", error),
+            )
+        elif language is None and identity.language != translations.language:
+            translations.switch(identity.language)
+        window = MainWindow(services, identity, translations)
+        geometry = preferences.value("geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show()
+        status = app.exec()
+        preferences.setValue("geometry", window.saveGeometry())
+        preferences.setValue("language", translations.language)
+        return int(status)
+    finally:
+        QThreadPool.globalInstance().waitForDone(_SHUTDOWN_WAIT_MS)
+        db.dispose()

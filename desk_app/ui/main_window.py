@@ -1,0 +1,164 @@
+"""The desk's main window: search on the left, the candidate on the right.
+
+The window wires its panels together and owns the menus and the status bar;
+each panel gets the one service it needs. Ctrl+F or F3 goes to the search
+box from anywhere; the Language menu switches every text at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from desk_app.services.actor import StaffIdentity
+from desk_app.services.registry import Services
+from desk_app.ui.candidate_details import CandidateDetails
+from desk_app.ui.errors import error_text
+from desk_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
+from desk_app.ui.labels import database_kind, role_name
+from desk_app.ui.search_panel import SearchPanel
+from desk_app.ui.widgets import named
+from desk_app.ui.workers import run_in_background
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        staff: StaffIdentity,
+        translations: Translations,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._services = services
+        self._staff = staff
+        self._translations = translations
+        clock = services.clock
+
+        def language() -> str:
+            return translations.language
+
+        self.search_panel = SearchPanel(services.search, staff, clock.now, language)
+        self.details = CandidateDetails(clock.now, language, services.settings.office.timezone)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.search_panel)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 460])
+        splitter.setContentsMargins(12, 10, 12, 6)
+        self.setCentralWidget(splitter)
+        self.search_panel.currentCandidateChanged.connect(self.details.set_candidate)
+        self.search_panel.candidateOpened.connect(self._open_candidate)
+        self.search_panel.resultsShown.connect(self._results_shown)
+        self.search_panel.busyChanged.connect(self._busy_changed)
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1280, 800)
+        self.retranslate()
+        self.search_panel.focus_search()
+
+    # -- menus and status bar -----------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.search_menu = bar.addMenu("")
+        self.find_action = QAction(self)
+        self.find_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")]
+        )
+        self.find_action.triggered.connect(self.search_panel.focus_search)
+        self.search_menu.addAction(self.find_action)
+        self.language_menu = bar.addMenu("")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code in LANGUAGES:
+            # each language is named in itself, so it is never translated
+            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
+            action.setChecked(code == self._translations.language)
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.staff_label = named(QLabel(), "staffLabel")
+        self.database_label = named(QLabel(), "databaseLabel")
+        self.count_label = named(QLabel(), "countLabel")
+        for label in (self.count_label, self.staff_label, self.database_label):
+            status.addPermanentWidget(label)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Results Desk"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.search_menu.setTitle(self.tr("&Search"))
+        self.find_action.setText(self.tr("&Find candidate"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Results Desk"))
+        self.staff_label.setText(
+            self.tr("Signed in: {name} ({role})").format(
+                name=self._staff.display_name, role=role_name(self._staff.role)
+            )
+        )
+        self.database_label.setText(database_kind(self._services.db.dialect))
+        self._results_shown(self.search_panel.model.rowCount(), False)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self._translations.language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- reactions ------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        """Switch every text now and keep the choice for this staff member's next sign-in."""
+        if language == self._translations.language:
+            return
+        self._translations.switch(language)
+        staff_service, staff = self._services.staff, self._staff
+        run_in_background(
+            lambda: staff_service.set_language(staff, language),
+            lambda _identity: None,
+            lambda error: self.statusBar().showMessage(error_text(error), 8000),
+        )
+
+    def _results_shown(self, count: int, _has_more: bool) -> None:
+        self.count_label.setText(self.tr("Candidates listed: {count}").format(count=count))
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage(self.tr("Searching…"))
+        else:
+            self.statusBar().clearMessage()
+
+    def _open_candidate(self, row: object) -> None:
+        self.details.set_candidate(row)  # type: ignore[arg-type]
+        self.details.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Results Desk"),
+            self.tr(
+                "Results Desk helps the customer-service centre answer candidates "
+                "about the results website: find, verify, unlock, reissue, reprint."
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.details.set_candidate(None)
+        super().closeEvent(event)
