@@ -244,6 +244,12 @@ def test_office_time_zone_and_hong_kong_time() -> None:
     assert "Reissued on 1 July 2025, 12:30 (Hong Kong time)" in text
 
 
+def test_a_letter_without_exam_entries_leaves_the_row_out() -> None:
+    (text,) = page_texts(render_letter(make_letter(entries=())))
+    assert "SMR123456" in text and "4821" in text
+    assert "Exam and session" not in text
+
+
 def test_content_rejects_naive_times_and_bad_counts() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         make_letter(issued_at=datetime(2025, 1, 2, 6, 5))

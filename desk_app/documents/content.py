@@ -29,6 +29,7 @@ class LetterContent:
 
     ``secret_number`` is ``None`` when the account is already registered: the
     letter then shows the ID Number and how to reset the password instead.
+    ``entries`` may be empty (the exam row is then left out).
     ``reissue_count`` counts reissues (1 = the first reissue). ``issued_at``
     must be timezone-aware; it is printed in the office's time zone.
     """
@@ -49,8 +50,6 @@ class LetterContent:
         _require_aware(self.issued_at, "issued_at")
         if self.reissue_count < 1:
             raise ValueError("reissue_count starts at 1 (the first reissue)")
-        if not self.entries:
-            raise ValueError("a letter names at least one exam entry")
 
     @property
     def registered(self) -> bool:
