@@ -1,0 +1,121 @@
+"""``desk-app unlock``, ``reset-password`` and ``letter reissue``: desk actions on an account.
+
+Each takes ``--as STAFF --reason TEXT`` and the caller's verification
+(see ``staff_args``). ``letter reissue`` without ``--out`` prints the new
+Secret Number once (with a warning on stderr); with ``--out FILE.pdf`` it
+writes the letter instead, and rotates nothing if the letter cannot be made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desk_app.cli.account_wiring import desk_action_service
+from desk_app.cli.common import CliContext
+from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
+from desk_app.services.errors import BadInput
+from desk_app.services.mail_templates import mask_email
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    unlock = subparsers.add_parser("unlock", help="end an account's lock early", parents=[common])
+    unlock.add_argument("id_number", metavar="ID")
+    add_staff_action_arguments(unlock)
+    unlock.set_defaults(handler=unlock_account)
+
+    reset = subparsers.add_parser(
+        "reset-password", help="email a password-reset link to the candidate", parents=[common]
+    )
+    reset.add_argument("id_number", metavar="ID")
+    add_staff_action_arguments(reset)
+    reset.set_defaults(handler=send_reset)
+
+    letter = subparsers.add_parser("letter", help="the candidate's letter", parents=[common])
+    actions = letter.add_subparsers(dest="letter_command", metavar="ACTION", required=True)
+    reissue = actions.add_parser(
+        "reissue",
+        parents=[common],
+        help="rotate the Secret Number and issue a new letter",
+        description="A new Secret Number; every earlier letter stops working at once. Without "
+        "--out the number is printed once on the terminal: give it to the candidate, do not "
+        "keep it.",
+    )
+    reissue.add_argument("id_number", metavar="ID")
+    reissue.add_argument("--out", metavar="FILE.pdf", type=Path, help="write the letter as PDF")
+    add_staff_action_arguments(reissue)
+    reissue.set_defaults(handler=reissue_letter)
+
+
+def unlock_account(context: CliContext) -> int:
+    args = context.args
+    staff, override = sign_in_and_verify(context, args.id_number)
+    done = desk_action_service(context).unlock(
+        staff, args.id_number, reason=args.reason, override_reason=override
+    )
+    print(f"Unlocked {done.id_number} ({' and '.join(done.locks)} lock).")
+    return 0
+
+
+def send_reset(context: CliContext) -> int:
+    args = context.args
+    staff, override = sign_in_and_verify(context, args.id_number)
+    sent = desk_action_service(context).send_reset(
+        staff, args.id_number, reason=args.reason, override_reason=override
+    )
+    print(
+        f"A reset link for {sent.id_number} is queued to {mask_email(sent.to_address)}; "
+        f"it works once, until {sent.expires_at:%Y-%m-%d %H:%M} UTC."
+    )
+    return 0
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and target.is_dir():
+        raise BadInput("invalid_text", field="output file (it is a folder)")
+    if not target.parent.exists():
+        raise BadInput("invalid_text", field="output file (no such folder)")
+
+
+def reissue_letter(context: CliContext) -> int:
+    args = context.args
+    target: Path | None = args.out
+    if target is not None:
+        _check_target(target)
+    staff, override = sign_in_and_verify(context, args.id_number)
+    letter = desk_action_service(context).reissue_letter(
+        staff,
+        args.id_number,
+        reason=args.reason,
+        override_reason=override,
+        pdf=target is not None,
+    )
+    if target is not None and letter.pdf is not None:
+        try:
+            target.write_bytes(letter.pdf)
+        except OSError as error:
+            # the letter is issued; the number is now only in this process: show it once
+            print(f"desk-app: could not write {target}: {error.strerror}", file=sys.stderr)
+            _print_secret(letter.secret_number, letter.serial)
+            return 1
+        print(f"Letter {letter.serial} written to {target}.")
+        return 0
+    _print_secret(letter.secret_number, letter.serial)
+    return 0
+
+
+def _print_secret(secret_number: str | None, serial: str) -> None:
+    if secret_number is None:
+        print(
+            f"Letter {serial} issued without a Secret Number: the account is registered "
+            "(the candidate logs in or resets the password)."
+        )
+        return
+    print(
+        "desk-app: the Secret Number is shown this once and is not stored: "
+        "hand it to the candidate and do not keep it.",
+        file=sys.stderr,
+    )
+    print(f"Secret Number {secret_number}")
