@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desk_app.models import AccountEvent, Candidate, ResultsAccount
+from desk_app.models import AccountEvent, ResultsAccount
 from desk_app.services.validation import clean_text
 
 #: the timeline kinds of the Secret Number lock
@@ -127,21 +127,6 @@ def account_for_update(session: Session, candidate_id: int) -> ResultsAccount:
         session.add(account)
         session.flush()
     return account
-
-
-def account_by_id_number(
-    session: Session, id_number: str, *, for_update: bool = False
-) -> tuple[ResultsAccount, Candidate] | None:
-    """The account and candidate of a normalised ID Number, or None."""
-    query = (
-        select(ResultsAccount, Candidate)
-        .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
-        .where(Candidate.id_number == id_number)
-    )
-    if for_update:
-        query = query.with_for_update(of=ResultsAccount)
-    row = session.execute(query).first()
-    return (row[0], row[1]) if row is not None else None
 
 
 def clean_source(source: str | None) -> str | None:

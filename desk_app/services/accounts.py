@@ -50,7 +50,6 @@ from desk_app.models import Candidate, Letter, PasswordResetToken, ResultsAccoun
 from desk_app.services import audit, mail_templates
 from desk_app.services.account_locks import (
     SECRET_LOCKED,
-    account_by_id_number,
     add_event,
     clean_source,
     clear_password_lock,
@@ -172,7 +171,7 @@ class AccountService:
         if not accept_terms:
             raise Refused("terms_not_accepted")
 
-        seen = self._look(key)
+        seen = self._look(key, letter=True)
         if seen is None:
             self._hasher.verify(None, digits)
             raise Refused("wrong_secret")
@@ -411,23 +410,35 @@ class AccountService:
         raise Refused("wrong_password")
 
     # -- the steps shared by every attempt ------------------------------------------------
-    def _look(self, key: str) -> _Seen | None:
+    def _look(self, key: str, *, letter: bool = False) -> _Seen | None:
+        """Step 1: one read of the columns an attempt needs (and the active letter's)."""
         with self._db.read() as session:
-            found = account_by_id_number(session, key)
-            if found is None:
+            row = session.execute(
+                select(
+                    ResultsAccount.id,
+                    Candidate.id,
+                    Candidate.id_number,
+                    ResultsAccount.registered_at,
+                    ResultsAccount.password_hash,
+                    ResultsAccount.locked_until,
+                    ResultsAccount.secret_locked_until,
+                )
+                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+                .where(Candidate.id_number == key)
+            ).first()
+            if row is None:
                 return None
-            account, candidate = found
-            letter = active_letter(session, candidate.id)
+            active = active_letter(session, row[1]) if letter else None
             return _Seen(
-                account_id=account.id,
-                candidate_id=candidate.id,
-                id_number=candidate.id_number,
-                registered=account.registered_at is not None,
-                password_hash=account.password_hash,
-                locked_until=account.locked_until,
-                secret_locked_until=account.secret_locked_until,
-                letter_id=letter.id if letter else None,
-                secret_hash=letter.secret_hash if letter else None,
+                account_id=row[0],
+                candidate_id=row[1],
+                id_number=row[2],
+                registered=row[3] is not None,
+                password_hash=row[4],
+                locked_until=row[5],
+                secret_locked_until=row[6],
+                letter_id=active.id if active else None,
+                secret_hash=active.secret_hash if active else None,
             )
 
     def _lock_row(self, session: Session, account_id: int) -> ResultsAccount:
