@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.models import AccountEvent, ResultsAccount
@@ -103,18 +103,17 @@ def settle_due_locks(session: Session, now: datetime) -> int:
     settled no longer matches the condition when the lock is granted (the
     condition is checked again), so nothing is recorded twice.
     """
-    due = session.scalars(
-        select(ResultsAccount)
-        .where(
-            or_(
-                ResultsAccount.locked_until <= now,
-                ResultsAccount.secret_locked_until <= now,
-            )
-        )
-        .order_by(ResultsAccount.id)
-        .with_for_update()
-    ).all()
-    return sum(1 for account in due if settle_expired(session, account, now))
+    # two queries rather than one with OR, so that each can use its column's index
+    due: dict[int, ResultsAccount] = {}
+    for column in (ResultsAccount.locked_until, ResultsAccount.secret_locked_until):
+        for account in session.scalars(
+            select(ResultsAccount)
+            .where(column <= now)
+            .order_by(ResultsAccount.id)
+            .with_for_update()
+        ):
+            due[account.id] = account
+    return sum(1 for account in due.values() if settle_expired(session, account, now))
 
 
 def account_for_update(session: Session, candidate_id: int) -> ResultsAccount:
