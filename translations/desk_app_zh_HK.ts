@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../desk_app/ui/database_password.py" line="+91"/>
+        <location filename="../desk_app/ui/database_password.py" line="+99"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -12,12 +12,17 @@
 <context>
     <name>BatchRunner</name>
     <message>
-        <location filename="../desk_app/ui/batch_progress.py" line="+108"/>
+        <location filename="../desk_app/ui/batch_progress.py" line="+129"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Stopping after the current item…</source>
         <translation>完成目前一項後停止…</translation>
     </message>
@@ -27,7 +32,7 @@
         <translation>第 {number} 項，共 {total} 項：{item}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Done: {done} of {total}.</source>
         <translation>已完成：{done} 項，共 {total} 項。</translation>
     </message>
@@ -45,9 +50,14 @@
 <context>
     <name>CandidateDetails</name>
     <message>
-        <location filename="../desk_app/ui/candidate_details.py" line="+93"/>
+        <location filename="../desk_app/ui/candidate_details.py" line="+94"/>
         <source>Select a candidate in the list to see their details here.</source>
         <translation>在清單中選取考生，即可在此查看其資料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+F: search · ↓: into the list · Enter: open · Esc: back to the search</source>
+        <translation>Ctrl+F：搜尋 · ↓：移到清單 · Enter：開啟 · Esc：返回搜尋</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -85,13 +95,18 @@
         <translation>已註冊</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Found by</source>
+        <translation>搜尋依據</translation>
+    </message>
+    <message>
         <location line="+29"/>
         <location line="+1"/>
         <source>(none)</source>
         <translation>（沒有）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Locked</source>
         <translation>已封鎖</translation>
     </message>
@@ -135,7 +150,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Chinese name</source>
+        <source>中文姓名</source>
         <translation>中文姓名</translation>
     </message>
     <message>
@@ -198,12 +213,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desk_app/ui/errors.py" line="+25"/>
+        <location filename="../desk_app/ui/errors.py" line="+26"/>
         <source>The request was refused ({code}).</source>
         <translation>要求被拒絕（{code}）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The database did not answer as expected; nothing was changed. Try again.</source>
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
@@ -434,6 +449,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The number of demo candidates must be between 1 and {limit}.</source>
+        <translation>示範考生的數目必須介乎 1 至 {limit}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No font with Chinese characters for PDFs was found. {hint}</source>
         <translation>找不到可用於 PDF 的中文字型。{hint}</translation>
     </message>
@@ -515,11 +535,41 @@
         <source>No</source>
         <translation>否</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>ID Number (exact)</source>
+        <translation>考生編號（完全相同）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID Number (beginning)</source>
+        <translation>考生編號（開頭相同）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese name</source>
+        <translation>中文姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desk_app/ui/login_dialog.py" line="+98"/>
+        <location filename="../desk_app/ui/login_dialog.py" line="+99"/>
         <source>Sign in to Results Desk</source>
         <translation>登入成績服務台</translation>
     </message>
@@ -577,7 +627,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+100"/>
+        <location filename="../desk_app/ui/main_window.py" line="+103"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -645,7 +695,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../desk_app/ui/print_preview.py" line="+101"/>
+        <location filename="../desk_app/ui/print_preview.py" line="+107"/>
         <source>Print preview: {name}</source>
         <translation>預覽列印：{name}</translation>
     </message>
@@ -719,7 +769,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desk_app/ui/search_panel.py" line="+137"/>
+        <location filename="../desk_app/ui/search_panel.py" line="+116"/>
         <source>ID Number, name, 中文姓名, email or phone (Ctrl+F)</source>
         <translation>考生編號、英文姓名、中文姓名、電郵或電話 (Ctrl+F)</translation>
     </message>
@@ -744,7 +794,7 @@
         <translation>找到的考生</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
@@ -759,14 +809,14 @@
         <translation>沒有考生符合「{query}」。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Showing the first {count} matches: Load more for the next page.</source>
         <translation>顯示首 {count} 個結果：按「載入更多」查看下一頁。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Matches: {count}</source>
-        <translation>符合的考生：{count} 名</translation>
+        <location line="+3"/>
+        <source>Candidates matching “{query}”: {count}</source>
+        <translation>符合「{query}」的考生：{count} 名</translation>
     </message>
 </context>
 </TS>

@@ -130,7 +130,7 @@ class CandidateTableModel(QAbstractTableModel):
         return {
             Column.ID_NUMBER: self.tr("ID Number"),
             Column.NAME_EN: self.tr("Name"),
-            Column.NAME_ZH: self.tr("Chinese name"),
+            Column.NAME_ZH: self.tr("中文姓名"),
             Column.DATE_OF_BIRTH: self.tr("Date of birth"),
             Column.CENTRE: self.tr("Centre"),
             Column.ACCOUNT: self.tr("Account"),

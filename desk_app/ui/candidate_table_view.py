@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desk_app.ui.candidate_table_model import ROW_ROLE, Column
 
 _WIDTHS = {
-    Column.ID_NUMBER: 130,
-    Column.NAME_ZH: 110,
-    Column.DATE_OF_BIRTH: 140,
+    Column.ID_NUMBER: 120,
+    Column.NAME_ZH: 100,
+    Column.DATE_OF_BIRTH: 125,
     Column.CENTRE: 80,
-    Column.ACCOUNT: 140,
+    Column.ACCOUNT: 125,
 }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app.services.errors import DeskError
 from desk_app.services.messages import CONTEXT, MESSAGES
+from desk_app.ui.labels import role_name
 
 log = logging.getLogger("desk_app.ui")
 
@@ -26,6 +27,8 @@ def translate_error(code: str, params: dict[str, object]) -> str:
             code=code
         )
     text = QCoreApplication.translate(CONTEXT, template)
+    if "role" in params:  # the role as people call it, in their language
+        params = {**params, "role": role_name(str(params["role"]))}
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 460])
+        splitter.setSizes([820, 420])
         splitter.setContentsMargins(12, 10, 12, 6)
         self.setCentralWidget(splitter)
         self.search_panel.currentCandidateChanged.connect(self.details.set_candidate)

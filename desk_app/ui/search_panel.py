@@ -61,7 +61,7 @@ class SearchPanel(QWidget):
         self._query = ""
         self._page = 0
         self._has_more = False
-        self._error = ""
+        self._error: BaseException | None = None
         self._requests = LatestOnly(self)
         self._requests.finished.connect(self._show_page)
         self._requests.failed.connect(self._show_failure)
@@ -141,7 +141,7 @@ class SearchPanel(QWidget):
         self._query = text
         self._page = 0
         self._has_more = False
-        self._error = ""
+        self._error = None
         if not text:
             self._requests.cancel()
             self.model.set_rows([])
@@ -160,7 +160,7 @@ class SearchPanel(QWidget):
     def _show_page(self, result: SearchPage) -> None:
         self._page = result.page
         self._has_more = result.has_more
-        self._error = ""
+        self._error = None
         if result.page == 0:
             self.table.unsort()
             self.model.set_rows(result.items)
@@ -175,44 +175,40 @@ class SearchPanel(QWidget):
 
     def _show_failure(self, error: BaseException) -> None:
         self._has_more = False
-        self._error = error_text(error)
+        self._error = error
+        self.model.set_rows([])
+        self.currentCandidateChanged.emit(None)
         self._update_status()
-        self.searchFailed.emit(self._error)
+        self.searchFailed.emit(error_text(error))
 
     def _busy_changed(self, busy: bool) -> None:
         self._update_status()
         self.busyChanged.emit(busy)
 
     def _update_status(self) -> None:
-        error = self._error
-        self.status_label.setProperty("error", bool(error))
+        self.status_label.setProperty("error", self._error is not None)
         self.status_label.style().polish(self.status_label)
         busy = self._requests.busy
+        count = self.model.rowCount()
         self.load_more_button.setVisible(self._has_more)
         self.load_more_button.setEnabled(self._has_more and not busy)
-        if error:
-            self.status_label.setText(error)
+        if self._error is not None:
+            self.status_label.setText(error_text(self._error))
         elif busy:
             self.status_label.setText(self.tr("Searching…"))
         elif not self._query:
             self.status_label.setText(
                 self.tr("Type an ID Number, a name, an email address or a phone number.")
             )
-        elif self.model.rowCount() == 0:
-            self.status_label.setText(self.tr("No candidate matches “{query}”.").format(
-                query=self._query))  # fmt: skip
+        elif count == 0:
+            text = self.tr("No candidate matches “{query}”.")
+            self.status_label.setText(text.format(query=self._query))
         elif self._has_more:
-            self.status_label.setText(
-                self.tr("Showing the first {count} matches: Load more for the next page.").format(
-                    count=self.model.rowCount()
-                )
-            )
+            text = self.tr("Showing the first {count} matches: Load more for the next page.")
+            self.status_label.setText(text.format(count=count))
         else:
-            self.status_label.setText(
-                self.tr("Candidates matching “{query}”: {count}").format(
-                    query=self._query, count=self.model.rowCount()
-                )
-            )
+            text = self.tr("Candidates matching “{query}”: {count}")
+            self.status_label.setText(text.format(query=self._query, count=count))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
