@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import desk_app.cli as cli
-from desk_app.cli import account_cmd, desk_actions_cmd, lockouts_cmd
 from desk_app.database import Database
 from desk_app.services.registry import build_services
 from tests.support.factories import STAFF_PASSWORD, add_staff, fast_settings, make_candidate
@@ -25,20 +24,11 @@ CALLER = [
 
 @pytest.fixture(autouse=True)
 def wired(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Cheap argon2 through the config file; the account commands in the parser.
-
-    The command modules are added here only while the lead has not yet
-    listed them in ``desk_app.cli.COMMAND_MODULES``.
-    """
+    """Cheap argon2 through the config file; the staff password in the environment."""
     config = tmp_path / "config.toml"
     config.write_text("[hashing]\ntime_cost = 1\nmemory_kib = 8\nparallelism = 1\n")
     monkeypatch.setenv("DESK_APP_CONFIG", str(config))
     monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", STAFF_PASSWORD)
-    modules = tuple(cli.COMMAND_MODULES)
-    for module in (account_cmd, lockouts_cmd, desk_actions_cmd):
-        if module not in modules:
-            modules += (module,)
-    monkeypatch.setattr(cli, "COMMAND_MODULES", modules)
 
 
 @pytest.fixture

@@ -15,11 +15,31 @@ from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from desk_app.cli import audit_cmd, db_cmd, gui_cmd, mail_cmd, show_cmd, staff_cmd
+from desk_app.cli import (
+    account_cmd,
+    audit_cmd,
+    db_cmd,
+    desk_actions_cmd,
+    gui_cmd,
+    lockouts_cmd,
+    mail_cmd,
+    show_cmd,
+    staff_cmd,
+)
 from desk_app.cli.common import CliContext, fail
 from desk_app.services.errors import DeskError, ExitStatus
 
-COMMAND_MODULES = (db_cmd, staff_cmd, show_cmd, audit_cmd, mail_cmd, gui_cmd)
+COMMAND_MODULES = (
+    db_cmd,
+    staff_cmd,
+    show_cmd,
+    account_cmd,
+    lockouts_cmd,
+    desk_actions_cmd,
+    audit_cmd,
+    mail_cmd,
+    gui_cmd,
+)
 
 log = logging.getLogger("desk_app.cli")
 

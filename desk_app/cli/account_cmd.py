@@ -22,7 +22,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desk_app.cli.account_wiring import account_service, desk_action_service, lockout_service
 from desk_app.cli.common import CliContext, print_json, read_secret
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
 from desk_app.services.lockouts import TimelineEvent
@@ -95,7 +94,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def register_account(context: CliContext) -> int:
     args = context.args
     password = read_secret("Choose a password: ")
-    done = account_service(context).register(
+    done = context.services.accounts.register(
         args.id_number,
         args.secret,
         args.email,
@@ -111,7 +110,7 @@ def register_account(context: CliContext) -> int:
 def log_in(context: CliContext) -> int:
     args = context.args
     password = read_secret("Password: ")
-    done = account_service(context).login(args.id_number, password, source=args.source)
+    done = context.services.accounts.login(args.id_number, password, source=args.source)
     print(f"Logged in as {done.id_number}.")
     if done.must_change_password:
         print("The password was a temporary one: a new password must be chosen now.")
@@ -137,7 +136,7 @@ def _line(event: TimelineEvent, zone: ZoneInfo) -> str:
 
 def show_timeline(context: CliContext) -> int:
     args = context.args
-    events = lockout_service(context).timeline(context.caller(), args.id_number)
+    events = context.services.lockouts.timeline(context.caller(), args.id_number)
     if args.json:
         print_json([{**vars_of(e), "detail": dict(e.detail)} for e in events])
         return 0
@@ -160,7 +159,7 @@ def vars_of(event: TimelineEvent) -> dict[str, Any]:
 def temp_password(context: CliContext) -> int:
     args = context.args
     staff, override = sign_in_and_verify(context, args.id_number)
-    issued = desk_action_service(context).temporary_password(
+    issued = context.services.desk_actions.temporary_password(
         staff, args.id_number, reason=args.reason, override_reason=override
     )
     print(
@@ -176,7 +175,7 @@ def temp_password(context: CliContext) -> int:
 def change_email(context: CliContext) -> int:
     args = context.args
     staff, override = sign_in_and_verify(context, args.id_number)
-    changed = desk_action_service(context).change_email(
+    changed = context.services.desk_actions.change_email(
         staff, args.id_number, args.new_email, reason=args.reason, override_reason=override
     )
     print(

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk_app.cli.account_wiring import desk_action_service
 from desk_app.cli.common import CliContext
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
 from desk_app.services.errors import BadInput
@@ -52,7 +51,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def unlock_account(context: CliContext) -> int:
     args = context.args
     staff, override = sign_in_and_verify(context, args.id_number)
-    done = desk_action_service(context).unlock(
+    done = context.services.desk_actions.unlock(
         staff, args.id_number, reason=args.reason, override_reason=override
     )
     print(f"Unlocked {done.id_number} ({' and '.join(done.locks)} lock).")
@@ -62,7 +61,7 @@ def unlock_account(context: CliContext) -> int:
 def send_reset(context: CliContext) -> int:
     args = context.args
     staff, override = sign_in_and_verify(context, args.id_number)
-    sent = desk_action_service(context).send_reset(
+    sent = context.services.desk_actions.send_reset(
         staff, args.id_number, reason=args.reason, override_reason=override
     )
     print(
@@ -85,7 +84,7 @@ def reissue_letter(context: CliContext) -> int:
     if target is not None:
         _check_target(target)
     staff, override = sign_in_and_verify(context, args.id_number)
-    letter = desk_action_service(context).reissue_letter(
+    letter = context.services.desk_actions.reissue_letter(
         staff,
         args.id_number,
         reason=args.reason,

@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desk_app.cli.account_wiring import lockout_service
 from desk_app.cli.common import CliContext, print_json
 from desk_app.services.lockouts import LockoutRow
 from desk_app.services.validation import parse_date
@@ -64,7 +63,7 @@ def _left(seconds: int) -> str:
 
 def list_lockouts(context: CliContext) -> int:
     args = context.args
-    service = lockout_service(context)
+    service = context.services.lockouts
     caller = context.caller()
     zone = ZoneInfo(context.settings.office.timezone)
     if args.per:

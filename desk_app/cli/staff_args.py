@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 
-from desk_app.cli.account_wiring import verification_service
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import BadInput, Refused
@@ -64,7 +63,7 @@ def sign_in_and_verify(context: CliContext, id_number: str) -> tuple[StaffIdenti
     """
     args = context.args
     staff = context.sign_in(args.as_staff)
-    verifier = verification_service(context)
+    verifier = context.services.verification
     if args.document:
         verifier.record_document(staff, id_number, args.document)
         return staff, None

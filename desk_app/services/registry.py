@@ -9,13 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk_app.database import Database
+from desk_app.services.accounts import AccountService
 from desk_app.services.audit import AuditService
 from desk_app.services.candidates import CandidateService
 from desk_app.services.clock import Clock, SystemClock
+from desk_app.services.desk_actions import DeskActionService
 from desk_app.services.hashing import Hasher
+from desk_app.services.lockouts import LockoutService
 from desk_app.services.mail import MailSender
 from desk_app.services.notes import NoteService
 from desk_app.services.staff import StaffService
+from desk_app.services.statements import StatementService
+from desk_app.services.verification import VerificationService
 from desk_app.settings import Settings
 
 
@@ -30,6 +35,11 @@ class Services:
     candidates: CandidateService
     notes: NoteService
     mail: MailSender
+    accounts: AccountService
+    lockouts: LockoutService
+    verification: VerificationService
+    desk_actions: DeskActionService
+    statements: StatementService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -45,4 +55,9 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         candidates=CandidateService(db, settings, clock),
         notes=NoteService(db, settings, clock),
         mail=MailSender(db, settings, clock),
+        accounts=AccountService(db, settings, clock, hasher),
+        lockouts=LockoutService(db, settings, clock),
+        verification=VerificationService(db, settings, clock),
+        desk_actions=DeskActionService(db, settings, clock, hasher),
+        statements=StatementService(db, settings, clock),
     )
