@@ -119,6 +119,15 @@ MESSAGES: dict[str, str] = {
     "demo_not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already has candidates: demo data goes only into an empty one."
     ),
+    "demo_candidates": QT_TRANSLATE_NOOP(
+        "Errors", "The number of demo candidates must be between 1 and {limit}."
+    ),
+    "invalid_page": QT_TRANSLATE_NOOP(
+        "Errors", "A page is a number from 0, with 1 to {limit} candidates a page."
+    ),
+    "search_too_many": QT_TRANSLATE_NOOP(
+        "Errors", "Only the first {limit} matches can be shown: type more to narrow the search."
+    ),
     "pdf_font_missing": QT_TRANSLATE_NOOP(
         "Errors", "No font with Chinese characters for PDFs was found. {hint}"
     ),

@@ -1,0 +1,98 @@
+"""Fast bulk inserts inside one unit of work, for demo data by the million.
+
+Rows are plain tuples with explicit ids. On SQLite they go through the
+driver's ``executemany`` (values already in the form SQLAlchemy stores:
+naive UTC timestamps as text, dates as ISO text, booleans as 0/1); on
+PostgreSQL through ``COPY … FROM STDIN``. Nothing here builds ORM objects.
+
+The writer shares the session's connection, so everything it writes
+commits or rolls back with the rest of the unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select, text
+
+_SQLITE_STAMP = "%Y-%m-%d %H:%M:%S.%f"
+
+
+class BulkWriter:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self.dialect = connection.dialect.name
+        self._sqlite = self.dialect == "sqlite"
+        self._loaded: list[Table] = []
+        self._cache_size: int | None = None
+        if self._sqlite:
+            # a large page cache keeps the index B-trees in memory while they
+            # grow; finish() gives the (pooled) connection its own back
+            self._cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+            connection.exec_driver_sql("PRAGMA cache_size=-1048576")
+
+    # -- values in the form each database stores ---------------------------------------------
+    def stamp(self, moment: datetime | None) -> Any:
+        """An aware UTC datetime as the column stores it."""
+        if moment is None or not self._sqlite:
+            return moment
+        return moment.replace(tzinfo=None).strftime(_SQLITE_STAMP)
+
+    def day(self, value: date) -> Any:
+        return value.isoformat() if self._sqlite else value
+
+    def flag(self, value: bool) -> Any:
+        return int(value) if self._sqlite else value
+
+    # -- writing ------------------------------------------------------------------------------
+    def next_id(self, table: Table) -> int:
+        """The first free id of ``table`` (ids are given explicitly)."""
+        highest = self._connection.scalar(select(func.max(table.c.id)))
+        return int(highest or 0) + 1
+
+    def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        for name in columns:
+            if name not in table.c:
+                raise ValueError(f"{table.name} has no column {name}")
+        if table not in self._loaded:
+            self._loaded.append(table)
+        names = ", ".join(columns)
+        if self._sqlite:
+            marks = ", ".join("?" for _ in columns)
+            batch = rows if isinstance(rows, list) else list(rows)
+            if batch:
+                self._connection.exec_driver_sql(
+                    f"INSERT INTO {table.name} ({names}) VALUES ({marks})", batch
+                )
+            return
+        raw = self._connection.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def finish(self) -> None:
+        """Move PostgreSQL's id sequences past the ids given explicitly (SQLite: the cache)."""
+        if self._sqlite:
+            if self._cache_size is not None:
+                self._connection.exec_driver_sql(f"PRAGMA cache_size={int(self._cache_size)}")
+            return
+        for table in self._loaded:
+            if "id" not in table.c or not table.c.id.autoincrement:
+                continue
+            self._connection.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence(:table, 'id'),"
+                    f" (SELECT COALESCE(max(id), 0) + 1 FROM {table.name}), false)"
+                ),
+                {"table": table.name},
+            )
+
+
+def analyze(connection: Connection) -> None:
+    """Refresh the planner's statistics after a bulk load (both databases)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA analysis_limit=2000")
+    connection.exec_driver_sql("ANALYZE")
