@@ -9,14 +9,14 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
-from desk_app.models import AuditEvent, Candidate, ResultsAccount
+from desk_app.models import AuditEvent, Candidate, ResultsAccount, SearchToken
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import BadInput, Refused
 from desk_app.services.registry import Services
 from desk_app.services.search import CandidateRow, SearchPage, SearchService
-from desk_app.services.search_keys import name_words
+from desk_app.services.search_keys import candidate_tokens, name_words
 from desk_app.services.search_query import Query, classify, prefix_upper
 from desk_app.services.validation import normalise_id_number, phone_key
 from tests.support.clock import ManualClock
@@ -370,3 +370,43 @@ def test_prefix_upper_bounds_exactly_the_strings_with_the_prefix() -> None:
     assert prefix_upper("\U0010ffff") is None
     assert prefix_upper("a\ud7ff") == "a\ue000"
     assert normalise_id_number("smr 123") == "SMR123"
+
+
+# -- the full-text index follows the candidate table ------------------------------------------
+
+
+def test_a_renamed_or_removed_candidate_is_found_as_it_is_now(desk: Desk) -> None:
+    with desk.services.db.write() as session:
+        candidate = session.scalars(
+            select(Candidate).where(Candidate.id_number == "IEC000779")
+        ).one()
+        candidate.name_en = "LAM Siu Fung"
+        # a writer of names stores their search keys too (search_keys.py)
+        session.execute(delete(SearchToken).where(SearchToken.candidate_id == candidate.id))
+        session.add_all(candidate_tokens(candidate.name_en, candidate.name_zh, candidate.id))
+    assert desk.ids("siu fung") == ["IEC000779"]
+    assert desk.ids("siu ming") == []
+    with desk.services.db.write() as session:
+        gone = session.scalars(select(Candidate).where(Candidate.id_number == "KLT000001")).one()
+        session.delete(gone)
+    assert desk.ids("lee man") == []
+
+
+def test_the_name_index_migration_goes_down_and_up_again(database_url: str) -> None:
+    from alembic import command
+
+    from desk_app.schema import alembic_config
+
+    config = alembic_config(database_url)
+    command.downgrade(config, "0001")
+    command.upgrade(config, "head")
+    services = make_services(database_url)
+    try:
+        staff = add_staff(services, "counter")
+        make_candidate(services, "SMR000001", name_en="YIP Suk Ling", name_zh="葉淑玲")
+        page = SearchService(services.db, services.settings, services.clock).search(
+            staff, "suk yip"
+        )
+        assert [r.id_number for r in page.items] == ["SMR000001"]
+    finally:
+        services.db.dispose()
