@@ -454,6 +454,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>A page is a number from 0, with 1 to {limit} candidates a page.</source>
+        <translation>頁數是由 0 開始的數字，每頁有 1 至 {limit} 名考生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the first {limit} matches can be shown: type more to narrow the search.</source>
+        <translation>只能顯示首 {limit} 個結果：請輸入更多資料以收窄搜尋範圍。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No font with Chinese characters for PDFs was found. {hint}</source>
         <translation>找不到可用於 PDF 的中文字型。{hint}</translation>
     </message>
@@ -569,7 +579,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desk_app/ui/login_dialog.py" line="+99"/>
+        <location filename="../desk_app/ui/login_dialog.py" line="+110"/>
         <source>Sign in to Results Desk</source>
         <translation>登入成績服務台</translation>
     </message>
@@ -627,7 +637,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+103"/>
+        <location filename="../desk_app/ui/main_window.py" line="+109"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>

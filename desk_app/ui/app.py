@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desk_app.config import APP_NAME
 from desk_app.services.registry import build_services
+from desk_app.services.search import SearchService
 from desk_app.settings import Settings
 from desk_app.ui.crash import default_log_file, install_excepthook
 from desk_app.ui.database_password import open_database
@@ -81,7 +82,8 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
             )
         elif language is None and identity.language != translations.language:
             translations.switch(identity.language)
-        window = MainWindow(services, identity, translations)
+        search = SearchService(services.db, services.settings, services.clock)
+        window = MainWindow(services, search, identity, translations)
         geometry = preferences.value("geometry")
         if geometry is not None:
             window.restoreGeometry(geometry)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -86,13 +88,22 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.subheading)
-        layout.addSpacing(8)
+        logo = QLabel()
+        logo.setPixmap(QApplication.windowIcon().pixmap(QSize(56, 56)))
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        top = QHBoxLayout()
+        top.setSpacing(14)
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(titles, 1)
+        layout.addLayout(top)
+        layout.addSpacing(12)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
         self.username.setFocus()
 
     def retranslate(self) -> None:

@@ -7,6 +7,8 @@ box from anywhere; the Language menu switches every text at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
@@ -21,11 +23,15 @@ from desk_app.ui.search_panel import SearchPanel
 from desk_app.ui.widgets import named
 from desk_app.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from desk_app.services.search import SearchService
+
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
         services: Services,
+        search: SearchService,
         staff: StaffIdentity,
         translations: Translations,
         parent: QWidget | None = None,
@@ -40,7 +46,7 @@ class MainWindow(QMainWindow):
         def language() -> str:
             return translations.language
 
-        self.search_panel = SearchPanel(services.search, staff, clock.now, language)
+        self.search_panel = SearchPanel(search, staff, clock.now, language)
         self.details = CandidateDetails(clock.now, language, services.settings.office.timezone)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
