@@ -37,6 +37,7 @@ from desk_app.settings import Settings
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 _CODE_LENGTH = 12
+_LOOKALIKES = str.maketrans("OIL", "011")
 
 
 def new_code() -> str:
@@ -49,7 +50,7 @@ def normalise_code(typed: str) -> str | None:
     if len(typed) > 40:
         return None
     text = typed.strip().upper().replace("-", "").replace(" ", "")
-    text = text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    text = text.translate(_LOOKALIKES)
     if len(text) != _CODE_LENGTH or any(ch not in _ALPHABET for ch in text):
         return None
     return text
