@@ -19,10 +19,12 @@ from desk_app.cli import (
     account_cmd,
     audit_cmd,
     db_cmd,
+    demo_cmd,
     desk_actions_cmd,
     gui_cmd,
     lockouts_cmd,
     mail_cmd,
+    search_cmd,
     show_cmd,
     staff_cmd,
 )
@@ -31,7 +33,9 @@ from desk_app.services.errors import DeskError, ExitStatus
 
 COMMAND_MODULES = (
     db_cmd,
+    demo_cmd,
     staff_cmd,
+    search_cmd,
     show_cmd,
     account_cmd,
     lockouts_cmd,
