@@ -102,36 +102,21 @@ def record(
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one()
-    at = clock.now()
-    detail_json = canonical_json(detail or {})
-    new_id = head.last_id + 1
-    digest = row_digest(
-        id=new_id,
-        at=at,
+    event = AuditEvent(
+        id=head.last_id + 1,
+        at=clock.now(),
         actor=actor.name,
         staff_id=actor.staff_id,
         action=action,
         candidate_id=candidate_id,
         subject=subject,
         reason=reason,
-        detail=detail_json,
+        detail=canonical_json(detail or {}),
         prev_hash=head.last_hash,
     )
-    session.add(
-        AuditEvent(
-            id=new_id,
-            at=at,
-            actor=actor.name,
-            staff_id=actor.staff_id,
-            action=action,
-            candidate_id=candidate_id,
-            subject=subject,
-            reason=reason,
-            detail=detail_json,
-            prev_hash=head.last_hash,
-            row_hash=digest,
-        )
-    )
+    event.row_hash = _digest_of(event)
+    session.add(event)
+    new_id, digest = event.id, event.row_hash
     head.last_id = new_id
     head.last_hash = digest
     session.flush()
