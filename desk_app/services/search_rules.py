@@ -32,7 +32,13 @@ Rule = Callable[[Session, Query, int], Sequence[int]]
 
 #: PostgreSQL name search: up to this many estimated matches, GIN finds them
 #: all; above, candidates are walked in id order until a page is full
-GIN_MAX_ROWS = 5_000
+GIN_MAX_ROWS = 2_500
+#: words shorter than this are left to the token checks when longer ones are typed
+GIN_MIN_LETTERS = 3
+#: the walk reads at most this many candidates (per page match: see WALK_ROWS_PER_MATCH);
+#: a page not full by then means fewer than ~GIN_MAX_ROWS matches in a million
+WALK_BUDGET = 20_000
+WALK_ROWS_PER_MATCH = 400
 
 
 def _prefix(column: Any, prefix: str) -> ColumnElement[bool]:
@@ -203,31 +209,54 @@ def _substring_filters(words: Sequence[str]) -> list[str]:
 def _name_postgresql(session: Session, words: Sequence[str], limit: int) -> Sequence[int]:
     """GIN when the words are rare together; a walk in id order when they are common.
 
-    GIN costs about one heap visit per match. The walk passes over
-    candidates in id order with a substring test (a fraction of a
-    microsecond each) and checks the tokens of those that pass, so it
-    is quick when matches are common. The planner's estimate from the
-    index's statistics (no rows read) chooses.
+    GIN costs about one heap visit per candidate it finds; the walk passes
+    over candidates in id order with a substring test (a fraction of a
+    microsecond each) and checks the tokens of those that pass, so it is
+    quick when matches are common. The planner's estimates from the GIN
+    index's statistics (no rows read) choose; a walk that has not filled
+    the page within its budget means the matches are rare after all, and
+    GIN finishes the job.
     """
-    session.execute(text("SET LOCAL jit = off"))
-    session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    # short queries: no JIT compilation, no parallel workers to start
+    session.execute(
+        text(
+            "SELECT set_config('jit', 'off', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
+        )
+    )
     parts, params = token_checks(words, "s.id", "postgresql")
     params["limit"] = limit
-    if all(len(word) <= PG_PREFIX_LIMIT for word in words):
-        params["lexemes"] = _tsquery(words)
+    # the index holds word prefixes of up to PG_PREFIX_LIMIT letters
+    lexemes = [word[:PG_PREFIX_LIMIT] for word in words]
+    # one- and two-letter words begin a large share of all names: when the
+    # longer words alone are rare enough, GIN leaves the short ones to the
+    # token checks rather than intersect their long posting lists
+    longer = [word for word in lexemes if len(word) >= GIN_MIN_LETTERS]
+    if longer and len(longer) < len(lexemes):
+        params["lexemes"] = _tsquery(longer)
         if _estimate(session, params["lexemes"]) <= GIN_MAX_ROWS:
-            sql = (
-                "WITH m AS MATERIALIZED (SELECT id FROM candidate"
-                " WHERE desk_name_prefixes(name_en) @@ CAST(:lexemes AS tsquery))"
-                " SELECT s.id FROM (SELECT id FROM m ORDER BY id OFFSET 0) AS s"
-                " WHERE TRUE" + _where(parts) + " LIMIT :limit"
-            )
-            return session.scalars(text(sql), params).all()
+            return _gin(session, parts, params)
+    params["lexemes"] = _tsquery(lexemes)
+    if _estimate(session, params["lexemes"]) <= GIN_MAX_ROWS:
+        return _gin(session, parts, params)
+    params["budget"] = max(WALK_BUDGET, limit * WALK_ROWS_PER_MATCH)
+    walk = (
+        "SELECT s.id FROM (SELECT id, name_en FROM candidate ORDER BY id LIMIT :budget) AS s"
+        " WHERE TRUE" + _where(_substring_filters(words)) + _where(parts) + " LIMIT :limit"
+    )
+    found = session.scalars(text(walk), params).all()
+    if len(found) >= limit:
+        return found
+    return _gin(session, parts, params)
+
+
+def _gin(session: Session, parts: list[str], params: dict[str, Any]) -> Sequence[int]:
+    """GIN intersects the lexemes' posting lists (skipping ahead); then id order and checks."""
     sql = (
-        "SELECT s.id FROM candidate AS s WHERE TRUE"
-        + _where(_substring_filters(words))
-        + _where(parts)
-        + " ORDER BY s.id LIMIT :limit"
+        "WITH m AS MATERIALIZED (SELECT id FROM candidate"
+        " WHERE desk_name_prefixes(name_en) @@ CAST(:lexemes AS tsquery))"
+        " SELECT s.id FROM (SELECT id FROM m ORDER BY id OFFSET 0) AS s"
+        " WHERE TRUE" + _where(parts) + " LIMIT :limit"
     )
     return session.scalars(text(sql), params).all()
 
