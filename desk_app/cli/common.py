@@ -43,9 +43,29 @@ class CliContext:
             raise BadInput("invalid_text", field=f"config file ({error})") from None
 
     def open_database(self, *, check_schema: bool = True) -> Database:
-        from desk_app.services.schema_check import open_checked
+        """The database, with a PostgreSQL password from the keyring or, failing that, a prompt."""
+        from desk_app.services.schema_check import DatabaseUnavailable, open_checked
 
-        return open_checked(config.with_password(self.url), migrate_sqlite=True, check=check_schema)
+        try:
+            return open_checked(
+                config.with_password(self.url), migrate_sqlite=True, check=check_schema
+            )
+        except DatabaseUnavailable as error:
+            if error.code != "database_password_needed" or not sys.stdin.isatty():
+                raise
+        url = make_url(self.url)
+        try:
+            config.stored_database_password(url)
+        except config.KeyringUnavailable:
+            print(
+                "desk-app: no keyring on this computer: the database password is asked for "
+                "each time (it is never written to the config file).",
+                file=sys.stderr,
+            )
+        password = getpass.getpass(f"Database password for {config.keyring_username(url)}: ")
+        return open_checked(
+            config.with_password(self.url, password), migrate_sqlite=True, check=check_schema
+        )
 
     @cached_property
     def services(self) -> Services:

@@ -1,0 +1,66 @@
+"""Where the database is, the settings file, and the password in the keyring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy.engine import make_url
+
+from desk_app import config
+
+
+def test_the_database_url_comes_from_the_flag_then_the_environment_then_the_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    file_config = {"database": {"url": "sqlite:////from/file.db"}}
+    monkeypatch.setenv("DESK_APP_DATABASE_URL", "sqlite:////from/env.db")
+    assert config.database_url("sqlite:////from/flag.db", file_config) == "sqlite:////from/flag.db"
+    assert config.database_url(None, file_config) == "sqlite:////from/env.db"
+    monkeypatch.delenv("DESK_APP_DATABASE_URL")
+    assert config.database_url(None, file_config) == "sqlite:////from/file.db"
+    default = config.database_url(None, {})
+    assert default.startswith("sqlite:///") and default.endswith("desk.sqlite3")
+
+
+def test_settings_from_the_config_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[lockout]\nthreshold = 5\nlock_minutes = 15\n[office]\nhotline = "2222 3333"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DESK_APP_CONFIG", str(path))
+    settings = config.load_settings()
+    assert (settings.lockout.threshold, settings.lockout.lock_minutes) == (5, 15)
+    assert settings.office.hotline == "2222 3333"
+    assert settings.password.min_length == 8  # untouched defaults stay the seeds'
+
+
+def test_a_wrong_setting_type_is_refused() -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        config.load_settings({"lockout": {"threshold": "three"}})
+
+
+def test_the_postgresql_password_comes_from_the_keyring() -> None:
+    url = "postgresql+psycopg://desk@db.centre.example:5432/results"
+    assert config.with_password(url).password is None
+    config.store_database_password(make_url(url), "s3cret pass")
+    assert (
+        keyring.get_password(config.KEYRING_SERVICE, "desk@db.centre.example:5432/results")
+        == "s3cret pass"
+    )
+    assert config.with_password(url).password == "s3cret pass"
+    # SQLite never asks the keyring
+    assert config.with_password("sqlite:////tmp/x.db").password is None
+
+
+def test_no_keyring_backend_is_said_clearly() -> None:
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    url = make_url("postgresql+psycopg://desk@db/results")
+    with pytest.raises(config.KeyringUnavailable):
+        config.stored_database_password(url)
+    # opening still works; the password is then asked for
+    assert config.with_password(str(url)).password is None
