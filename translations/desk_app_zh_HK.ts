@@ -2,11 +2,260 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_HK">
 <context>
+    <name>ActionLauncher</name>
+    <message>
+        <location filename="../desk_app/ui/action_launcher.py" line="+107"/>
+        <source>Caller verification: PASS</source>
+        <translation>核實來電者：通過</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caller verification: FAIL</source>
+        <translation>核實來電者：不通過</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Batch reprint: {done} of {total} written.</source>
+        <translation>批量重印：已寫入 {done} 份，共 {total} 份。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlans</name>
+    <message>
+        <location filename="../desk_app/ui/action_plans.py" line="+64"/>
+        <source>Unlock early: {who}</source>
+        <translation>提早解除封鎖：{who}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the lock now. The candidate can log in (or register) at once.</source>
+        <translation>立即解除封鎖。考生可以即時登入（或註冊）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlocked {id}.</source>
+        <translation>已解除 {id} 的封鎖。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reset email queued to {address}.</source>
+        <translation>重設密碼電郵已排隊寄往 {address}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A single-use link goes to {email}; older links stop working. It does not unlock the account.</source>
+        <translation>一次性連結會寄往 {email}；較舊的連結即時失效。此操作不會解除帳戶封鎖。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send a password-reset email: {who}</source>
+        <translation>發送重設密碼電郵：{who}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>發送</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Temporary password: {who}</source>
+        <translation>臨時密碼：{who}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue</source>
+        <translation>發出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A one-time password replaces the current one and ends a lock. It is shown to you once, to hand over; the candidate must change it at the next login.</source>
+        <translation>一次性密碼會取代現有密碼並解除封鎖。密碼只會向你顯示一次，以便交給考生；考生下次登入時必須更改密碼。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Registered email changed to {email}.</source>
+        <translation>登記電郵已改為 {email}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The registered email is {email}. A notice goes to the old address and a confirmation to the new one; open reset links stop working.</source>
+        <translation>現時的登記電郵是 {email}。系統會通知舊地址，並向新地址發出確認；尚未使用的重設連結即時失效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change the registered email: {who}</source>
+        <translation>更改登記電郵：{who}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New email:</source>
+        <translation>新電郵(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Letter {serial} issued.</source>
+        <translation>已發出信件 {serial}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The account is registered: the new letter shows the ID Number and how to reset the password, without a Secret Number.</source>
+        <translation>帳戶已註冊：新信件會列出考生編號及重設密碼的方法，不會附有 Secret Number。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new Secret Number is made and every older letter stops working at once. The number exists only in the letter you now print.</source>
+        <translation>系統會產生新的 Secret Number，所有較舊的信件即時失效。新號碼只會出現在你現在列印的信件上。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reissue the letter: {who}</source>
+        <translation>補發信件：{who}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reissue and preview</source>
+        <translation>補發並預覽</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the newest exam</source>
+        <translation>最近一次考試</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Statement of Results of {exam}, marked REPRINT, numbered and audited.</source>
+        <translation>{exam} 的成績單，會標示「重印」、編號並記入審計記錄。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint the statement: {who}</source>
+        <translation>重印成績單：{who}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint and preview</source>
+        <translation>重印並預覽</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Statement {serial} printed; verification code {code}.</source>
+        <translation>已列印成績單 {serial}；核實編碼 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRules</name>
+    <message>
+        <location filename="../desk_app/ui/action_rules.py" line="+93"/>
+        <source>Your role may not do this.</source>
+        <extracomment>why not, in the current language (&quot;&quot; when enabled) a supervisor acting without a current verification: ask for an override reason a current verification pass of this candidate by this desk the entry chosen in the pane (for a statement), if any</extracomment>
+        <translation>你的職務不可進行此操作。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a candidate first.</source>
+        <translation>請先開啟考生資料。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verify the caller first (Ctrl+Shift+V), or record the identity document seen.</source>
+        <translation>請先核實來電者身份（Ctrl+Shift+V），或記錄已查看的身份證明文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Verify the caller first (Ctrl+Shift+V).</source>
+        <translation>請先核實來電者身份（Ctrl+Shift+V）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The account is not locked.</source>
+        <translation>帳戶沒有被封鎖。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The candidate has not registered a results account.</source>
+        <translation>考生尚未註冊成績帳戶。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The selected exam has no released result.</source>
+        <translation>所選的考試沒有已公佈的成績。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The candidate has no released result.</source>
+        <translation>考生沒有已公佈的成績。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../desk_app/ui/database_password.py" line="+99"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
+    </message>
+</context>
+<context>
+    <name>BatchReprintDialog</name>
+    <message>
+        <location filename="../desk_app/ui/batch_reprint_dialog.py" line="+82"/>
+        <location line="+77"/>
+        <source>Batch reprint of statements</source>
+        <translation>批量重印成績單</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Paste the ID Numbers, one a line. Each candidate&apos;s newest released statement is reprinted, audited with your reason, and saved in the folder as &lt;serial&gt;.pdf.</source>
+        <translation>貼上考生編號，每行一個。系統會重印每位考生最近公佈的成績單，連同你的原因記入審計記錄，並以 &lt;serial&gt;.pdf 儲存在資料夾中。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a folder</source>
+        <translation>選擇資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;ID Numbers:</source>
+        <translation>考生編號(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder:</source>
+        <translation>資料夾(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Where to save the statements</source>
+        <translation>成績單儲存位置</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{count} ID Numbers</source>
+        <translation>{count} 個考生編號</translation>
     </message>
 </context>
 <context>
@@ -48,9 +297,230 @@
     </message>
 </context>
 <context>
-    <name>CandidateDetails</name>
+    <name>CallActions</name>
     <message>
-        <location filename="../desk_app/ui/candidate_details.py" line="+94"/>
+        <location filename="../desk_app/ui/call_actions.py" line="+123"/>
+        <source>Not verified: you will be asked for an override reason.</source>
+        <translation>尚未核實：系統會要求你提供越權處理的原因。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Verify caller…</source>
+        <translation>核實來電者(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify caller</source>
+        <translation>核實來電者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the caller&apos;s name, date of birth and one identifier.</source>
+        <translation>核對來電者的姓名、出生日期及一項識別資料。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identity &amp;document seen…</source>
+        <translation>已查看身份證明文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document seen</source>
+        <translation>已查看證件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the counter: record the identity document you checked.</source>
+        <translation>櫃位適用：記錄你已核對的身份證明文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unlock early…</source>
+        <translation>提早解除封鎖(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the lock now instead of waiting for it to run out.</source>
+        <translation>立即解除封鎖，毋須等待封鎖時間屆滿。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send password-&amp;reset email…</source>
+        <translation>發送重設密碼電郵(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset email</source>
+        <translation>重設電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email a single-use reset link to the registered address.</source>
+        <translation>向登記電郵地址發送一次性重設連結。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Temporary password…</source>
+        <translation>臨時密碼(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temp. password</source>
+        <translation>臨時密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the counter: a one-time password, changed at the next login.</source>
+        <translation>櫃位適用：一次性密碼，下次登入時須更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change registered &amp;email…</source>
+        <translation>更改登記電郵(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change email</source>
+        <translation>更改電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a candidate who lost access to the registered address.</source>
+        <translation>適用於無法再使用登記電郵的考生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reissue &amp;letter…</source>
+        <translation>補發信件(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reissue letter</source>
+        <translation>補發信件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new letter (and Secret Number); every older letter stops working.</source>
+        <translation>發出新信件（及新的 Secret Number）；所有較舊的信件即時失效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;print statement…</source>
+        <translation>重印成績單(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement</source>
+        <translation>成績單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint the Statement of Results of the selected exam.</source>
+        <translation>重印所選考試的成績單。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add call &amp;note</source>
+        <translation>新增來電記錄(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write what this call was about.</source>
+        <translation>記下這次來電的內容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loc&amp;kouts view</source>
+        <translation>封鎖一覽(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lockouts</source>
+        <translation>封鎖一覽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts locked now, lockout counts and likely attacks.</source>
+        <translation>目前被封鎖的帳戶、封鎖次數及可能的攻擊。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Batch reprint of statements…</source>
+        <translation>批量重印成績單(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch reprint</source>
+        <translation>批量重印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint many statements into a folder.</source>
+        <translation>將多份成績單重印到資料夾。</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateHeader</name>
+    <message>
+        <location filename="../desk_app/ui/candidate_header.py" line="+84"/>
+        <source>{id_number} · born {date} · centre {centre}</source>
+        <translation>{id_number} · 出生日期 {date} · 考試中心 {centre}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Locked until {time}</source>
+        <translation>封鎖至 {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unlocks by itself in {duration} ({countdown})</source>
+        <translation>{duration}後自動解除封鎖（{countdown}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Flagged: repeated failures</source>
+        <translation>已標記：多次核實失敗</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Caller not verified (Ctrl+Shift+V)</source>
+        <translation>尚未核實來電者（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FAIL: the caller&apos;s details did not match</source>
+        <translation>不通過：來電者提供的資料不符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verification ran out: verify again</source>
+        <translation>核實已過期：請重新核實</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PASS · Verified by you until {time} ({countdown} left)</source>
+        <translation>通過 · 你的核實有效至 {time}（尚餘 {countdown}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity document seen · valid until {time} ({countdown} left)</source>
+        <translation>已查看身份證明文件 · 有效至 {time}（尚餘 {countdown}）</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatePane</name>
+    <message>
+        <location filename="../desk_app/ui/candidate_pane.py" line="+120"/>
         <source>Select a candidate in the list to see their details here.</source>
         <translation>在清單中選取考生，即可在此查看其資料。</translation>
     </message>
@@ -60,65 +530,9 @@
         <translation>Ctrl+F：搜尋 · ↓：移到清單 · Enter：開啟 · Esc：返回搜尋</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>ID Number</source>
-        <translation>考生編號</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Date of birth</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Centre</source>
-        <translation>考試中心</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Email</source>
-        <translation>電郵</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone</source>
-        <translation>電話</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Results account</source>
-        <translation>成績帳戶</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Registered</source>
-        <translation>已註冊</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Found by</source>
-        <translation>搜尋依據</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <location line="+1"/>
-        <source>(none)</source>
-        <translation>（沒有）</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Locked</source>
-        <translation>已封鎖</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Locked until {time}</source>
-        <translation>封鎖至 {time}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Unlocks by itself in {duration} ({countdown})</source>
-        <translation>{duration}後自動解除封鎖（{countdown}）</translation>
+        <location line="+106"/>
+        <source>Loading the candidate…</source>
+        <translation>正在載入考生資料…</translation>
     </message>
 </context>
 <context>
@@ -170,6 +584,37 @@
     </message>
 </context>
 <context>
+    <name>CandidateTabs</name>
+    <message>
+        <location filename="../desk_app/ui/candidate_tabs.py" line="+66"/>
+        <source>&amp;Overview</source>
+        <translation>概覽(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Timeline ({count})</source>
+        <translation>時序記錄（{count}）(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;etters ({count})</source>
+        <translation>信件（{count}）(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes ({count})</source>
+        <translation>來電記錄（{count}）(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>CountBars</name>
+    <message>
+        <location filename="../desk_app/ui/count_bars.py" line="+73"/>
+        <source>highest: {count}</source>
+        <translation>最高：{count}</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../desk_app/ui/crash.py" line="+44"/>
@@ -208,6 +653,59 @@
         <location line="+4"/>
         <source>The password is used for this session only.</source>
         <translation>密碼只會在這次使用期間使用。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSeenDialog</name>
+    <message>
+        <location filename="../desk_app/ui/verify_dialog.py" line="+189"/>
+        <source>Identity document seen</source>
+        <translation>已查看身份證明文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity document seen: {who}</source>
+        <translation>已查看身份證明文件：{who}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the name, date of birth and photo on the document against the candidate before you record it.</source>
+        <translation>記錄前，請核對證件上的姓名、出生日期及相片與考生相符。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HKID card</source>
+        <translation>香港身份證</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passport</source>
+        <translation>護照</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mainland Travel Permit for HK and Macao Residents</source>
+        <translation>港澳居民來往內地通行證</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Macao ID card</source>
+        <translation>澳門身份證</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other identity document</source>
+        <translation>其他身份證明文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Document:</source>
+        <translation>證件(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>記錄</translation>
     </message>
 </context>
 <context>
@@ -478,6 +976,11 @@
         <translation>「{value}」不是郵件保安模式（none、starttls 或 ssl）。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The file {name} could not be written: {reason}</source>
+        <translation>無法寫入檔案 {name}：{reason}</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>No candidate has the ID Number {id_number}.</source>
         <translation>沒有考生編號為 {id_number} 的考生。</translation>
@@ -577,6 +1080,205 @@
     </message>
 </context>
 <context>
+    <name>LettersList</name>
+    <message>
+        <location filename="../desk_app/ui/candidate_sections.py" line="+207"/>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Serial</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>發出時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>經手人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>exam day</source>
+        <translation>考試當日</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no longer valid</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with a Secret Number</source>
+        <translation>附有 Secret Number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>without a Secret Number</source>
+        <translation>沒有 Secret Number</translation>
+    </message>
+</context>
+<context>
+    <name>LockoutTableModel</name>
+    <message>
+        <location filename="../desk_app/ui/lockouts_model.py" line="+103"/>
+        <source>ID Number</source>
+        <translation>考生編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock</source>
+        <translation>封鎖類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>封鎖至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>尚餘時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failures</source>
+        <translation>失敗次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last failure</source>
+        <translation>最後一次失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Likely attack: this source locked many accounts</source>
+        <translation>可能是攻擊：此來源令多個帳戶被封鎖</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Secret Number</source>
+        <translation>Secret Number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>over</source>
+        <translation>已屆滿</translation>
+    </message>
+</context>
+<context>
+    <name>LockoutsView</name>
+    <message>
+        <location filename="../desk_app/ui/lockouts_view.py" line="+145"/>
+        <source>Filter by ID Number, name or source</source>
+        <translation>按考生編號、姓名或來源篩選</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the lockouts</source>
+        <translation>篩選封鎖記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unlock…</source>
+        <translation>解除封鎖(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lockouts per hour, last 24 hours</source>
+        <translation>過去 24 小時每小時的封鎖次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lockouts per day, last 14 days</source>
+        <translation>過去 14 日每日的封鎖次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lockouts over time</source>
+        <translation>封鎖次數走勢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources locking several accounts (last hour)</source>
+        <translation>令多個帳戶被封鎖的來源（過去一小時）</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locked now: {count} · updated at {time}</source>
+        <translation>目前封鎖：{count} 個 · 更新於 {time}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Your role may not do this.</source>
+        <translation>你的職務不可進行此操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a locked account first.</source>
+        <translation>請先選取被封鎖的帳戶。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End this lock now, with a reason (Alt+U).</source>
+        <translation>提供原因後立即解除此封鎖（Alt+U）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unlock {id_number}</source>
+        <translation>解除 {id_number} 的封鎖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End the lock on {id_number} now. No caller is verified here: as a supervisor, your reason is recorded as the override.</source>
+        <translation>立即解除 {id_number} 的封鎖。這裡沒有核實來電者：你是主管，你的原因會記錄為越權處理的理由。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>解除封鎖</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../desk_app/ui/login_dialog.py" line="+110"/>
@@ -637,7 +1339,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+109"/>
+        <location filename="../desk_app/ui/main_window.py" line="+178"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -660,6 +1362,21 @@
         <location line="+1"/>
         <source>&amp;Find candidate</source>
         <translation>尋找考生(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actions</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Desk</source>
+        <translation>服務台(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loc&amp;kouts</source>
+        <translation>封鎖一覽(&amp;K)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -692,7 +1409,7 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+37"/>
         <source>About Results Desk</source>
         <translation>關於成績服務台</translation>
     </message>
@@ -700,6 +1417,132 @@
         <location line="+2"/>
         <source>Results Desk helps the customer-service centre answer candidates about the results website: find, verify, unlock, reissue, reprint.</source>
         <translation>成績服務台協助顧客服務中心解答考生有關成績網站的查詢：尋找考生、核實身份、解除封鎖、補發密碼信、重印成績單。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSection</name>
+    <message>
+        <location filename="../desk_app/ui/notes_box.py" line="+88"/>
+        <source>What was this call about? (Ctrl+Enter saves)</source>
+        <translation>這次來電的內容是甚麼？（Ctrl+Enter 儲存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New call note</source>
+        <translation>新來電記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note</source>
+        <translation>新增記錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>櫃位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>電郵</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No call notes yet.</source>
+        <translation>暫時沒有來電記錄。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Note saved.</source>
+        <translation>已儲存記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <location filename="../desk_app/ui/candidate_sections.py" line="-171"/>
+        <source>Email on file</source>
+        <translation>存檔電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre</source>
+        <translation>考試中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emails in</source>
+        <translation>電郵語言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results account</source>
+        <translation>成績帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered email</source>
+        <translation>登記電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong passwords in a row</source>
+        <translation>連續輸錯密碼次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last login</source>
+        <translation>最後登入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>（沒有）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registered on {date}</source>
+        <translation>於 {date} 註冊</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must change the password at next login</source>
+        <translation>下次登入時須更改密碼</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not registered</source>
+        <translation>未註冊</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>never</source>
+        <translation>從未登入</translation>
     </message>
 </context>
 <context>
@@ -777,6 +1620,67 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../desk_app/ui/reason_dialog.py" line="+68"/>
+        <source>Why? e.g. caller verified on the phone, locked out</source>
+        <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You have not verified this caller. As a supervisor you may act anyway: say why verification is not possible. This is recorded as an override.</source>
+        <translation>你尚未核實這位來電者。你是主管，仍可進行操作：請說明為何無法核實。這會記錄為越權處理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why act without verification?</source>
+        <translation>為何在未核實的情況下處理？</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Override reason:</source>
+        <translation>越權處理原因(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Working…</source>
+        <translation>處理中…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTree</name>
+    <message>
+        <location filename="../desk_app/ui/candidate_sections.py" line="+27"/>
+        <source>Exam and session</source>
+        <translation>考試及考期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>成績</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Result not released yet (release {date})</source>
+        <translation>成績尚未公佈（{date} 公佈）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No result yet</source>
+        <translation>暫時沒有成績</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No breakdown by paper for this exam</source>
+        <translation>此考試不設分卷成績</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../desk_app/ui/search_panel.py" line="+116"/>
@@ -827,6 +1731,355 @@
         <location line="+3"/>
         <source>Candidates matching “{query}”: {count}</source>
         <translation>符合「{query}」的考生：{count} 名</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message>
+        <location filename="../desk_app/ui/sources_model.py" line="+72"/>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>帳戶數目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lockouts</source>
+        <translation>封鎖次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict</source>
+        <translation>判斷</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Likely attack</source>
+        <translation>可能是攻擊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Watch</source>
+        <translation>留意</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <location filename="../desk_app/ui/temp_password_dialog.py" line="+32"/>
+        <location line="+15"/>
+        <source>Temporary password</source>
+        <translation>臨時密碼</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Temporary password for {who}:</source>
+        <translation>{who} 的臨時密碼：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hand it over to the candidate now: it is shown only this once. It must be changed at the next login on the results website. Never read it out on the phone or write it in a note.</source>
+        <translation>請立即交給考生：密碼只會顯示這一次。考生下次在成績網站登入時必須更改密碼。切勿在電話中讀出密碼，也不要寫在記錄中。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Handed over</source>
+        <translation>已交給考生</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../desk_app/ui/timeline_text.py" line="+24"/>
+        <source>(attempt {number})</source>
+        <translation>（第 {number} 次）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registered on the results website</source>
+        <translation>已在成績網站註冊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>已登入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password changed</source>
+        <translation>已更改密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock ended by itself</source>
+        <translation>封鎖已自動解除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration locked: too many wrong Secret Numbers</source>
+        <translation>註冊已封鎖：Secret Number 錯誤次數太多</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration lock ended by itself</source>
+        <translation>註冊封鎖已自動解除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password-reset email sent</source>
+        <translation>已發送重設密碼電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password reset with the emailed link</source>
+        <translation>已用電郵連結重設密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temporary password issued</source>
+        <translation>已發出臨時密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acted without verification (supervisor override)</source>
+        <translation>未經核實而處理（主管越權處理）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter reissued</source>
+        <translation>已補發信件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Login attempt before registering</source>
+        <translation>註冊前嘗試登入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong password when changing it</source>
+        <translation>更改密碼時輸錯密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong password</source>
+        <translation>密碼錯誤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong Secret Number</source>
+        <translation>Secret Number 錯誤</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locked after {count} wrong passwords</source>
+        <translation>輸錯密碼 {count} 次後被封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked after wrong passwords</source>
+        <translation>輸錯密碼後被封鎖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tried while locked: lock started again</source>
+        <translation>封鎖期間嘗試登入：封鎖重新計時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tried while locked</source>
+        <translation>封鎖期間嘗試登入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registered email changed: {old} → {new}</source>
+        <translation>登記電郵已更改：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Caller verification failed</source>
+        <translation>核實來電者不通過</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flagged: repeated failures</source>
+        <translation>已標記：多次核實失敗</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unlocked by a password reset</source>
+        <translation>重設密碼後解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlocked by a temporary password</source>
+        <translation>發出臨時密碼後解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlocked early</source>
+        <translation>提早解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exam-day letter {serial}</source>
+        <translation>考試當日信件 {serial}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Letter reissued with a new Secret Number ({serial})</source>
+        <translation>已補發附有新 Secret Number 的信件（{serial}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter reissued without a Secret Number ({serial})</source>
+        <translation>已補發沒有 Secret Number 的信件（{serial}）</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../desk_app/ui/timeline_model.py" line="+74"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By / from</source>
+        <translation>經手人／來源</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{event}: “{reason}”</source>
+        <translation>{event}：「{reason}」</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>By: {staff}</source>
+        <translation>經手人：{staff}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From: {source}</source>
+        <translation>來源：{source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCallerDialog</name>
+    <message>
+        <location filename="../desk_app/ui/verify_dialog.py" line="-74"/>
+        <source>Verify the caller</source>
+        <translation>核實來電者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify the caller: {who}</source>
+        <translation>核實來電者：{who}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the caller for their name, date of birth and one of: ID Number, email or phone. Type what they say, not what the screen shows.</source>
+        <translation>請來電者說出姓名、出生日期，以及考生編號、電郵或電話其中一項。請輸入來電者所說的資料，而不是畫面上顯示的資料。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As said: English or 中文</source>
+        <translation>按來電者所說：英文或中文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>YYYY-MM-DD 或 DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID Number</source>
+        <translation>考生編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date of birth:</source>
+        <translation>出生日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Which identifier:</source>
+        <translation>識別資料類別(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Identifier:</source>
+        <translation>識別資料(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>核對</translation>
+    </message>
+</context>
+<context>
+    <name>_AnswerDialog</name>
+    <message>
+        <location line="-68"/>
+        <source>Checking…</source>
+        <translation>正在核對…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>FAIL: the details do not match our records. Ask again, or end the call.</source>
+        <translation>不通過：資料與記錄不符。請再問一次，或結束通話。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flagged: repeated failures on this candidate today.</source>
+        <translation>已標記：今日此考生多次核實失敗。</translation>
     </message>
 </context>
 </TS>

@@ -139,6 +139,9 @@ MESSAGES: dict[str, str] = {
     "smtp_security_invalid": QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not a mail security mode (none, starttls or ssl)."
     ),
+    "file_not_written": QT_TRANSLATE_NOOP(
+        "Errors", "The file {name} could not be written: {reason}"
+    ),
     # not found
     "candidate_not_found": QT_TRANSLATE_NOOP(
         "Errors", "No candidate has the ID Number {id_number}."

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, format_time, format_timedelta
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_skeleton,
+    format_time,
+    format_timedelta,
+)
 
 # the UI language (``en`` / ``zh_HK``) → the babel locale used for formatting
 BABEL_LOCALES = {"en": "en_HK", "zh_HK": "zh_Hant_HK"}
@@ -33,6 +39,20 @@ def show_date_time(moment: datetime | None, language: str, timezone: str) -> str
     return format_datetime(
         moment, "medium", tzinfo=ZoneInfo(timezone), locale=babel_locale(language)
     )
+
+
+def show_moment(moment: datetime, language: str, timezone: str, now: datetime) -> str:
+    """21 Nov 10:05 / 11月21日 10:05 (the year too when it is not this year's)."""
+    zone = ZoneInfo(timezone)
+    locale = babel_locale(language)
+    same_year = moment.astimezone(zone).year == now.astimezone(zone).year
+    day = format_skeleton("MMMd" if same_year else "yMMMd", moment, tzinfo=zone, locale=locale)
+    return f"{day} {format_time(moment, 'HH:mm', tzinfo=zone, locale=locale)}"
+
+
+def show_day(moment: datetime, language: str, timezone: str) -> str:
+    """21/11 / 11月21日: the day and month, for chart labels."""
+    return format_skeleton("Md", moment, tzinfo=ZoneInfo(timezone), locale=babel_locale(language))
 
 
 def show_duration(delta: timedelta, language: str) -> str:

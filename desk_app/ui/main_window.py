@@ -1,30 +1,41 @@
 """The desk's main window: search on the left, the candidate on the right.
 
 The window wires its panels together and owns the menus and the status bar;
-each panel gets the one service it needs. Ctrl+F or F3 goes to the search
-box from anywhere; the Language menu switches every text at once.
+each panel gets the services it needs. Ctrl+F or F3 goes to the search
+box from anywhere; the Actions menu holds every step of a call, with its
+shortcut; the Language menu switches every text at once. Roles that watch
+lockouts get a second tab (Ctrl+Shift+L) with the supervisor's view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from desk_app.services.actor import StaffIdentity
+from desk_app.services.permissions import Action, allowed
 from desk_app.services.registry import Services
-from desk_app.ui.candidate_details import CandidateDetails
+from desk_app.ui.action_launcher import ActionLauncher
+from desk_app.ui.action_rules import role_may
+from desk_app.ui.call_actions import PANE_ACTIONS, CallActions
+from desk_app.ui.call_state import CallVerifications
+from desk_app.ui.candidate_loader import CandidateLoader
+from desk_app.ui.candidate_pane import CandidatePane
 from desk_app.ui.errors import error_text
 from desk_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from desk_app.ui.labels import database_kind, role_name
+from desk_app.ui.lockouts_view import LockoutsView
+from desk_app.ui.notes_box import NotesSection
 from desk_app.ui.search_panel import SearchPanel
 from desk_app.ui.widgets import named
 from desk_app.ui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from desk_app.services.search import SearchService
+    from desk_app.services.search import CandidateRow, SearchService
 
 
 class MainWindow(QMainWindow):
@@ -47,17 +58,48 @@ class MainWindow(QMainWindow):
             return translations.language
 
         self.search_panel = SearchPanel(search, staff, clock.now, language)
-        self.details = CandidateDetails(clock.now, language, services.settings.office.timezone)
+        self.verifications = CallVerifications(clock.now, self)
+        self.pane = self._build_pane(language)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.search_panel)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 420])
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 540])
         splitter.setContentsMargins(12, 10, 12, 6)
-        self.setCentralWidget(splitter)
-        self.search_panel.currentCandidateChanged.connect(self.details.set_candidate)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("windowTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.addTab(splitter, "")
+        self.lockouts: LockoutsView | None = None
+        if allowed(staff.role, Action.VIEW_LOCKOUTS):
+            self.lockouts = LockoutsView(
+                services.lockouts,
+                services.desk_actions,
+                staff,
+                clock.now,
+                language,
+                services.settings.office.timezone,
+                can_unlock=allowed(staff.role, Action.UNLOCK),
+            )
+            self.lockouts.candidateOpened.connect(self._open_id_number)
+            self.lockouts.unlocked.connect(self._acted)
+            self.tabs.addTab(self.lockouts, "")
+        self.setCentralWidget(self.tabs)
+        self.call_actions = CallActions(staff, self.verifications, clock.now, self)
+        self.launcher = ActionLauncher(services, staff, self.call_actions, self.verifications, self)
+        self.launcher.acted.connect(self._acted)
+        self.launcher.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.launcher.noteRequested.connect(self._focus_notes)
+        self.launcher.lockoutsRequested.connect(self.show_lockouts)
+        self.pane.set_action_buttons(
+            [self.call_actions.actions[k] for k in PANE_ACTIONS if role_may(k, staff.role)]
+        )
+        self.pane.snapshotChanged.connect(self.call_actions.set_snapshot)
+        self.pane.entryChanged.connect(self.call_actions.set_entry)
+        self.search_panel.currentCandidateChanged.connect(self.pane.set_candidate)
         self.search_panel.candidateOpened.connect(self._open_candidate)
         self.search_panel.resultsShown.connect(self._results_shown)
         self.search_panel.busyChanged.connect(self._busy_changed)
@@ -66,6 +108,31 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.retranslate()
         self.search_panel.focus_search()
+
+    def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
+        services, staff, clock = self._services, self._staff, self._services.clock
+        timezone = services.settings.office.timezone
+        loader = CandidateLoader(
+            services.candidates, services.lockouts, services.notes, staff, clock.now, self
+        )
+        notes = NotesSection(
+            services.notes,
+            staff,
+            clock.now,
+            language,
+            timezone,
+            can_add=allowed(staff.role, Action.ADD_NOTE),
+            channel="counter" if staff.role == "counter" else "phone",
+        )
+        return CandidatePane(
+            loader,
+            notes,
+            self.verifications,
+            clock.now,
+            language,
+            timezone,
+            can_verify=allowed(staff.role, Action.VERIFY_CALLER),
+        )
 
     # -- menus and status bar -----------------------------------------------
     def _build_menus(self) -> None:
@@ -79,8 +146,10 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")]
         )
-        self.find_action.triggered.connect(self.search_panel.focus_search)
+        self.find_action.triggered.connect(self.focus_search)
         self.search_menu.addAction(self.find_action)
+        self.actions_menu = bar.addMenu("")
+        self.call_actions.fill_menu(self.actions_menu)
         self.language_menu = bar.addMenu("")
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -111,6 +180,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
+        self.actions_menu.setTitle(self.tr("&Actions"))
+        self.call_actions.retranslate()
+        self.tabs.setTabText(0, self.tr("&Desk"))
+        if self.lockouts is not None:
+            self.tabs.setTabText(1, self.tr("Loc&kouts"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Results Desk"))
@@ -151,9 +225,35 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _open_candidate(self, row: object) -> None:
-        self.details.set_candidate(row)  # type: ignore[arg-type]
-        self.details.setFocus(Qt.FocusReason.OtherFocusReason)
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search_panel.focus_search()
+
+    def show_lockouts(self) -> None:
+        if self.lockouts is not None:
+            self.tabs.setCurrentWidget(self.lockouts)
+            self.lockouts.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _open_candidate(self, row: CandidateRow) -> None:
+        self.pane.open_candidate(row)
+
+    def _open_id_number(self, id_number: str) -> None:
+        """From the lockouts view: find this candidate on the desk."""
+        self.tabs.setCurrentIndex(0)
+        self.search_panel.search_box.setText(id_number)
+        self.search_panel.search_now(force=True)
+
+    def _focus_notes(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.pane.focus_notes()
+
+    def _acted(self, id_number: str) -> None:
+        """An action changed this candidate: show it as it is now."""
+        snapshot = self.pane.snapshot
+        if snapshot is not None and snapshot.id_number == id_number:
+            self.pane.reload()
+        if self.lockouts is not None and self.lockouts.isVisible():
+            self.lockouts.fetch()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -166,5 +266,5 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.details.set_candidate(None)
+        self.pane.set_candidate(None)
         super().closeEvent(event)

@@ -1,0 +1,45 @@
+"""The lock timeline as a compact, read-only table (newest first, rows wrap)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desk_app.services.lockouts import TimelineEvent
+from desk_app.ui.timeline_model import TimelineColumn, TimelineModel
+
+
+class TimelineView(QTableView):
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        language: Callable[[], str],
+        timezone: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineView")
+        self.timeline_model = TimelineModel(now, language, timezone, self)
+        self.setModel(self.timeline_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        heading = self.horizontalHeader()
+        heading.setHighlightSections(False)
+        heading.setSectionResizeMode(TimelineColumn.EVENT, QHeaderView.ResizeMode.Stretch)
+        for column in (TimelineColumn.WHEN, TimelineColumn.WHO):
+            heading.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def set_events(self, events: Sequence[TimelineEvent]) -> None:
+        self.timeline_model.set_events(events)
+        self.resizeRowsToContents()
+
+    def refresh(self) -> None:
+        """The language changed."""
+        self.timeline_model.refresh()
+        self.resizeRowsToContents()

@@ -1,0 +1,246 @@
+"""CandidatePane on the real services: what a desk sees of the candidate on the call.
+
+A candidate is loaded (and the look audited) once the selection rests on it,
+not on every move; the pane shows details, results (or when they will be
+released), the account, letters, the lock timeline and the call notes; the
+lock counts down and, when it runs out, the candidate is loaded again; the
+header says PASS or FAIL for this desk's verification.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desk_app.services.actor import StaffIdentity
+from desk_app.services.candidates import CandidateDetail, CandidateService
+from desk_app.services.registry import Services
+from desk_app.services.search import CandidateRow, SearchService
+from desk_app.services.verification import VerificationResult
+from desk_app.ui.call_state import CallVerifications
+from desk_app.ui.candidate_loader import CandidateLoader
+from desk_app.ui.candidate_pane import CandidatePane
+from desk_app.ui.notes_box import NotesSection
+from desk_app.ui.timeline_model import TimelineModel
+from tests.support.clock import ManualClock
+from tests.support.desk_window import (
+    ID,
+    LOAD_TIMEOUT,
+    SOURCE,
+    loaded,
+    lock,
+    register,
+    workers_done,  # noqa: F401 (a fixture)
+)
+from tests.support.factories import add_staff, make_candidate
+
+pytestmark = [
+    pytest.mark.parametrize("database_url", ["sqlite"], indirect=True),
+    pytest.mark.usefixtures("workers_done"),
+]
+OTHER = "KT0045821"
+
+
+class CountingCandidates:
+    """The real candidate service, noting whom it was asked to show."""
+
+    def __init__(self, inner: CandidateService) -> None:
+        self.inner = inner
+        self.shown: list[str] = []
+
+    def show(self, caller: StaffIdentity, id_number: str) -> CandidateDetail:
+        self.shown.append(id_number)
+        return self.inner.show(caller, id_number)
+
+
+@pytest.fixture
+def staff(services: Services) -> StaffIdentity:
+    make_candidate(services)
+    make_candidate(services, OTHER, name_en="LEE Ka Yan", name_zh=None, released=False)
+    register(services)
+    lock(services)
+    return add_staff(services, "operator", "op.wong")
+
+
+@pytest.fixture
+def counting(services: Services) -> CountingCandidates:
+    return CountingCandidates(services.candidates)
+
+
+@pytest.fixture
+def verifications(services: Services) -> CallVerifications:
+    return CallVerifications(services.clock.now)
+
+
+@pytest.fixture
+def pane(
+    qtbot: QtBot,
+    services: Services,
+    staff: StaffIdentity,
+    counting: CountingCandidates,
+    verifications: CallVerifications,
+) -> CandidatePane:
+    now, timezone = services.clock.now, services.settings.office.timezone
+    loader = CandidateLoader(counting, services.lockouts, services.notes, staff, now)  # type: ignore[arg-type]
+    notes = NotesSection(services.notes, staff, now, lambda: "en", timezone, can_add=True)
+    pane = CandidatePane(loader, notes, verifications, now, lambda: "en", timezone, can_verify=True)
+    qtbot.addWidget(pane)
+    pane.resize(560, 720)
+    pane.show()
+    qtbot.waitExposed(pane)
+    return pane
+
+
+def row(services: Services, staff: StaffIdentity, id_number: str) -> CandidateRow:
+    search = SearchService(services.db, services.settings, services.clock)
+    return search.search(staff, id_number).items[0]
+
+
+def open_row(qtbot: QtBot, pane: CandidatePane, candidate: CandidateRow) -> None:
+    with qtbot.waitSignal(
+        pane.snapshotChanged, check_params_cb=loaded(candidate.id_number), timeout=LOAD_TIMEOUT
+    ):
+        pane.open_candidate(candidate)
+
+
+def test_the_candidate_is_loaded_once_the_selection_rests(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane, counting
+) -> None:
+    first, second = row(services, staff, ID), row(services, staff, OTHER)
+    pane.set_candidate(first)
+    assert pane.header.name_en.text() == "CHAN Tai Man"  # at once, from the search row
+    assert pane.status.text() == "Loading the candidate…"
+    pane.set_candidate(second)
+    with qtbot.waitSignal(
+        pane.snapshotChanged, check_params_cb=loaded(first.id_number), timeout=LOAD_TIMEOUT
+    ):
+        pane.set_candidate(first)
+        pane.set_candidate(first)  # the same again: nothing more
+    assert counting.shown == [ID]  # one audited look, for where the selection rested
+    pane.open_candidate(first)  # Enter on what is shown: no second look
+    assert counting.shown == [ID]
+    pane.set_candidate(None)
+    assert pane.snapshot is None
+    assert "Select a candidate" in pane.placeholder.text()
+
+
+def test_details_results_account_letters_and_timeline(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane
+) -> None:
+    open_row(qtbot, pane, row(services, staff, ID))
+    header, values = pane.header, pane.tabs.overview.values
+    assert (header.name_en.text(), header.name_zh.text()) == ("CHAN Tai Man", "陳大文")
+    assert header.facts.text() == "SMR123456 · born 17 May 2001 · centre TW056"
+    assert values["registered"].text() == "Registered on 21 Nov 2026"
+    assert values["account_email"].text() == "taiman.chan@example.com"
+    assert values["failed"].text() == "3"
+    entry = pane.tabs.results.topLevelItem(0)
+    assert entry.text(0) == "A2 Key for Schools (KET for Schools) — July 2014"
+    assert entry.text(1) == "PASS WITH MERIT · CEFR A2 · 145"
+    papers = [(entry.child(i).text(0), entry.child(i).text(1)) for i in range(entry.childCount())]
+    assert papers == [
+        ("Reading", "148"),
+        ("Writing", "141"),
+        ("Listening", "146"),
+        ("Speaking", "145"),
+    ]
+    assert pane.selected_entry() is not None and pane.selected_entry().exam_code == "KETFS"
+    letter = pane.tabs.letters.topLevelItem(0)
+    assert (letter.text(0), letter.text(4)) == ("0", "exam day")
+    assert pane.tabs.tabText(1) == "&Timeline (6)"
+    timeline = pane.tabs.timeline.model()
+    lines = [
+        [timeline.index(r, c).data() for c in range(timeline.columnCount())]
+        for r in range(timeline.rowCount())
+    ]
+    assert lines[:4] == [
+        ["21 Nov 10:00", "Locked after 3 wrong passwords", SOURCE],
+        ["21 Nov 10:00", "Wrong password (attempt 3)", SOURCE],
+        ["21 Nov 10:00", "Wrong password (attempt 2)", SOURCE],
+        ["21 Nov 10:00", "Wrong password (attempt 1)", SOURCE],
+    ]
+    assert lines[-1][1] == "Exam-day letter L00000001-0"
+
+
+def test_results_not_released_say_when(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane
+) -> None:
+    open_row(qtbot, pane, row(services, staff, OTHER))
+    assert (
+        pane.tabs.results.topLevelItem(0).text(1) == "Result not released yet (release 1 Dec 2026)"
+    )
+    assert pane.tabs.results.topLevelItem(0).childCount() == 0
+    assert pane.tabs.overview.values["registered"].text() == "Not registered"
+    assert not pane.tabs.overview.values["failed"].isVisible()
+    assert not pane.header.badge.isVisible()
+    assert not pane.header.name_zh.isVisible()
+
+
+def test_the_lock_counts_down_and_its_end_reloads_the_candidate(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane, clock
+) -> None:
+    open_row(qtbot, pane, row(services, staff, ID))
+    assert pane.header.badge.text() == "Locked until 10:30"
+    assert pane.header.countdown.text() == "Unlocks by itself in 30 minutes (30:00)"
+    clock.advance(minutes=12, seconds=30)
+    qtbot.waitUntil(lambda: "(17:30)" in pane.header.countdown.text())
+    assert "18 minutes" in pane.header.countdown.text()
+    clock.advance(minutes=18)
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(ID), timeout=5_000):
+        pass  # the next tick sees the lock over and loads the candidate again
+    assert not pane.header.badge.isVisible()
+    assert pane.tabs.timeline.model().index(0, 1).data() == "Lock ended by itself"
+
+
+def test_the_header_shows_this_desks_verification(
+    qtbot: QtBot,
+    services: Services,
+    staff: StaffIdentity,
+    pane: CandidatePane,
+    verifications: CallVerifications,
+    clock: ManualClock,
+) -> None:
+    open_row(qtbot, pane, row(services, staff, ID))
+    assert pane.header.verification.text() == "Caller not verified (Ctrl+Shift+V)"
+    candidate_id = pane.snapshot.candidate_id
+    now = clock.now()
+    passed = VerificationResult(True, 1, now + timedelta(minutes=15), "caller", 0, False)
+    verifications.record(candidate_id, passed)
+    assert pane.header.verification.text() == "PASS · Verified by you until 10:15 (15:00 left)"
+    failed = replace(passed, passed=False, expires_at=now, recent_failures=3, flagged=True)
+    verifications.record(candidate_id, failed)
+    assert pane.header.verification.text() == "FAIL: the caller's details did not match"
+    assert pane.header.flag.isVisible()
+    assert pane.header.flag.text() == "Flagged: repeated failures"
+
+
+def test_a_call_note_is_saved_with_ctrl_enter(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane
+) -> None:
+    open_row(qtbot, pane, row(services, staff, ID))
+    pane.focus_notes()
+    notes = pane.notes
+    assert notes.list.item(0).text() == "No call notes yet."
+    assert not notes.add_button.isEnabled()
+    qtbot.keyClicks(notes.box, "Locked out; verified; unlocked.")
+    with qtbot.waitSignal(notes.noteAdded, timeout=5_000):
+        qtbot.keyClick(notes.box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert notes.box.toPlainText() == ""
+    assert (
+        notes.list.item(0).text()
+        == "21 Nov 10:00 · op.wong · Phone\nLocked out; verified; unlocked."
+    )
+    assert [n.text for n in services.notes.list(staff, ID)] == ["Locked out; verified; unlocked."]
+
+
+def test_the_timeline_model_passes_the_model_tester(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, qtmodeltester
+) -> None:
+    model = TimelineModel(services.clock.now, lambda: "en", services.settings.office.timezone)
+    model.set_events(services.lockouts.timeline(staff, ID))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 6
