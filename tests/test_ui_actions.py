@@ -273,3 +273,30 @@ def test_change_of_email_then_a_reset_link_to_the_new_address(
         act(qtbot, window.launcher.launch(DeskAction.SEND_RESET), "forgot the password")
     assert window.statusBar().currentMessage() == "Reset email queued to tm.chan@example.org."
     settle(qtbot)
+
+
+def test_a_counter_reprints_the_selected_statement(qtbot: QtBot, services: Services) -> None:
+    make_candidate(services)
+    window = open_window(qtbot, services, add_staff(services, "counter"))
+    show_candidate(qtbot, window)
+    statement = window.call_actions.actions[DeskAction.PRINT_STATEMENT]
+    assert not statement.isEnabled()
+    assert "record the identity document" in statement.toolTip()
+    document = window.launcher.launch(DeskAction.RECORD_DOCUMENT)
+    assert isinstance(document, DocumentSeenDialog)
+    document.document.setCurrentText("Passport")
+    with qtbot.waitSignal(document.verified, timeout=5_000):
+        document.ok_button.click()
+    assert window.pane.selected_entry() is not None
+    dialog = window.launcher.launch(DeskAction.PRINT_STATEMENT)
+    assert isinstance(dialog, ReasonDialog)
+    assert "A2 Key for Schools (KET for Schools) — July 2014" in dialog.intro.text()
+    with reloaded(qtbot, window):
+        act(qtbot, dialog, "walk-in: statement for a school application")
+    preview = window.findChild(PdfPreviewDialog)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready)
+    text = preview.document.getAllText(0).text()
+    assert "REPRINT" in text and ID in text
+    assert window.statusBar().currentMessage().startswith("Statement SR")
+    preview.reject()

@@ -593,7 +593,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Timeline ({count})</source>
-        <translation>時序記錄（{count}）(&amp;T)</translation>
+        <translation>時序（{count}）(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -603,7 +603,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Notes ({count})</source>
-        <translation>來電記錄（{count}）(&amp;N)</translation>
+        <translation>記錄（{count}）(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1082,7 @@
 <context>
     <name>LettersList</name>
     <message>
-        <location filename="../desk_app/ui/candidate_sections.py" line="+207"/>
+        <location filename="../desk_app/ui/candidate_sections.py" line="+213"/>
         <source>No.</source>
         <translation>編號</translation>
     </message>
@@ -1470,7 +1470,7 @@
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate_sections.py" line="-171"/>
+        <location filename="../desk_app/ui/candidate_sections.py" line="-176"/>
         <source>Email on file</source>
         <translation>存檔電郵</translation>
     </message>
@@ -1525,12 +1525,12 @@
         <translation>英文</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Registered on {date}</source>
         <translation>於 {date} 註冊</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>must change the password at next login</source>
         <translation>下次登入時須更改密碼</translation>
     </message>
@@ -1540,7 +1540,7 @@
         <translation>未註冊</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>never</source>
         <translation>從未登入</translation>
     </message>
@@ -1655,7 +1655,7 @@
 <context>
     <name>ResultsTree</name>
     <message>
-        <location filename="../desk_app/ui/candidate_sections.py" line="+27"/>
+        <location filename="../desk_app/ui/candidate_sections.py" line="+28"/>
         <source>Exam and session</source>
         <translation>考試及考期</translation>
     </message>
@@ -1665,17 +1665,22 @@
         <translation>成績</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
+        <source>Overall result</source>
+        <translation>整體成績</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Result not released yet (release {date})</source>
         <translation>成績尚未公佈（{date} 公佈）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>No result yet</source>
         <translation>暫時沒有成績</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-5"/>
         <source>No breakdown by paper for this exam</source>
         <translation>此考試不設分卷成績</translation>
     </message>

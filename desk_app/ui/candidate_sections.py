@@ -8,6 +8,7 @@ selected entry is the one a reprinted statement is for.
 from __future__ import annotations
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.candidates import EntryDetail
 from desk_app.ui.candidate_loader import CandidateSnapshot
-from desk_app.ui.formatting import show_date, show_date_time
+from desk_app.ui.formatting import show_date, show_date_time, show_moment
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -80,9 +81,8 @@ class OverviewSection(QWidget):
             self.tr("Chinese") if detail.language.startswith("zh") else self.tr("English")
         )
         if account.registered and account.registered_at is not None:
-            registered = self.tr("Registered on {date}").format(
-                date=show_date(account.registered_at.date(), language)
-            )
+            day = account.registered_at.astimezone(ZoneInfo(self._timezone)).date()
+            registered = self.tr("Registered on {date}").format(date=show_date(day, language))
             if account.must_change_password:
                 registered += " · " + self.tr("must change the password at next login")
         else:
@@ -90,8 +90,11 @@ class OverviewSection(QWidget):
         self.values["registered"].setText(registered)
         self.values["account_email"].setText(account.email or none)
         self.values["failed"].setText(str(account.failed_attempts))
+        last = account.last_login_at
         self.values["last_login"].setText(
-            show_date_time(account.last_login_at, language, self._timezone) or self.tr("never")
+            show_moment(last, language, self._timezone, snapshot.loaded_at)
+            if last is not None
+            else self.tr("never")
         )
         for key in ("account_email", "failed", "last_login"):
             self.values[key].setVisible(account.registered)
@@ -103,9 +106,10 @@ class ResultsTree(QTreeWidget):
 
     entryChanged = Signal(object)
 
-    def __init__(self, language: Callable[[], str]) -> None:
+    def __init__(self, language: Callable[[], str], timezone: str) -> None:
         super().__init__()
         self._language = language
+        self._timezone = timezone
         self._snapshot: CandidateSnapshot | None = None
         self.setColumnCount(2)
         self.setRootIsDecorated(True)
@@ -139,6 +143,10 @@ class ResultsTree(QTreeWidget):
         for entry in snapshot.detail.entries:
             item = self._entry_item(entry)
             self.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
+            for child in (item.child(number) for number in range(item.childCount())):
+                if child is not None and not child.text(1):
+                    child.setFirstColumnSpanned(True)
             item.setExpanded(True)
             items.append((entry, item))
         # the same entry as before, else the first with a released result, else the first
@@ -153,40 +161,38 @@ class ResultsTree(QTreeWidget):
         self.entryChanged.emit(self.selected_entry())
 
     def _entry_item(self, entry: EntryDetail) -> QTreeWidgetItem:
+        """The entry on one line; under it the overall result and each paper's score."""
         chinese = self._language() == "zh_HK"
         exam = entry.exam_zh if chinese and entry.exam_zh else entry.exam
         session = entry.session_zh if chinese and entry.session_zh else entry.session
-        result = entry.result
-        if result is None:
-            release = (
-                show_date(entry.release_at.date(), self._language()) if entry.release_at else ""
-            )
-            text = (
-                self.tr("Result not released yet (release {date})").format(date=release)
-                if release
-                else self.tr("No result yet")
-            )
-        else:
-            text = " · ".join(
-                part
-                for part in (
-                    result.grade,
-                    f"CEFR {result.cefr}" if result.cefr else "",
-                    str(result.score),
-                )
-                if part
-            )
-        item = QTreeWidgetItem([f"{exam} — {session}", text])
+        item = QTreeWidgetItem([f"{exam} — {session}", ""])
         item.setData(0, ENTRY_ROLE, entry)
         item.setToolTip(0, f"{exam} — {session}")
-        if result is not None:
-            for paper in result.papers:
-                name = paper.name_zh if chinese and paper.name_zh else paper.name
-                item.addChild(QTreeWidgetItem([name, str(paper.score)]))
-            if not entry.has_breakdown:
-                child = QTreeWidgetItem([self.tr("No breakdown by paper for this exam"), ""])
-                item.addChild(child)
+        result = entry.result
+        if result is None:
+            item.addChild(QTreeWidgetItem([self._not_released(entry), ""]))
+            return item
+        parts = (result.grade, f"CEFR {result.cefr}" if result.cefr else "", str(result.score))
+        overall = QTreeWidgetItem([self.tr("Overall result"), " · ".join(p for p in parts if p)])
+        font = overall.font(0)
+        font.setBold(True)
+        overall.setFont(0, font)
+        overall.setFont(1, font)
+        item.addChild(overall)
+        for paper in result.papers:
+            name = paper.name_zh if chinese and paper.name_zh else paper.name
+            item.addChild(QTreeWidgetItem([name, str(paper.score)]))
+        if not entry.has_breakdown:
+            item.addChild(QTreeWidgetItem([self.tr("No breakdown by paper for this exam"), ""]))
         return item
+
+    def _not_released(self, entry: EntryDetail) -> str:
+        if entry.release_at is None:
+            return self.tr("No result yet")
+        day = entry.release_at.astimezone(ZoneInfo(self._timezone)).date()
+        return self.tr("Result not released yet (release {date})").format(
+            date=show_date(day, self._language())
+        )
 
 
 class LettersList(QTreeWidget):

@@ -35,7 +35,7 @@ class CandidateTabs(QTabWidget):
         super().__init__(parent)
         self._snapshot: CandidateSnapshot | None = None
         self.overview = OverviewSection(language, timezone)
-        self.results = ResultsTree(language)
+        self.results = ResultsTree(language, timezone)
         self.results.entryChanged.connect(self.entryChanged)
         first = QWidget()
         column = QVBoxLayout(first)

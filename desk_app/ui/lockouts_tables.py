@@ -87,6 +87,5 @@ class SourcesTable(QTableView):
         header.setSectionResizeMode(SourceColumn.SOURCE, QHeaderView.ResizeMode.Stretch)
         for column in (SourceColumn.ACCOUNTS, SourceColumn.LOCKOUTS):
             header.resizeSection(column, 80)
-        for column in (SourceColumn.FIRST, SourceColumn.LAST):
-            header.resizeSection(column, 110)
-        header.resizeSection(SourceColumn.VERDICT, 110)
+        for column in (SourceColumn.FIRST, SourceColumn.LAST, SourceColumn.VERDICT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -114,7 +114,7 @@ class LockoutsView(QWidget):
         top.addWidget(self.refresh_button)
         self.table = LockoutsTable(self.proxy)
         self.table.rowOpened.connect(self.candidateOpened)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.period = QComboBox()
         self.period.addItems(["", ""])
         self.period.currentIndexChanged.connect(lambda _index: self.fetch())

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([720, 540])
+        splitter.setSizes([770, 490])
         splitter.setContentsMargins(12, 10, 12, 6)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("windowTabs")

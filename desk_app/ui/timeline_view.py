@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desk_app.services.lockouts import TimelineEvent
@@ -34,6 +35,16 @@ class TimelineView(QTableView):
         heading.setSectionResizeMode(TimelineColumn.EVENT, QHeaderView.ResizeMode.Stretch)
         for column in (TimelineColumn.WHEN, TimelineColumn.WHO):
             heading.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the rows wrap to the width the event column gets, known only once laid out
+        heading.sectionResized.connect(self._column_resized)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == TimelineColumn.EVENT:
+            self.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.resizeRowsToContents()  # rows measured while hidden have the wrong height
 
     def set_events(self, events: Sequence[TimelineEvent]) -> None:
         self.timeline_model.set_events(events)
