@@ -108,7 +108,12 @@ def open_row(qtbot: QtBot, pane: CandidatePane, candidate: CandidateRow) -> None
 
 
 def test_the_candidate_is_loaded_once_the_selection_rests(
-    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane, counting
+    qtbot: QtBot,
+    services: Services,
+    staff: StaffIdentity,
+    pane: CandidatePane,
+    counting: CountingCandidates,
+    clock: ManualClock,
 ) -> None:
     first, second = row(services, staff, ID), row(services, staff, OTHER)
     pane.set_candidate(first)
@@ -121,8 +126,12 @@ def test_the_candidate_is_loaded_once_the_selection_rests(
         pane.set_candidate(first)
         pane.set_candidate(first)  # the same again: nothing more
     assert counting.shown == [ID]  # one audited look, for where the selection rested
-    pane.open_candidate(first)  # Enter on what is shown: no second look
+    pane.open_candidate(first)  # Enter on what was just shown: no second look
     assert counting.shown == [ID]
+    clock.advance(seconds=31)
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(ID), timeout=LOAD_TIMEOUT):
+        pane.open_candidate(first)  # ... but a while later, Enter shows it as it is now
+    assert counting.shown == [ID, ID]
     pane.set_candidate(None)
     assert pane.snapshot is None
     assert "Select a candidate" in pane.placeholder.text()

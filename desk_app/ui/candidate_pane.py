@@ -11,7 +11,7 @@ the timeline and the actions follow. The buttons are the window's actions.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from desk_app.services.search import CandidateRow
 
 _BUTTON_COLUMNS = 4
+# Enter on the candidate shown loads it again once it is older than this
+FRESH_FOR = timedelta(seconds=30)
 
 
 class CandidatePane(QFrame):
@@ -153,11 +155,16 @@ class CandidatePane(QFrame):
         self._loader.load_soon(row.id_number)
 
     def open_candidate(self, row: CandidateRow) -> None:
-        """Enter or a double click: load at once (unless it is already shown)."""
-        loaded = self._snapshot is not None and self._snapshot.id_number == row.id_number
+        """Enter or a double click: load at once (unless it was loaded a moment ago)."""
+        shown = self._snapshot
+        fresh = (
+            shown is not None
+            and shown.id_number == row.id_number
+            and self._now() - shown.loaded_at < FRESH_FOR
+        )
         if row.id_number != self._id_number:
             self._begin(row)
-        if not loaded:
+        if not fresh:
             self._loader.load_now(row.id_number)
         self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
 
