@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
 from desk_app.models import AuditEvent
 from desk_app.services.actor import TerminalUser
-from desk_app.services.errors import BadInput, NotFound
+from desk_app.services.errors import BadInput, Locked, NotFound, Refused
 from desk_app.services.registry import Services
+from tests.support.clock import ManualClock
 from tests.support.factories import add_staff, make_candidate
 
 
@@ -80,3 +83,23 @@ def test_unknown_id_is_not_found(services: Services) -> None:
     with pytest.raises(NotFound) as missing:
         services.candidates.show(add_staff(services, "operator"), "XY999999")
     assert missing.value.params == {"id_number": "XY999999"}
+
+
+def test_the_secret_number_lock_is_shown_while_it_is_on(
+    services: Services, clock: ManualClock
+) -> None:
+    make_candidate(services)
+    operator = add_staff(services, "operator")
+    assert services.candidates.show(operator, "SMR123456").account.secret_locked_until is None
+    for attempt in range(3):  # three wrong Secret Numbers on the registration page
+        with pytest.raises(Locked if attempt == 2 else Refused):
+            services.accounts.register(
+                "SMR123456", "1234", "tm@example.com", "Abcde123", accept_terms=True
+            )
+    account = services.candidates.show(operator, "SMR123456").account
+    assert account.secret_locked_until == clock.now() + timedelta(minutes=30)
+    assert account.locked_until is None and not account.registered
+    clock.advance(minutes=29, seconds=59)
+    assert services.candidates.show(operator, "SMR123456").account.secret_locked_until is not None
+    clock.advance(seconds=1)  # over, though nothing has settled it yet
+    assert services.candidates.show(operator, "SMR123456").account.secret_locked_until is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import text
 
 from desk_app.cli import main
 from desk_app.database import Database
+from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import build_services
 from tests.support.factories import STAFF_PASSWORD, fast_settings, make_candidate
 
@@ -55,7 +57,26 @@ def test_show_json_has_the_contract_fields(db_url: str, capsys: pytest.CaptureFi
     assert entry["result"]["grade"] == "PASS WITH MERIT"
     assert entry["result"]["papers"][0] == {"name": "Reading", "score": 148}
     assert set(data["account"]) >= {"registered", "email", "failed_attempts", "locked_until"}
+    assert data["account"]["secret_locked_until"] is None
     assert set(data["letters"][0]) >= {"issued_at", "reason", "issued_by"}
+
+
+def test_show_json_says_until_when_the_secret_number_is_locked(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    services = build_services(Database(db_url), fast_settings())
+    for attempt in range(3):
+        with pytest.raises(Locked if attempt == 2 else Refused):
+            services.accounts.register(
+                "SMR123456", "1234", "tm@example.com", "Abcde123", accept_terms=True
+            )
+    services.db.dispose()
+    code, out, err = run(capsys, "--db", db_url, "show", "SMR123456", "--json")
+    assert code == 0, err
+    until = datetime.fromisoformat(json.loads(out)["account"]["secret_locked_until"])
+    assert timedelta(minutes=29) < until - datetime.now(UTC) <= timedelta(minutes=30)
+    code, out, _ = run(capsys, "--db", db_url, "show", "SMR123456")
+    assert code == 0 and "registration LOCKED (Secret Number) until" in out
 
 
 def test_show_hides_unreleased_results(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:

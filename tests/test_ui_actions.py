@@ -128,6 +128,31 @@ def test_an_operator_verifies_the_caller_then_unlocks(
     assert locked.accounts.login(ID, PASSWORD).id_number == ID
 
 
+def test_a_pass_made_before_a_restart_still_counts(
+    qtbot: QtBot, locked: Services, clock: ManualClock
+) -> None:
+    operator = add_staff(locked, "operator")
+    locked.verification.verify_caller(
+        operator, ID, name="Chan Tai Man", date_of_birth="2001-05-17", phone="91234567"
+    )
+    clock.advance(minutes=3)  # the desk is started again, as a new window
+    window = open_window(qtbot, locked, operator)
+    show_candidate(qtbot, window)
+    assert window.pane.header.verification.text() == (
+        "PASS · Verified by you until 10:15 (12:00 left)"
+    )
+    unlock = window.call_actions.actions[DeskAction.UNLOCK]
+    assert unlock.isEnabled()
+    with reloaded(qtbot, window) as done:
+        act(qtbot, window.launcher.launch(DeskAction.UNLOCK), "caller verified before the restart")
+    assert done.args[0].detail.account.locked_until is None
+    # another operator's desk has nothing open for this caller
+    other = open_window(qtbot, locked, add_staff(locked, "operator"))
+    show_candidate(qtbot, other)
+    assert other.pane.header.verification.text() == "Caller not verified (Ctrl+Shift+V)"
+    assert not other.call_actions.actions[DeskAction.REISSUE_LETTER].isEnabled()
+
+
 def test_without_a_verification_an_operator_cannot_act(qtbot: QtBot, locked: Services):
     window = open_window(qtbot, locked, add_staff(locked, "operator"))
     show_candidate(qtbot, window)

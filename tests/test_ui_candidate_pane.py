@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates import CandidateDetail, CandidateService
+from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import Services
 from desk_app.services.search import CandidateRow, SearchService
 from desk_app.services.verification import VerificationResult
@@ -85,7 +86,14 @@ def pane(
     verifications: CallVerifications,
 ) -> CandidatePane:
     now, timezone = services.clock.now, services.settings.office.timezone
-    loader = CandidateLoader(counting, services.lockouts, services.notes, staff, now)  # type: ignore[arg-type]
+    loader = CandidateLoader(
+        counting,  # type: ignore[arg-type]
+        services.lockouts,
+        services.notes,
+        services.verification,
+        staff,
+        now,
+    )
     notes = NotesSection(services.notes, staff, now, lambda: "en", timezone, can_add=True)
     pane = CandidatePane(loader, notes, verifications, now, lambda: "en", timezone, can_verify=True)
     qtbot.addWidget(pane)
@@ -204,6 +212,25 @@ def test_the_lock_counts_down_and_its_end_reloads_the_candidate(
     assert pane.tabs.timeline.model().index(0, 1).data() == "Lock ended by itself"
 
 
+def test_a_secret_number_lock_shows_as_a_lock(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane, clock: ManualClock
+) -> None:
+    for attempt in range(3):  # three wrong Secret Numbers on the registration page
+        with pytest.raises(Locked if attempt == 2 else Refused):
+            services.accounts.register(
+                OTHER, "0000", "ky@example.com", "Abcde123", accept_terms=True
+            )
+    open_row(qtbot, pane, row(services, staff, OTHER))
+    assert pane.snapshot is not None
+    assert pane.snapshot.detail.account.secret_locked_until == clock.now() + timedelta(minutes=30)
+    assert pane.header.badge.text() == "Locked until 10:30"
+    clock.advance(minutes=30)
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(OTHER), timeout=5_000):
+        pass  # the lock ran out on screen: loaded again
+    assert not pane.header.badge.isVisible()
+    assert pane.snapshot.detail.account.secret_locked_until is None
+
+
 def test_the_header_shows_this_desks_verification(
     qtbot: QtBot,
     services: Services,
@@ -224,6 +251,51 @@ def test_the_header_shows_this_desks_verification(
     assert pane.header.verification.text() == "FAIL: the caller's details did not match"
     assert pane.header.flag.isVisible()
     assert pane.header.flag.text() == "Flagged: repeated failures"
+
+
+def test_a_pass_made_before_the_desk_started_is_shown(
+    qtbot: QtBot,
+    services: Services,
+    staff: StaffIdentity,
+    pane: CandidatePane,
+    verifications: CallVerifications,
+    clock: ManualClock,
+) -> None:
+    passed = services.verification.verify_caller(
+        staff, ID, name="Chan Tai Man", date_of_birth="2001-05-17", phone="91234567"
+    )
+    clock.advance(minutes=5)
+    open_row(qtbot, pane, row(services, staff, ID))
+    assert pane.snapshot is not None and pane.snapshot.verification == passed
+    assert verifications.result(pane.snapshot.candidate_id) == passed
+    assert pane.header.verification.text() == "PASS · Verified by you until 10:15 (10:00 left)"
+    clock.advance(minutes=10)
+    qtbot.waitUntil(lambda: pane.header.verification.text() == "Verification ran out: verify again")
+    clock.advance(seconds=31)
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(ID), timeout=LOAD_TIMEOUT):
+        pane.open_candidate(row(services, staff, ID))
+    assert pane.snapshot.verification is None  # nothing open: what the desk knew stays
+    assert pane.header.verification.text() == "Verification ran out: verify again"
+
+
+def test_a_late_answer_does_not_undo_a_newer_result(
+    services: Services, staff: StaffIdentity, verifications: CallVerifications
+) -> None:
+    passed = services.verification.verify_caller(
+        staff, ID, name="Chan Tai Man", date_of_birth="2001-05-17", phone="91234567"
+    )
+    failed = services.verification.verify_caller(
+        staff, ID, name="Chan Tai Man", date_of_birth="2001-05-17", phone="00000000"
+    )
+    candidate_id = services.candidates.show(staff, ID).candidate_id
+    changes: list[int] = []
+    verifications.changed.connect(changes.append)
+    verifications.record(candidate_id, failed)  # made at this desk while a load was running
+    verifications.restore(candidate_id, passed)  # ... which then answers with the older pass
+    assert verifications.result(candidate_id) == failed
+    assert verifications.open_until(candidate_id) is None
+    verifications.restore(candidate_id, failed)  # the same one again: nothing changes
+    assert changes == [candidate_id]
 
 
 def test_a_call_note_is_saved_with_ctrl_enter(

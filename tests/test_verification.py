@@ -197,3 +197,83 @@ def test_a_document_is_recorded_by_counter_staff(kit: AccountKit, role: str, all
     assert (row.document, row.method, row.staff_id) == ("HKID card", "document", staff.id)
     with pytest.raises(BadInput):
         kit.verification.record_document(staff, ID, "   ")
+
+
+# -- the open pass, for a desk started after it was made -------------------------------------
+
+
+def _audit_count(kit: AccountKit) -> int:
+    return len(fetch(kit, select(AuditEvent.id)))
+
+
+def test_current_is_the_open_pass_of_that_staff_member(kit: AccountKit) -> None:
+    operator = add_staff(kit.services, "operator")
+    other = add_staff(kit.services, "operator")
+    assert kit.verification.current(operator, ID) is None
+    passed = kit.verification.verify_caller(
+        operator, ID, name="Chan Tai Man", date_of_birth=DOB, phone="91234567"
+    )
+    audited = _audit_count(kit)
+    current = kit.verification.current(operator, " smr 123456 ")
+    assert current == passed  # the same answer the desk had when the pass was made
+    (row,) = fetch(kit, select(CallerVerification))
+    assert kit.verification.current(operator, row.candidate_id) == passed  # by id as well
+    assert kit.verification.current(other, ID) is None  # for that staff member only
+    assert _audit_count(kit) == audited  # read-only, not audited
+    kit.clock.advance(minutes=15)  # the pass ends at exactly 15 minutes, as for the actions
+    assert kit.verification.current(operator, ID) is None
+    kit.clock.advance(seconds=-1)
+    assert kit.verification.current(operator, ID) == passed
+    assert len(fetch(kit, select(CallerVerification))) == 1
+
+
+def test_a_later_failure_ends_the_current_pass_and_an_override_is_no_pass(
+    kit: AccountKit,
+) -> None:
+    _locked(kit)
+    supervisor = add_staff(kit.services, "supervisor")
+    kit.verification.verify_caller(
+        supervisor, ID, name="Chan Tai Man", date_of_birth=DOB, phone="91234567"
+    )
+    failed = kit.verification.verify_caller(
+        supervisor, ID, name="Chan Tai Man", date_of_birth=DOB, phone="00000000"
+    )
+    assert not failed.passed
+    assert kit.verification.current(supervisor, ID) is None
+    kit.desk.unlock(supervisor, ID, reason="caller asked", override_reason="known caller")
+    methods = [row.method for row in fetch(kit, select(CallerVerification))]
+    assert methods == ["caller", "caller", "override"]
+    assert kit.verification.current(supervisor, ID) is None
+    again = kit.verification.verify_caller(
+        supervisor, ID, name="Chan Tai Man", date_of_birth=DOB, phone="91234567"
+    )
+    current = kit.verification.current(supervisor, ID)
+    assert current is not None and current.verification_id == again.verification_id
+    assert current.recent_failures == 1 and not current.flagged
+
+
+def test_current_for_a_document_and_the_flag_as_of_now(kit: AccountKit) -> None:
+    counter = add_staff(kit.services, "counter")
+    operator = add_staff(kit.services, "operator")
+    seen = kit.verification.record_document(counter, ID, "HKID card")
+    current = kit.verification.current(counter, ID)
+    assert current == seen and current.method == "document"
+    for _ in range(3):  # someone keeps trying on the phone meanwhile
+        kit.verification.verify_caller(
+            operator, ID, name="Somebody", date_of_birth=DOB, phone="91234567"
+        )
+    current = kit.verification.current(counter, ID)
+    assert current is not None and current.verification_id == seen.verification_id
+    assert (current.recent_failures, current.flagged) == (3, True)
+
+
+def test_current_roles_and_unknown_candidates(kit: AccountKit) -> None:
+    operator = add_staff(kit.services, "operator")
+    admin = add_staff(kit.services, "admin")
+    assert kit.verification.current(admin, ID) is None  # may open it, never verifies
+    with pytest.raises(NotFound):
+        kit.verification.current(operator, "XYZ999999")
+    with pytest.raises(NotFound):
+        kit.verification.current(operator, 999_999)
+    with pytest.raises(BadInput):
+        kit.verification.current(operator, "not an id")

@@ -58,6 +58,9 @@ def as_json(detail: CandidateDetail) -> dict[str, Any]:
             if detail.account.locked_until
             else None,
             "must_change_password": detail.account.must_change_password,
+            "secret_locked_until": detail.account.secret_locked_until.isoformat()
+            if detail.account.secret_locked_until
+            else None,
         },
         "letters": [
             {
@@ -99,6 +102,8 @@ def show_candidate(context: CliContext) -> int:
         state += f", LOCKED until {account['locked_until']}"
     elif account["failed_attempts"]:
         state += f", {account['failed_attempts']} failed attempt(s)"
+    if account["secret_locked_until"]:
+        state += f", registration LOCKED (Secret Number) until {account['secret_locked_until']}"
     print(f"  account: {state}")
     for letter in data["letters"]:
         by = letter["issued_by"] or "exam day"

@@ -59,6 +59,8 @@ class AccountDetail:
     registered_at: datetime | None
     must_change_password: bool
     last_login_at: datetime | None
+    #: None unless the Secret Number lock (wrong Secret Numbers at registration) is on now
+    secret_locked_until: datetime | None
 
 
 @dataclass(frozen=True)
@@ -142,12 +144,8 @@ def _account(session: Session, candidate_id: int, now: datetime) -> AccountDetai
         select(ResultsAccount).where(ResultsAccount.candidate_id == candidate_id)
     )
     if account is None:
-        return AccountDetail(False, None, 0, None, None, False, None)
-    locked = (
-        account.locked_until
-        if account.locked_until is not None and account.locked_until > now
-        else None
-    )
+        return AccountDetail(False, None, 0, None, None, False, None, None)
+    locked = _in_force(account.locked_until, now)
     return AccountDetail(
         registered=account.registered_at is not None,
         email=account.email,
@@ -156,7 +154,13 @@ def _account(session: Session, candidate_id: int, now: datetime) -> AccountDetai
         registered_at=account.registered_at,
         must_change_password=account.must_change_password,
         last_login_at=account.last_login_at,
+        secret_locked_until=_in_force(account.secret_locked_until, now),
     )
+
+
+def _in_force(until: datetime | None, now: datetime) -> datetime | None:
+    """A lock's end if the lock is on at ``now`` (a lock that ran out may not be settled yet)."""
+    return until if until is not None and until > now else None
 
 
 def _letters(session: Session, candidate_id: int) -> tuple[LetterDetail, ...]:

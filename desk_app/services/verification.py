@@ -20,7 +20,8 @@ A pass opens a verification for ``DeskPolicy.verification_minutes``, for that
 candidate and that staff member only; the newest verification counts, so a
 later failure by the same staff member on the same candidate ends an open
 pass. Counter staff record the identity document they saw instead
-(:meth:`VerificationService.record_document`). ``verification_failures_flag``
+(:meth:`VerificationService.record_document`). :meth:`VerificationService.current`
+answers the open pass, for a desk started after it was made. ``verification_failures_flag``
 failures on one candidate within 24 hours flag it (in the result, the audit
 trail and the account's timeline).
 """
@@ -41,7 +42,13 @@ from desk_app.services.actor import StaffIdentity, as_actor, authorise
 from desk_app.services.candidates import find_candidate
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput, NotFound, PermissionDenied, Refused
-from desk_app.services.permissions import NEEDS_VERIFICATION, OVERRIDE_ROLES, Action, Role
+from desk_app.services.permissions import (
+    NEEDS_VERIFICATION,
+    OVERRIDE_ROLES,
+    Action,
+    Role,
+    allowed,
+)
 from desk_app.services.search_keys import is_cjk, name_words
 from desk_app.services.validation import (
     clean_text,
@@ -110,6 +117,43 @@ def _present(value: str | None) -> str | None:
     return value if value is not None and value.strip() else None
 
 
+def open_verification(
+    session: Session, staff_id: int, candidate_id: int, *, now: datetime
+) -> CallerVerification | None:
+    """The staff member's newest caller/document verification of the candidate, if it
+    passed and is still open at ``now`` (a later failure ends an earlier pass;
+    overrides are not verifications and do not count)."""
+    newest = session.scalar(
+        select(CallerVerification)
+        .where(
+            CallerVerification.staff_id == staff_id,
+            CallerVerification.candidate_id == candidate_id,
+            CallerVerification.method.in_((CALLER, DOCUMENT)),
+        )
+        .order_by(CallerVerification.created_at.desc(), CallerVerification.id.desc())
+        .limit(1)
+    )
+    if newest is not None and newest.passed and newest.expires_at > now:
+        return newest
+    return None
+
+
+def _recent_failures(session: Session, candidate_id: int, now: datetime) -> int:
+    """Failed verifications of the candidate (by anyone) in the 24 hours up to ``now``."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(CallerVerification)
+            .where(
+                CallerVerification.candidate_id == candidate_id,
+                CallerVerification.passed.is_(False),
+                CallerVerification.created_at > now - FLAG_WINDOW,
+            )
+        )
+        or 0
+    )
+
+
 def require_verification(
     session: Session,
     staff: Staff,
@@ -129,17 +173,8 @@ def require_verification(
     """
     if action not in NEEDS_VERIFICATION:
         return "not_needed"
-    newest = session.scalar(
-        select(CallerVerification)
-        .where(
-            CallerVerification.staff_id == staff.id,
-            CallerVerification.candidate_id == candidate_id,
-            CallerVerification.method.in_((CALLER, DOCUMENT)),
-        )
-        .order_by(CallerVerification.created_at.desc(), CallerVerification.id.desc())
-        .limit(1)
-    )
-    if newest is not None and newest.passed and newest.expires_at > now:
+    newest = open_verification(session, staff.id, candidate_id, now=now)
+    if newest is not None:
         return newest.method
     reason = override_reason.strip() if override_reason else ""
     if staff.role in OVERRIDE_ROLES and reason:
@@ -218,6 +253,36 @@ class VerificationService:
             person = self._candidate(session, candidate)
             return self._record(session, staff, person, method=DOCUMENT, passed=True, document=what)
 
+    def current(self, staff: StaffIdentity, candidate: int | str) -> VerificationResult | None:
+        """This staff member's open verification of the candidate, or None.
+
+        The same rule as :func:`require_verification`: the newest caller or
+        document verification by this staff member, if it passed and has not
+        run out (overrides do not count). It lets a desk show a pass made
+        before it was started. Read-only and not audited: it tells the staff
+        member only what they did. A role that may open the candidate may ask;
+        one that may not verify callers has no verification open.
+        ``recent_failures`` and ``flagged`` are as of now.
+        """
+        with self._db.read() as session:
+            row = authorise(session, staff, Action.VIEW_CANDIDATE)
+            person = self._candidate(session, candidate)
+            if not allowed(row.role, Action.VERIFY_CALLER):
+                return None
+            now = self._clock.now()
+            found = open_verification(session, staff.id, person.id, now=now)
+            if found is None:
+                return None
+            failures = _recent_failures(session, person.id, now)
+            return VerificationResult(
+                True,
+                found.id,
+                found.expires_at,
+                found.method,
+                failures,
+                failures >= self._settings.desk.verification_failures_flag,
+            )
+
     def _candidate(self, session: Session, candidate: int | str) -> Candidate:
         if isinstance(candidate, str):
             return find_candidate(session, candidate, self._settings)
@@ -251,18 +316,7 @@ class VerificationService:
         )
         session.add(row)
         session.flush()
-        failures = (
-            session.scalar(
-                select(func.count())
-                .select_from(CallerVerification)
-                .where(
-                    CallerVerification.candidate_id == person.id,
-                    CallerVerification.passed.is_(False),
-                    CallerVerification.created_at > now - FLAG_WINDOW,
-                )
-            )
-            or 0
-        )
+        failures = _recent_failures(session, person.id, now)
         flagged = failures >= policy.verification_failures_flag
         detail: dict[str, object] = {"method": method, "verification": row.id}
         if offered is not None:

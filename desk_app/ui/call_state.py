@@ -1,9 +1,12 @@
-"""What this desk knows about the callers it verified during this session.
+"""What this desk knows about the callers this staff member verified.
 
 The service keeps the truth (an action is refused without a current pass);
 the window keeps each candidate's newest verification result by this staff
 member, to show "Verified by you until 14:32" and to enable the actions that
 need it. A failure replaces an earlier pass, as it does in the service.
+Results come from the verifications made at this desk (:meth:`record`) and,
+when a candidate is loaded, from the service's open pass (:meth:`restore`),
+so a pass made before the desk was started counts too.
 ``changed(candidate_id)`` is emitted when a result is recorded and when a
 pass runs out.
 """
@@ -39,6 +42,17 @@ class CallVerifications(QObject):
         else:
             self._open.discard(candidate_id)
         self.changed.emit(candidate_id)
+
+    def restore(self, candidate_id: int, result: VerificationResult) -> None:
+        """An open pass read from the service when the candidate was loaded.
+
+        Kept unless this desk already knows it or a newer result (a load may
+        answer after a verification made meanwhile at this desk).
+        """
+        known = self._results.get(candidate_id)
+        if known is not None and known.verification_id >= result.verification_id:
+            return
+        self.record(candidate_id, result)
 
     def result(self, candidate_id: int) -> VerificationResult | None:
         """The newest verification of this candidate by this desk, passed or not."""

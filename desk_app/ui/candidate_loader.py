@@ -1,4 +1,6 @@
-"""Loading one candidate for the pane: details, lock timeline and call notes.
+"""Loading one candidate for the pane: details, lock timeline, call notes, and
+this staff member's open verification of the caller (made in this session or
+before the desk was started).
 
 Each look is audited by the services (a view discloses a person's data), so
 a candidate is loaded when it is opened, or when the selection has rested
@@ -18,12 +20,10 @@ from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates import CandidateDetail, CandidateService
 from desk_app.services.lockouts import LockoutService, TimelineEvent
 from desk_app.services.notes import NoteService, NoteView
+from desk_app.services.verification import VerificationResult, VerificationService
 from desk_app.ui.workers import LatestOnly
 
 SELECTION_DEBOUNCE_MS = 350
-
-# timeline kinds after which a Secret Number lock is over
-_SECRET_LOCK_ENDS = frozenset({"secret_lock_expired", "letter_issued", "registered"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class CandidateSnapshot:
     timeline: tuple[TimelineEvent, ...]
     notes: tuple[NoteView, ...]
     loaded_at: datetime
+    #: this staff member's verification of the caller open at ``loaded_at``, if any
+    verification: VerificationResult | None
 
     @property
     def candidate_id(self) -> int:
@@ -43,35 +45,15 @@ class CandidateSnapshot:
     def id_number(self) -> str:
         return self.detail.id_number
 
-    def secret_locked_until(self, now: datetime) -> datetime | None:
-        """When the registration lock (wrong Secret Numbers) ends, if one is on now."""
-        for event in reversed(self.timeline):
-            if event.kind == "unlocked" and "secret" in (event.detail.get("locks") or ()):
-                return None
-            if event.kind in _SECRET_LOCK_ENDS:
-                return None
-            if event.kind == "secret_locked":
-                until = _moment(event.detail.get("until"))
-                return until if until is not None and until > now else None
-        return None
-
     def locked_until(self, now: datetime) -> datetime | None:
         """The later end of the password lock and the Secret Number lock, if either is on."""
+        account = self.detail.account
         ends = [
             moment
-            for moment in (self.detail.account.locked_until, self.secret_locked_until(now))
+            for moment in (account.locked_until, account.secret_locked_until)
             if moment is not None and moment > now
         ]
         return max(ends) if ends else None
-
-
-def _moment(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 class CandidateLoader(QObject):
@@ -84,6 +66,7 @@ class CandidateLoader(QObject):
         candidates: CandidateService,
         lockouts: LockoutService,
         notes: NoteService,
+        verification: VerificationService,
         staff: StaffIdentity,
         now: Callable[[], datetime],
         parent: QObject | None = None,
@@ -92,6 +75,7 @@ class CandidateLoader(QObject):
         self._candidates = candidates
         self._lockouts = lockouts
         self._notes = notes
+        self._verification = verification
         self._staff = staff
         self._now = now
         self._pending: str | None = None
@@ -116,13 +100,14 @@ class CandidateLoader(QObject):
         self._debounce.stop()
         self._pending = None
         candidates, lockouts, notes = self._candidates, self._lockouts, self._notes
-        staff, now = self._staff, self._now
+        verification, staff, now = self._verification, self._staff, self._now
 
         def job() -> CandidateSnapshot:
             detail = candidates.show(staff, id_number)
             timeline = lockouts.timeline(staff, detail.id_number)
             listed = notes.list(staff, detail.id_number)
-            return CandidateSnapshot(detail, timeline, tuple(listed), now())
+            opened = verification.current(staff, detail.candidate_id)
+            return CandidateSnapshot(detail, timeline, tuple(listed), now(), opened)
 
         self._requests.submit(job)
 

@@ -2,7 +2,8 @@
 
 Selecting a row shows its name at once and loads the full candidate after a
 short pause (opening it with Enter loads at once): details and account,
-results, letters, the lock timeline and the call notes. The header counts
+results, letters, the lock timeline, the call notes and this staff member's
+open verification of the caller. The header counts
 down to the automatic unlock and shows this desk's verification of the
 caller; when the lock runs out on screen, the candidate is loaded again so
 the timeline and the actions follow. The buttons are the window's actions.
@@ -195,6 +196,9 @@ class CandidatePane(QFrame):
         if snapshot.id_number != self._id_number:
             return
         self._error = None
+        if snapshot.verification is not None:
+            # a pass made before this desk was started counts as one made here
+            self._verifications.restore(snapshot.candidate_id, snapshot.verification)
         self._set_snapshot(snapshot)
         self._show_status()
 

@@ -113,7 +113,13 @@ class MainWindow(QMainWindow):
         services, staff, clock = self._services, self._staff, self._services.clock
         timezone = services.settings.office.timezone
         loader = CandidateLoader(
-            services.candidates, services.lockouts, services.notes, staff, clock.now, self
+            services.candidates,
+            services.lockouts,
+            services.notes,
+            services.verification,
+            staff,
+            clock.now,
+            self,
         )
         notes = NotesSection(
             services.notes,
