@@ -10,6 +10,7 @@ from sqlalchemy import inspect, text
 from desk_app import schema
 from desk_app.database import Database
 from desk_app.models import Base
+from desk_app.models.search_index import include_object
 from desk_app.services.errors import Refused
 from desk_app.services.schema_check import open_checked
 
@@ -36,7 +37,9 @@ def test_migrations_match_the_models(database_url: str) -> None:
     db = Database(database_url)
     try:
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": include_object}
+            )
             differences = compare_metadata(context, Base.metadata)
         assert differences == []
     finally:

@@ -7,6 +7,7 @@ from sqlalchemy import Connection
 
 from desk_app.database import make_engine
 from desk_app.models import Base
+from desk_app.models.search_index import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +19,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
