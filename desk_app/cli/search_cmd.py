@@ -8,7 +8,7 @@ import unicodedata
 from typing import Any
 
 from desk_app.cli.common import CliContext, print_json
-from desk_app.services.search import CandidateRow, SearchPage, SearchService
+from desk_app.services.search import CandidateRow, SearchPage
 
 COLUMNS = ("ID Number", "Name", "中文姓名", "Date of birth", "Centre", "Account", "Match")
 
@@ -84,7 +84,7 @@ def table(page: SearchPage) -> str:
 def search_candidates(context: CliContext) -> int:
     services = context.services
     caller = context.caller()
-    searcher = SearchService(services.db, services.settings, services.clock)
+    searcher = services.search
     page = searcher.search(caller, context.args.text, page=context.args.page)
     if context.args.json:
         print_json([as_json(item) for item in page.items])

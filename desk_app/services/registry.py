@@ -18,6 +18,7 @@ from desk_app.services.hashing import Hasher
 from desk_app.services.lockouts import LockoutService
 from desk_app.services.mail import MailSender
 from desk_app.services.notes import NoteService
+from desk_app.services.search import SearchService
 from desk_app.services.staff import StaffService
 from desk_app.services.statements import StatementService
 from desk_app.services.verification import VerificationService
@@ -32,6 +33,7 @@ class Services:
     hasher: Hasher
     staff: StaffService
     audit: AuditService
+    search: SearchService
     candidates: CandidateService
     notes: NoteService
     mail: MailSender
@@ -52,6 +54,7 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         hasher=hasher,
         staff=StaffService(db, settings, clock, hasher),
         audit=AuditService(db, clock),
+        search=SearchService(db, settings, clock),
         candidates=CandidateService(db, settings, clock),
         notes=NoteService(db, settings, clock),
         mail=MailSender(db, settings, clock),

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desk_app.config import APP_NAME
 from desk_app.services.registry import build_services
-from desk_app.services.search import SearchService
 from desk_app.settings import Settings
 from desk_app.ui.crash import default_log_file, install_excepthook
 from desk_app.ui.database_password import open_database
@@ -82,7 +81,7 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
             )
         elif language is None and identity.language != translations.language:
             translations.switch(identity.language)
-        search = SearchService(services.db, services.settings, services.clock)
+        search = services.search
         window = MainWindow(services, search, identity, translations)
         geometry = preferences.value("geometry")
         if geometry is not None:

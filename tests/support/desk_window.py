@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import Services
-from desk_app.services.search import SearchService
 from desk_app.ui.candidate_loader import CandidateSnapshot
 from desk_app.ui.i18n import Translations
 from desk_app.ui.main_window import MainWindow
@@ -56,7 +55,7 @@ def settle(qtbot: QtBot) -> None:
 
 
 def open_window(qtbot: QtBot, services: Services, staff: StaffIdentity) -> MainWindow:
-    search = SearchService(services.db, services.settings, services.clock)
+    search = services.search
     window = MainWindow(services, search, staff, Translations())
     qtbot.addWidget(window)
     window.show()
