@@ -16,7 +16,7 @@ from desk_app.models import AuditEvent, OutboxMessage
 from desk_app.services.errors import BadInput, Refused
 from desk_app.services.mail import DeliveryReport, MailSender
 from desk_app.services.outbox import queue_message
-from desk_app.services.outbox_claims import retry_delay
+from desk_app.services.outbox_claims import REDACTED_BODY, retry_delay
 from desk_app.services.registry import Services
 from desk_app.settings import Settings, SmtpSettings
 from tests.support.clock import ManualClock
@@ -116,6 +116,8 @@ def test_a_message_is_delivered_once_with_its_headers_and_chinese_text(
     sent = _row(services, outbox_id)
     assert (sent.status, sent.attempts, sent.sent_at) == ("sent", 1, clock.now())
     assert sent.claimed_until is None and sent.last_error is None
+    # a delivered reset link is not kept in clear
+    assert "reset/abc" not in sent.body and sent.body == REDACTED_BODY
     [event] = _audited(services, "mail_sent")
     assert event.actor == "system" and event.candidate_id == candidate
     assert event.subject == f"outbox:{outbox_id}"

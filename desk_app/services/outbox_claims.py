@@ -50,6 +50,17 @@ class Claim:
     claimed_until: datetime
 
 
+#: kinds whose body holds a live secret (a reset link): once the message is
+#: delivered or given up, the body is replaced, so the database no longer
+#: holds a usable link in clear (only its hash stays, in password_reset_token)
+SECRET_BODY_KINDS = frozenset({"password_reset"})
+REDACTED_BODY = "[removed after delivery: it held a single-use password-reset link]"
+
+
+def _redacted(kind: str) -> dict[str, Any]:
+    return {"body": REDACTED_BODY} if kind in SECRET_BODY_KINDS else {}
+
+
 def retry_delay(smtp: SmtpSettings, attempts: int) -> timedelta:
     """``backoff_seconds * 2 ** (attempts - 1)``, capped at an hour (or the back-off)."""
     cap = max(MAX_BACKOFF_SECONDS, smtp.backoff_seconds)
@@ -147,7 +158,13 @@ class OutboxClaims:
         now = self._clock.now()
         with self._db.write() as session:
             ours = _update_claimed(
-                session, claim, status=SENT, sent_at=now, claimed_until=None, last_error=None
+                session,
+                claim,
+                status=SENT,
+                sent_at=now,
+                claimed_until=None,
+                last_error=None,
+                **_redacted(claim.kind),
             )
             if ours:
                 self._audit(
@@ -167,6 +184,8 @@ class OutboxClaims:
         values["last_error"] = failure.text
         if not final:
             values["next_attempt_at"] = now + retry_delay(self._smtp, claim.attempts)
+        else:
+            values.update(_redacted(claim.kind))
         with self._db.write() as session:
             ours = _update_claimed(session, claim, **values)
             if ours and final:
