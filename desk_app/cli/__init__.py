@@ -27,6 +27,7 @@ from desk_app.cli import (
     search_cmd,
     show_cmd,
     staff_cmd,
+    statement_cmd,
 )
 from desk_app.cli.common import CliContext, fail
 from desk_app.services.errors import DeskError, ExitStatus
@@ -40,6 +41,7 @@ COMMAND_MODULES = (
     account_cmd,
     lockouts_cmd,
     desk_actions_cmd,
+    statement_cmd,
     audit_cmd,
     mail_cmd,
     gui_cmd,

@@ -18,17 +18,18 @@ from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import BadInput, Refused
 
 
-def add_staff_action_arguments(parser: argparse.ArgumentParser) -> None:
+def add_staff_action_arguments(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    """``required=False`` where the same command also has a form without a staff member."""
     parser.add_argument(
         "--as",
         dest="as_staff",
         metavar="STAFF",
-        required=True,
+        required=required,
         help=f"the staff member acting (password from {STAFF_PASSWORD_ENV} or a prompt)",
     )
     parser.add_argument(
         "--reason",
-        required=True,
+        required=required,
         help="why (audited); a supervisor without caller verification overrides with it",
     )
     group = parser.add_argument_group(
