@@ -65,6 +65,8 @@ def test_parse_id_number_only_ever_raises_bad_input(raw: str) -> None:
         ("9123-4567", "91234567"),
         ("(852) 91234567", "91234567"),
         ("+886 912 345 678", "912345678"),
+        ("0912 345 678", "912345678"),
+        ("+886 0912 345 678", "912345678"),
     ],
 )
 def test_phone_keys(raw: str, expected: str) -> None:

@@ -65,7 +65,10 @@ def phone_key(raw: str) -> str:
         if digits.startswith(code) and len(digits) == len(code) + national:
             return digits[len(code) :]
     if digits.startswith("8860") and len(digits) == 13:
-        return digits[3:]
+        return digits[4:]
+    if digits.startswith("09") and len(digits) == 10:
+        # a Taiwan mobile written nationally (0912 345 678) is stored as 912345678
+        return digits[1:]
     return digits
 
 
