@@ -49,6 +49,9 @@ def _configure_sqlite(engine: Engine) -> None:
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     """An engine for ``url`` with the settings this application relies on."""
     parsed = make_url(url)
+    # a database error's text never carries the statement's values (hashes,
+    # emails, what was typed), so logging one cannot leak them
+    kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
