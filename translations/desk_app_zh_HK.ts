@@ -520,7 +520,7 @@
 <context>
     <name>CandidatePane</name>
     <message>
-        <location filename="../desk_app/ui/candidate_pane.py" line="+120"/>
+        <location filename="../desk_app/ui/candidate_pane.py" line="+123"/>
         <source>Select a candidate in the list to see their details here.</source>
         <translation>在清單中選取考生，即可在此查看其資料。</translation>
     </message>
@@ -530,7 +530,7 @@
         <translation>Ctrl+F：搜尋 · ↓：移到清單 · Enter：開啟 · Esc：返回搜尋</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+114"/>
         <source>Loading the candidate…</source>
         <translation>正在載入考生資料…</translation>
     </message>
@@ -538,7 +538,7 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../desk_app/ui/candidate_table_model.py" line="+69"/>
+        <location filename="../desk_app/ui/candidate_table_model.py" line="+61"/>
         <source>Locked</source>
         <translation>已封鎖</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>未註冊</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+31"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -1135,7 +1135,7 @@
 <context>
     <name>LockoutTableModel</name>
     <message>
-        <location filename="../desk_app/ui/lockouts_model.py" line="+103"/>
+        <location filename="../desk_app/ui/lockouts_model.py" line="+71"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>來源</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>Likely attack: this source locked many accounts</source>
         <translation>可能是攻擊：此來源令多個帳戶被封鎖</translation>
     </message>
@@ -1339,7 +1339,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+178"/>
+        <location filename="../desk_app/ui/main_window.py" line="+184"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -1741,7 +1741,7 @@
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../desk_app/ui/sources_model.py" line="+72"/>
+        <location filename="../desk_app/ui/sources_model.py" line="+39"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>判斷</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+23"/>
         <source>Likely attack</source>
         <translation>可能是攻擊</translation>
     </message>
@@ -1966,7 +1966,7 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../desk_app/ui/timeline_model.py" line="+74"/>
+        <location filename="../desk_app/ui/timeline_model.py" line="+42"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
@@ -1981,7 +1981,7 @@
         <translation>經手人／來源</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>{event}: “{reason}”</source>
         <translation>{event}：「{reason}」</translation>
     </message>

@@ -14,18 +14,11 @@ from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.ui.formatting import show_date
+from desk_app.ui.row_table_model import RowTableModel
 
 if TYPE_CHECKING:
     from desk_app.services.search import CandidateRow
@@ -34,7 +27,6 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
-_Index = QModelIndex | QPersistentModelIndex
 LOCKED_COLOUR = QColor("#b3261e")
 
 
@@ -72,7 +64,12 @@ def account_text(state: AccountState) -> str:
     return QCoreApplication.translate("CandidateTableModel", "Not registered")
 
 
-class CandidateTableModel(QAbstractTableModel):
+class CandidateTableModel(RowTableModel["CandidateRow", Column]):
+    columns = Column
+    raw_role = RAW_ROLE
+    sort_role = SORT_ROLE
+    row_role = ROW_ROLE
+
     def __init__(
         self,
         now: Callable[[], datetime],
@@ -80,15 +77,8 @@ class CandidateTableModel(QAbstractTableModel):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[CandidateRow] = []
         self._now = now
         self._language = language
-
-    # -- changing the rows ------------------------------------------------
-    def set_rows(self, rows: Sequence[CandidateRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def append_rows(self, rows: Sequence[CandidateRow]) -> None:
         known = {row.candidate_id for row in self._rows}
@@ -97,36 +87,10 @@ class CandidateTableModel(QAbstractTableModel):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self._rows.extend(new)
+        self._rows = (*self._rows, *new)
         self.endInsertRows()
 
-    def row_at(self, row: int) -> CandidateRow:
-        return self._rows[row]
-
-    def refresh(self) -> None:
-        """The language or the clock moved on: every text and header may differ."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(Column) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    # -- the model interface ----------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._header(Column(section))
-        return None
-
-    def _header(self, column: Column) -> str:
+    def _headers(self) -> dict[Column, str]:
         return {
             Column.ID_NUMBER: self.tr("ID Number"),
             Column.NAME_EN: self.tr("Name"),
@@ -134,21 +98,9 @@ class CandidateTableModel(QAbstractTableModel):
             Column.DATE_OF_BIRTH: self.tr("Date of birth"),
             Column.CENTRE: self.tr("Centre"),
             Column.ACCOUNT: self.tr("Account"),
-        }[column]
+        }
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == RAW_ROLE:
-            return self._raw(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == ROW_ROLE:
-            return row
+    def _cell_data(self, row: CandidateRow, column: Column, role: int) -> Any:
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column is Column.ACCOUNT

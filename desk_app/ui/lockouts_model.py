@@ -9,13 +9,11 @@ show that source in bold red.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
-from datetime import datetime
+from collections.abc import Collection, Iterable
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.services.lockouts import LockoutRow
 from desk_app.ui.formatting import show_clock_time, show_countdown, show_moment
+from desk_app.ui.row_table_model import LocalTimeTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -45,29 +44,17 @@ class LockoutColumn(IntEnum):
     SOURCE = 7
 
 
-class LockoutTableModel(QAbstractTableModel):
-    def __init__(
-        self,
-        now: Callable[[], datetime],
-        language: Callable[[], str],
-        timezone: str,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._now = now
-        self._language = language
-        self._timezone = timezone
-        self._rows: list[LockoutRow] = []
-        self._attack_sources: frozenset[str] = frozenset()
+class LockoutTableModel(LocalTimeTableModel[LockoutRow, LockoutColumn]):
+    columns = LockoutColumn
+    sort_role = SORT_ROLE
+    row_role = ROW_ROLE
 
-    def set_rows(self, rows: Sequence[LockoutRow], attack_sources: Collection[str] = ()) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._attack_sources = frozenset(attack_sources)
-        self.endResetModel()
+    _attack_sources: frozenset[str] = frozenset()
 
-    def row_at(self, row: int) -> LockoutRow:
-        return self._rows[row]
+    def set_rows(self, rows: Iterable[LockoutRow], attack_sources: Collection[str] = ()) -> None:
+        with self._resetting():
+            self._rows = tuple(rows)
+            self._attack_sources = frozenset(attack_sources)
 
     def tick(self) -> bool:
         """The clock moved on: the time left changed; True when a lock has run out."""
@@ -79,26 +66,7 @@ class LockoutTableModel(QAbstractTableModel):
         now = self._now()
         return any(row.locked_until <= now for row in self._rows)
 
-    def refresh(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LockoutColumn) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(LockoutColumn) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    # -- the model interface -------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LockoutColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(LockoutColumn):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _headers(self) -> dict[LockoutColumn, str]:
         return {
             LockoutColumn.ID_NUMBER: self.tr("ID Number"),
             LockoutColumn.NAME: self.tr("Name"),
@@ -108,19 +76,9 @@ class LockoutTableModel(QAbstractTableModel):
             LockoutColumn.FAILED: self.tr("Failures"),
             LockoutColumn.LAST_FAILURE: self.tr("Last failure"),
             LockoutColumn.SOURCE: self.tr("Source"),
-        }[LockoutColumn(section)]
+        }
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = LockoutColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == ROW_ROLE:
-            return row
+    def _cell_data(self, row: LockoutRow, column: LockoutColumn, role: int) -> Any:
         attack = row.source is not None and row.source in self._attack_sources
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.locked_until <= self._now():

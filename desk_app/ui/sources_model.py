@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.services.lockouts import SuspiciousSource
 from desk_app.ui.formatting import show_moment
+from desk_app.ui.row_table_model import LocalTimeTableModel
 
+# answers the whole ``SuspiciousSource`` of a row
+ROW_ROLE = Qt.ItemDataRole.UserRole
 ATTACK_BACKGROUND = QColor("#fbe3e1")
 ATTACK_COLOUR = QColor("#8c1d18")
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class SourceColumn(IntEnum):
@@ -27,47 +27,14 @@ class SourceColumn(IntEnum):
     VERDICT = 5
 
 
-class SourcesModel(QAbstractTableModel):
-    def __init__(
-        self,
-        now: Callable[[], datetime],
-        language: Callable[[], str],
-        timezone: str,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._now = now
-        self._language = language
-        self._timezone = timezone
-        self._rows: list[SuspiciousSource] = []
-
-    def set_rows(self, rows: Sequence[SuspiciousSource]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class SourcesModel(LocalTimeTableModel[SuspiciousSource, SourceColumn]):
+    columns = SourceColumn
+    row_role = ROW_ROLE
 
     def attack_sources(self) -> set[str]:
         return {row.source for row in self._rows if row.likely_attack}
 
-    def refresh(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(SourceColumn) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(SourceColumn) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SourceColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(SourceColumn):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _headers(self) -> dict[SourceColumn, str]:
         return {
             SourceColumn.SOURCE: self.tr("Source"),
             SourceColumn.ACCOUNTS: self.tr("Accounts"),
@@ -75,17 +42,9 @@ class SourcesModel(QAbstractTableModel):
             SourceColumn.FIRST: self.tr("First"),
             SourceColumn.LAST: self.tr("Last"),
             SourceColumn.VERDICT: self.tr("Verdict"),
-        }[SourceColumn(section)]
+        }
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = SourceColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return row
+    def _cell_data(self, row: SuspiciousSource, column: SourceColumn, role: int) -> Any:
         if not row.likely_attack:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:

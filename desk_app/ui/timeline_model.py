@@ -7,22 +7,21 @@ and a login green. :data:`EVENT_ROLE` answers the whole ``TimelineEvent``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk_app.services.lockouts import TimelineEvent
 from desk_app.ui.formatting import show_date_time, show_moment
+from desk_app.ui.row_table_model import LocalTimeTableModel
 from desk_app.ui.timeline_text import GOOD_KINDS, WARNING_KINDS, event_actor, event_text
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_COLOUR = QColor("#b3261e")
 GOOD_COLOUR = QColor("#1b6e3a")
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class TimelineColumn(IntEnum):
@@ -31,62 +30,23 @@ class TimelineColumn(IntEnum):
     WHO = 2
 
 
-class TimelineModel(QAbstractTableModel):
-    def __init__(
-        self,
-        now: Callable[[], datetime],
-        language: Callable[[], str],
-        timezone: str,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._now = now
-        self._language = language
-        self._timezone = timezone
-        self._events: list[TimelineEvent] = []
+class TimelineModel(LocalTimeTableModel[TimelineEvent, TimelineColumn]):
+    columns = TimelineColumn
+    row_role = EVENT_ROLE
 
     def set_events(self, events: Sequence[TimelineEvent]) -> None:
-        self.beginResetModel()
-        self._events = list(reversed(events))
-        self.endResetModel()
+        self.set_rows(reversed(events))
 
-    def refresh(self) -> None:
-        """The language changed: every text may differ."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(TimelineColumn) - 1)
-        if self._events:
-            last = self.index(len(self._events) - 1, len(TimelineColumn) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TimelineColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TimelineColumn):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _headers(self) -> dict[TimelineColumn, str]:
         return {
             TimelineColumn.WHEN: self.tr("When"),
             TimelineColumn.EVENT: self.tr("What happened"),
             TimelineColumn.WHO: self.tr("By / from"),
-        }[TimelineColumn(section)]
+        }
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._events):
-            return None
-        event = self._events[index.row()]
-        column = TimelineColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(event, column)
+    def _cell_data(self, event: TimelineEvent, column: TimelineColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(event)
-        if role == EVENT_ROLE:
-            return event
         if role == Qt.ItemDataRole.ForegroundRole and column is TimelineColumn.EVENT:
             if event.kind in WARNING_KINDS:
                 return QBrush(WARNING_COLOUR)
