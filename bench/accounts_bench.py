@@ -32,8 +32,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from pathlib import Path
 
+from bench.performance_doc import write_section
 from desk_app.database import Database, upgrade
 from desk_app.services.accounts import AccountService
 from desk_app.services.clock import SystemClock
@@ -46,8 +46,6 @@ CHEAPEST = HashingPolicy(time_cost=1, memory_kib=8, parallelism=1)
 PASSWORD = "Abcde123"
 WRONG = "Wrong-pass-99"
 TARGET_MS = 2.0
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "PERFORMANCE.md"
-BEGIN, END = "<!-- accounts:begin -->", "<!-- accounts:end -->"
 KINDS = ("success", "wrong password", "wrong password that locks", "attempt while locked")
 
 
@@ -201,16 +199,7 @@ def section(rows: list[Row], attempts: int) -> list[str]:
 
 
 def write_docs(lines: list[str]) -> None:
-    block = "\n".join([BEGIN, *lines, END])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        text = f"{head}{block}{tail}"
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(text, encoding="utf-8")
+    write_section("accounts", lines)
 
 
 def collect(attempts: int, *, postgres: bool = True) -> list[Row]:

@@ -1,6 +1,6 @@
 """How fast the letters and statements render, and how big they are.
 
-    .venv/bin/python bench/bench_documents.py [--runs 200] [--batch 1000]
+    .venv/bin/python -m bench.bench_documents [--runs 200] [--batch 1000]
 
 Prints a Markdown table: the first call (font search and registration
 included), then median and p95 over ``--runs`` renders of each document, and
@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from bench.performance_doc import write_section
 from desk_app.documents import (
     ExamLine,
     LetterContent,
@@ -198,14 +199,10 @@ def service_rows(runs: int, batch: int) -> list[str]:
     ]
 
 
-BEGIN, END = "<!-- documents:begin -->", "<!-- documents:end -->"
-
-
 def run(report: list[str], runs: int = 200, batch: int = 1000) -> None:
     """For ``python -m bench``: render-only and service-path timings, into docs/PERFORMANCE.md."""
     import os
     import platform
-    from pathlib import Path
 
     start = time.perf_counter()
     fonts = find_fonts()
@@ -236,15 +233,7 @@ def run(report: list[str], runs: int = 200, batch: int = 1000) -> None:
         "and come close at p95; a supervisor's batch of 1,000 stays under 30 s.",
     ]
     report.extend(lines)
-    docs = Path(__file__).resolve().parent.parent / "docs" / "PERFORMANCE.md"
-    text = docs.read_text(encoding="utf-8") if docs.exists() else "# Performance\n"
-    block = "\n".join([BEGIN, *lines, END])
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    docs.write_text(text, encoding="utf-8")
+    write_section("documents", lines)
 
 
 def main() -> None:

@@ -47,6 +47,7 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from bench.performance_doc import write_section
 from desk_app.database import Database, upgrade
 from desk_app.models import Candidate
 from desk_app.schema import head_revision
@@ -59,8 +60,6 @@ from desk_app.settings import Settings
 
 SEED = 2026
 CACHE = Path(__file__).resolve().parent / ".cache"
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "PERFORMANCE.md"
-BEGIN, END = "<!-- search:begin -->", "<!-- search:end -->"
 TARGET_MS = 20.0
 TARGET_SPEEDUP = 100.0
 WARM_UP = 50
@@ -472,16 +471,7 @@ def _shortfalls(databases: list[BenchDatabase], measured: dict[str, list[Measure
 
 
 def write_docs(lines: list[str]) -> None:
-    block = "\n".join([BEGIN, *lines, END])
-    content = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n"
-    if BEGIN in content and END in content:
-        head, rest = content.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        content = f"{head}{block}{tail}"
-    else:
-        content = content.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(content, encoding="utf-8")
+    write_section("search", lines)
 
 
 def collect(
