@@ -14,7 +14,6 @@ from desk_app.models import AccountEvent, AuditEvent, OutboxMessage
 from desk_app.services.accounts import AccountService
 from desk_app.services.errors import BadInput, DeskError, Locked, Refused
 from desk_app.services.hashing import Hasher
-from desk_app.services.registry import Services
 from desk_app.settings import LockoutPolicy
 from tests.support.accounts import (
     EMAIL,
@@ -32,11 +31,6 @@ from tests.support.accounts import (
 )
 from tests.support.clock import ManualClock
 from tests.support.factories import fast_settings, make_candidate, make_services
-
-
-@pytest.fixture
-def kit(services: Services) -> AccountKit:
-    return account_kit(services)
 
 
 @pytest.fixture

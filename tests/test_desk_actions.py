@@ -20,7 +20,6 @@ from desk_app.models import (
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import BadInput, Locked, PermissionDenied, Refused
 from desk_app.services.permissions import MATRIX, Action, Role
-from desk_app.services.registry import Services
 from tests.support.accounts import (
     EMAIL,
     ID,
@@ -28,7 +27,6 @@ from tests.support.accounts import (
     SECRET,
     WRONG,
     AccountKit,
-    account_kit,
     account_row,
     event_kinds,
     fetch,
@@ -38,11 +36,6 @@ from tests.support.accounts import (
     verify,
 )
 from tests.support.factories import add_staff, make_candidate
-
-
-@pytest.fixture
-def kit(services: Services) -> AccountKit:
-    return account_kit(services)
 
 
 @pytest.fixture

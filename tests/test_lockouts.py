@@ -10,23 +10,16 @@ from sqlalchemy import select
 from desk_app.models import AccountEvent, AuditEvent
 from desk_app.services.actor import TerminalUser
 from desk_app.services.errors import BadInput, Locked, PermissionDenied, Refused
-from desk_app.services.registry import Services
 from tests.support.accounts import (
     ID,
     PASSWORD,
     WRONG,
     AccountKit,
-    account_kit,
     fetch,
     register,
     verify,
 )
 from tests.support.factories import add_staff, make_candidate
-
-
-@pytest.fixture
-def kit(services: Services) -> AccountKit:
-    return account_kit(services)
 
 
 def lock(kit: AccountKit, id_number: str = ID, source: str = "198.51.100.7") -> None:

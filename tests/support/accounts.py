@@ -41,10 +41,10 @@ def account_kit(services: Services) -> AccountKit:
     return AccountKit(
         services=s,
         clock=cast(ManualClock, s.clock),
-        accounts=AccountService(s.db, s.settings, s.clock, s.hasher),
-        lockouts=LockoutService(s.db, s.settings, s.clock),
-        verification=VerificationService(s.db, s.settings, s.clock),
-        desk=DeskActionService(s.db, s.settings, s.clock, s.hasher),
+        accounts=s.accounts,
+        lockouts=s.lockouts,
+        verification=s.verification,
+        desk=s.desk_actions,
     )
 
 

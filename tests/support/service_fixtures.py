@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from desk_app.services.registry import Services
+from tests.support.accounts import AccountKit, account_kit
 from tests.support.clock import ManualClock
 from tests.support.factories import make_services
 
@@ -23,3 +24,9 @@ def services(database_url: str, clock: ManualClock) -> Iterator[Services]:
         yield built
     finally:
         built.db.dispose()
+
+
+@pytest.fixture
+def kit(services: Services) -> AccountKit:
+    """The account services and the test clock, for the account tests."""
+    return account_kit(services)
