@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -103,10 +103,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def has_schema(engine: Engine) -> bool:
-    return inspect(engine).has_table("alembic_version")
 
 
 def upgrade(url: str | URL) -> None:

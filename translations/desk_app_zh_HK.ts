@@ -1038,46 +1038,6 @@
         <source>Shared database (PostgreSQL)</source>
         <translation>共用資料庫（PostgreSQL）</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>ID Number (exact)</source>
-        <translation>考生編號（完全相同）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ID Number (beginning)</source>
-        <translation>考生編號（開頭相同）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>English name</source>
-        <translation>英文姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chinese name</source>
-        <translation>中文姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Email</source>
-        <translation>電郵</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone</source>
-        <translation>電話</translation>
-    </message>
 </context>
 <context>
     <name>LettersList</name>

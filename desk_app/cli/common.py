@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from desk_app import config
 from desk_app.database import Database
 from desk_app.services.actor import Caller, StaffIdentity, TerminalUser
-from desk_app.services.errors import BadInput, DeskError, Refused
+from desk_app.services.errors import BadInput, DeskError
 from desk_app.services.registry import Services, build_services
 from desk_app.settings import Settings
 
@@ -132,7 +132,3 @@ def redact_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
         return "(unreadable database URL)"
-
-
-def refuse(code: str, **params: Any) -> Refused:
-    return Refused(code, **params)

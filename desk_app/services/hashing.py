@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -38,7 +37,3 @@ class Hasher:
 def token_digest(token: str) -> str:
     """SHA-256 of a high-entropy random token (reset tokens, verification codes)."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def same_digest(a: str, b: str) -> bool:
-    return hmac.compare_digest(a.encode(), b.encode())

@@ -21,24 +21,3 @@ def database_kind(dialect: str) -> str:
     if dialect == "postgresql":
         return QCoreApplication.translate("Labels", "Shared database (PostgreSQL)")
     return dialect
-
-
-def yes_no(value: bool) -> str:
-    return (
-        QCoreApplication.translate("Labels", "Yes")
-        if value
-        else QCoreApplication.translate("Labels", "No")
-    )
-
-
-def match_name(match: str) -> str:
-    """How the search found a candidate (``CandidateRow.match``)."""
-    names = {
-        "id_exact": QCoreApplication.translate("Labels", "ID Number (exact)"),
-        "id_prefix": QCoreApplication.translate("Labels", "ID Number (beginning)"),
-        "name": QCoreApplication.translate("Labels", "English name"),
-        "chinese": QCoreApplication.translate("Labels", "Chinese name"),
-        "email": QCoreApplication.translate("Labels", "Email"),
-        "phone": QCoreApplication.translate("Labels", "Phone"),
-    }
-    return names.get(match, match)
