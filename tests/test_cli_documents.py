@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from desk_app.cli import main
 from desk_app.database import Database
 from desk_app.services.registry import build_services
 from tests.support.factories import STAFF_PASSWORD, add_staff, fast_settings, make_candidate
+from tests.support.pdf import all_text, font_descriptor, font_dicts
 
 
 @pytest.fixture
@@ -44,20 +44,15 @@ def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str = "") -> tupl
 
 
 def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return all_text(path.read_bytes())
 
 
 def fonts_embedded(path: Path) -> bool:
-    for page in PdfReader(path).pages:
-        fonts = page["/Resources"]["/Font"]
-        for ref in fonts.values():
-            font = ref.get_object()
-            descendants = font.get("/DescendantFonts")
-            target = descendants[0].get_object() if descendants else font
-            descriptor = target["/FontDescriptor"].get_object()
-            if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
-                return False
-    return True
+    fonts = font_dicts(path.read_bytes())
+    return bool(fonts) and all(
+        any(key in font_descriptor(font) for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+        for font in fonts
+    )
 
 
 def test_the_newest_letter_registers_and_the_one_before_does_not(

@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
 
 from desk_app.documents import ExamLine, LetterContent, render_letter
 from desk_app.documents.wording import example_password, lock_rule, password_rule, zh_count
 from desk_app.settings import LockoutPolicy, OfficeInfo, PasswordPolicy
+from tests.support.pdf import compact, flat, font_descriptor, font_dicts, page_texts
 
 BASE14 = {
     "Courier",
@@ -54,37 +54,6 @@ def make_letter(**changes: object) -> LetterContent:
         office=OfficeInfo(hotline="2913 5100", email="examinations@britishcouncil.org.hk"),
     )
     return replace(content, **changes)  # type: ignore[arg-type]
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def flat(text: str) -> str:
-    """Whitespace collapsed: English phrases survive line wrapping."""
-    return re.sub(r"\s+", " ", text)
-
-
-def compact(text: str) -> str:
-    """Whitespace removed: Chinese phrases survive line wrapping."""
-    return re.sub(r"\s+", "", text)
-
-
-def font_dicts(pdf: bytes) -> list[DictionaryObject]:
-    """Every font used by any page (and by any form XObject on it)."""
-    found: list[DictionaryObject] = []
-
-    def walk(resources: DictionaryObject) -> None:
-        for ref in resources.get("/Font", {}).values():
-            found.append(ref.get_object())
-        for ref in resources.get("/XObject", {}).values():
-            xobject = ref.get_object()
-            if "/Resources" in xobject:
-                walk(xobject["/Resources"].get_object())
-
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        walk(page["/Resources"].get_object())
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -197,10 +166,7 @@ def test_every_font_is_an_embedded_truetype_subset(new_letter: bytes) -> None:
         base = str(font["/BaseFont"]).lstrip("/")
         assert base.split("+")[-1] not in BASE14
         assert re.fullmatch(r"[A-Z]{6}\+.+", base), base  # a subset
-        if "/DescendantFonts" in font:  # a Type0 font keeps its descriptor one level down
-            font = font["/DescendantFonts"][0].get_object()
-        descriptor = font["/FontDescriptor"].get_object()
-        assert "/FontFile2" in descriptor, base
+        assert "/FontFile2" in font_descriptor(font), base
     assert b"Helvetica" not in new_letter
 
 

@@ -10,12 +10,12 @@ from datetime import UTC, date, datetime
 import pytest
 import qrcode
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
 
 from desk_app.documents import PaperLine, StatementContent, find_fonts, render_statement
 from desk_app.documents.chart import Bar, score_chart, ticks
 from desk_app.documents.qr import qr_modules, verification_url
 from desk_app.settings import OfficeInfo
+from tests.support.pdf import compact, flat, font_dicts, page_texts
 
 OFFICE = OfficeInfo(verify_website="https://results.example.org/verify")
 
@@ -64,26 +64,6 @@ def delta_statement() -> StatementContent:
         papers=(),
         has_breakdown=False,
     )
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def font_dicts(pdf: bytes) -> list[DictionaryObject]:
-    found: list[DictionaryObject] = []
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        for ref in page["/Resources"].get_object().get("/Font", {}).values():
-            found.append(ref.get_object())
-    return found
 
 
 @pytest.fixture(scope="module")

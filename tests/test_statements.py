@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from desk_app.models import AuditEvent, IssuedStatement
@@ -16,10 +14,7 @@ from desk_app.services.statements import StatementService, new_code, normalise_c
 from desk_app.services.verification import VerificationService
 from tests.support.clock import ManualClock
 from tests.support.factories import add_staff, make_candidate
-
-
-def _text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+from tests.support.pdf import all_text
 
 
 @pytest.fixture
@@ -46,7 +41,7 @@ def test_counter_staff_print_after_seeing_a_document(
     )
     printed = statements.print_statement(counter, "SMR123456", reason="lost the statement")
     assert printed.pdf.startswith(b"%PDF")
-    text = _text(printed.pdf)
+    text = all_text(printed.pdf)
     assert printed.serial in text and "CHAN Tai Man" in text and "PASS WITH MERIT" in text
     assert "REPRINT" in text and "重印" in text
     assert printed.verification_code in text
@@ -132,7 +127,7 @@ def test_delta_module_one_says_there_is_no_breakdown(
     printed = statements.print_statement(
         add_staff(services, "supervisor"), "D123456", reason="r", override_reason="o"
     )
-    assert "not available" in _text(printed.pdf)
+    assert "not available" in all_text(printed.pdf)
 
 
 @pytest.mark.parametrize("role", ["operator", "admin"])
