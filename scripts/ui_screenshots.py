@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app import config
-from desk_app.services.actor import StaffIdentity
+from desk_app.services.actor import StaffIdentity, TerminalUser
 from desk_app.services.demo_rows import ATTACK_SOURCE
 from desk_app.services.errors import DeskError, Refused
 from desk_app.services.registry import Services, build_services
@@ -65,7 +65,7 @@ def settle(milliseconds: int = 400) -> None:
 def add_staff(services: Services, who: tuple[str, str, str]) -> StaffIdentity:
     username, role, display = who
     password = secrets.token_urlsafe(16)
-    services.staff.add_from_terminal("screenshots", username, role, password, display_name=display)
+    services.staff.add(TerminalUser("screenshots"), username, role, password, display_name=display)
     return services.staff.authenticate(username, password)
 
 

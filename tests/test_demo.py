@@ -26,6 +26,7 @@ from desk_app.models import (
     SearchToken,
     Staff,
 )
+from desk_app.services.actor import TerminalUser
 from desk_app.services.demo import DEMO_STAFF, DemoReport, make_demo
 from desk_app.services.demo_catalogue import EXAM_BY_CODE
 from desk_app.services.demo_secrets import demo_password, demo_secret_number
@@ -156,7 +157,7 @@ def test_a_database_with_candidates_is_refused_and_left_alone(
 def test_existing_staff_names_refuse_the_demo_and_nothing_is_written(
     services: Services,
 ) -> None:
-    services.staff.add_from_terminal("test", "operator", "operator", "some-password-1")
+    services.staff.add(TerminalUser("test"), "operator", "operator", "some-password-1")
     with pytest.raises(Refused) as refused:
         _demo(services)
     assert refused.value.code == "staff_exists"

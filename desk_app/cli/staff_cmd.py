@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
+import os
 from typing import Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext, read_secret
+
+NEW_STAFF_PASSWORD_ENV = "DESK_APP_NEW_STAFF_PASSWORD"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -33,32 +35,24 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def add_staff(context: CliContext) -> int:
+    """With ``--as``: the administrator signs in (DESK_APP_STAFF_PASSWORD is theirs) and the
+    new member's password comes from DESK_APP_NEW_STAFF_PASSWORD or a prompt. Without it:
+    the terminal user acts, and DESK_APP_STAFF_PASSWORD is the new member's password."""
     args = context.args
-    services = context.services
+    caller = context.caller()
     if args.as_staff:
-        admin = context.sign_in(args.as_staff)
-        import os
-
-        new_password = os.environ.get("DESK_APP_NEW_STAFF_PASSWORD") or read_secret(
+        new_password = os.environ.get(NEW_STAFF_PASSWORD_ENV) or read_secret(
             "New member's password: "
-        )
-        added = services.staff.add(
-            admin,
-            args.username,
-            args.role,
-            new_password,
-            display_name=args.name,
-            language=args.language,
         )
     else:
         new_password = read_secret(f"Password for {args.username}: ", STAFF_PASSWORD_ENV)
-        added = services.staff.add_from_terminal(
-            getpass.getuser(),
-            args.username,
-            args.role,
-            new_password,
-            display_name=args.name,
-            language=args.language,
-        )
+    added = context.services.staff.add(
+        caller,
+        args.username,
+        args.role,
+        new_password,
+        display_name=args.name,
+        language=args.language,
+    )
     print(f"Added {added.username} ({added.role}).")
     return 0

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 from desk_app.database import Database
 from desk_app.models import Staff
 from desk_app.services import audit
-from desk_app.services.actor import AuditActor, StaffIdentity, as_actor, authorise
+from desk_app.services.actor import (
+    AuditActor,
+    Caller,
+    StaffIdentity,
+    as_actor,
+    authorise,
+    authorise_caller,
+)
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput, NotFound, Refused
 from desk_app.services.hashing import Hasher
@@ -106,7 +113,7 @@ class StaffService:
 
     def add(
         self,
-        admin: StaffIdentity,
+        caller: Caller,
         username: str,
         role: str,
         password: str,
@@ -114,32 +121,15 @@ class StaffService:
         display_name: str = "",
         language: str = "en",
     ) -> StaffSummary:
-        """An administrator adds a staff member."""
-        name, role, shown = self._check_new(username, role, password, display_name)
-        with self._db.write() as session:
-            authorise(session, admin, Action.MANAGE_STAFF)
-            return _summary(
-                self._insert(session, as_actor(admin), name, role, password, shown, language)
-            )
+        """An administrator adds a staff member.
 
-    def add_from_terminal(
-        self,
-        operator_name: str,
-        username: str,
-        role: str,
-        password: str,
-        *,
-        display_name: str = "",
-        language: str = "en",
-    ) -> StaffSummary:
-        """``desk-app staff add`` run by whoever administers the database machine.
-
-        Whoever can run the command line on the database can change anything
+        ``desk-app staff add`` without ``--as`` comes as a :class:`TerminalUser`:
+        whoever can run the command line on the database can change anything
         anyway; the entry is audited under ``cli:<their login name>``.
         """
         name, role, shown = self._check_new(username, role, password, display_name)
         with self._db.write() as session:
-            actor = AuditActor(f"cli:{operator_name}"[:64])
+            actor = authorise_caller(session, caller, Action.MANAGE_STAFF)
             return _summary(self._insert(session, actor, name, role, password, shown, language))
 
     # -- signing in -------------------------------------------------------

@@ -22,7 +22,7 @@ from desk_app.models import (
     Result,
     ResultsAccount,
 )
-from desk_app.services.actor import StaffIdentity
+from desk_app.services.actor import StaffIdentity, TerminalUser
 from desk_app.services.registry import Services, build_services
 from desk_app.settings import HashingPolicy, Settings
 from tests.support.clock import ManualClock
@@ -46,7 +46,7 @@ def make_services(
 
 def add_staff(services: Services, role: str, username: str | None = None) -> StaffIdentity:
     name = username or f"{role}{next(_serial)}"
-    services.staff.add_from_terminal("test", name, role, STAFF_PASSWORD, display_name=name.title())
+    services.staff.add(TerminalUser("test"), name, role, STAFF_PASSWORD, display_name=name.title())
     return services.staff.authenticate(name, STAFF_PASSWORD)
 
 
