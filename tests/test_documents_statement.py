@@ -232,3 +232,19 @@ def test_content_validation() -> None:
         make_statement(score_min=200)
     with pytest.raises(ValueError, match="timezone-aware"):
         make_statement(printed_at=datetime(2025, 1, 2))
+
+
+def test_a_long_printer_name_shrinks_the_band_text_instead_of_running_into_reprint() -> None:
+    from desk_app.documents.fonts import find_fonts
+    from desk_app.documents.styles import fit_size, text_width
+
+    fonts = find_fonts()
+    lines = ("Serial 編號 SR26-0000001 · By 列印人 " + "Demo Counter 示範櫃位職員 " * 3, "short")
+    size = fit_size(fonts, lines, 7.6, 300)
+    assert size < 7.6
+    assert text_width(fonts, lines[0], size) <= 300 + 1e-6
+    assert fit_size(fonts, ("short",), 7.6, 300) == 7.6
+    # and the statement still renders with such a name
+    assert render_statement(make_statement(printed_by="Demo Counter 示範櫃位職員 " * 3)).startswith(
+        b"%PDF"
+    )

@@ -11,7 +11,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desk_app.documents.fonts import FontSet
-from desk_app.documents.styles import GREY, INK, NAVY, PALE, RULE, TEAL, WHITE
+from desk_app.documents.styles import GREY, INK, NAVY, PALE, RULE, TEAL, WHITE, text_width
 
 ROW = 19.0
 BAR = 9.5
@@ -51,17 +51,13 @@ def _label(
 ) -> None:
     """Runs of ``text`` from x, shortened with an ellipsis to fit ``width``."""
     full = text
-    while text and _width(fonts, text, size) > width:
+    while text and text_width(fonts, text + "…", size) > width:
         text = text[:-1]
     if text != full:
         text = text.rstrip() + "…"
     for name, piece in fonts.runs(text):
         drawing.add(String(x, y, piece, fontName=name, fontSize=size, fillColor=color))
         x += stringWidth(piece, name, size)
-
-
-def _width(fonts: FontSet, text: str, size: float) -> float:
-    return sum(float(stringWidth(t, n, size)) for n, t in fonts.runs(text + "…"))
 
 
 def score_chart(fonts: FontSet, bars: Sequence[Bar], lo: int, hi: int, width: float) -> Drawing:

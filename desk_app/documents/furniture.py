@@ -17,6 +17,7 @@ from desk_app.documents.styles import (
     WATERMARK,
     WHITE,
     draw_text,
+    fit_size,
 )
 from desk_app.documents.wording import bare_url
 from desk_app.settings import OfficeInfo
@@ -66,10 +67,12 @@ def reprint_band(canv: Canvas, fonts: FontSet, lines: tuple[str, str], height: f
     canv.rect(0, PAGE_HEIGHT - height, PAGE_WIDTH, height, stroke=0, fill=1)
     canv.restoreState()
     middle = PAGE_HEIGHT - height / 2
-    draw_text(canv, fonts, MARGIN, middle - 5, "REPRINT 重印", 15, bold=True, color=WHITE)
+    label = draw_text(canv, fonts, MARGIN, middle - 5, "REPRINT 重印", 15, bold=True, color=WHITE)
     right = PAGE_WIDTH - MARGIN
-    draw_text(canv, fonts, right, middle + 2.5, lines[0], 7.6, color=WHITE, anchor="end")
-    draw_text(canv, fonts, right, middle - 8, lines[1], 7.6, color=WHITE, anchor="end")
+    # the details shrink rather than run into the label (a long printer's name)
+    size = fit_size(fonts, lines, 7.6, right - (MARGIN + label + 14))
+    draw_text(canv, fonts, right, middle + 2.5, lines[0], size, color=WHITE, anchor="end")
+    draw_text(canv, fonts, right, middle - 8, lines[1], size, color=WHITE, anchor="end")
 
 
 def watermark(canv: Canvas, fonts: FontSet, text: str) -> None:

@@ -153,6 +153,12 @@ def text_width(fonts: FontSet, text: str, size: float, bold: bool = False) -> fl
     return sum(float(stringWidth(t, name, size)) for name, t in fonts.runs(text, bold))
 
 
+def fit_size(fonts: FontSet, lines: tuple[str, ...], size: float, width: float) -> float:
+    """``size``, or smaller so that the widest of ``lines`` fits in ``width``."""
+    widest = max(text_width(fonts, line, size) for line in lines)
+    return size if widest <= width else size * width / widest
+
+
 def draw_text(
     canv: Canvas,
     fonts: FontSet,
