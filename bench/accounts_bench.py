@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from bench.performance_doc import write_section
 from desk_app.database import Database, upgrade
-from desk_app.services.accounts import AccountService
+from desk_app.services.accounts.website import AccountService
 from desk_app.services.clock import SystemClock
 from desk_app.services.errors import Locked, Refused
 from desk_app.services.hashing import Hasher

@@ -133,8 +133,8 @@ def service_rows(runs: int, batch: int) -> list[str]:
     from pathlib import Path
 
     from desk_app.database import Database, upgrade
+    from desk_app.demo.generate import make_demo
     from desk_app.services.clock import SystemClock
-    from desk_app.services.demo import make_demo
     from desk_app.services.registry import build_services
     from desk_app.settings import HashingPolicy, Settings
 

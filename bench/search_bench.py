@@ -49,13 +49,13 @@ from sqlalchemy import select, text
 
 from bench.performance_doc import write_section
 from desk_app.database import Database, upgrade
+from desk_app.demo.generate import make_demo
 from desk_app.models import Candidate
 from desk_app.schema import head_revision
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.clock import SystemClock
-from desk_app.services.demo import make_demo
 from desk_app.services.registry import Services, build_services
-from desk_app.services.search import SearchService
+from desk_app.services.search.service import SearchService
 from desk_app.settings import Settings
 
 SEED = 2026
@@ -421,7 +421,7 @@ def section(
         )
     lines += [
         "",
-        "How each kind is found (details in `desk_app/services/search_rules.py`): ID, email",
+        "How each kind is found (details in `desk_app/services/search/rules.py`): ID, email",
         "and phone are B-tree equality or prefix ranges on normalised key columns; a Chinese",
         "piece is one exact `search_token` row (every substring of a name is stored); English",
         "words go through a full-text index (SQLite FTS5 with prefix indexes; PostgreSQL GIN",

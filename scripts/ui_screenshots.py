@@ -31,21 +31,21 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app import config
+from desk_app.demo.rows import ATTACK_SOURCE
 from desk_app.services.actor import StaffIdentity, TerminalUser
-from desk_app.services.demo_rows import ATTACK_SOURCE
 from desk_app.services.errors import DeskError, Refused
 from desk_app.services.registry import Services, build_services
 from desk_app.services.schema_check import open_checked
-from desk_app.services.search import SearchService
-from desk_app.ui.action_rules import DeskAction
+from desk_app.services.search.service import SearchService
+from desk_app.ui.actions.reason_dialog import ReasonDialog
+from desk_app.ui.actions.rules import DeskAction
+from desk_app.ui.actions.verify_dialog import VerifyCallerDialog
 from desk_app.ui.app import make_application
-from desk_app.ui.candidate_table_model import Column
-from desk_app.ui.i18n import Translations
-from desk_app.ui.login_dialog import LoginDialog
+from desk_app.ui.common.i18n import Translations
+from desk_app.ui.common.print_preview import PdfPreviewDialog
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.print_preview import PdfPreviewDialog
-from desk_app.ui.reason_dialog import ReasonDialog
-from desk_app.ui.verify_dialog import VerifyCallerDialog
+from desk_app.ui.search.table_model import Column
+from desk_app.ui.signin.login_dialog import LoginDialog
 
 OPERATOR = ("kaming.wong", "operator", "WONG Ka Ming")
 SUPERVISOR = ("meiling.chan", "supervisor", "CHAN Mei Ling")

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.models import AccountEvent, AuditEvent, OutboxMessage
-from desk_app.services.accounts import AccountService
+from desk_app.services.accounts.website import AccountService
 from desk_app.services.errors import BadInput, DeskError, Locked, Refused
 from desk_app.services.hashing import Hasher
 from desk_app.settings import LockoutPolicy

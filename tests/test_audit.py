@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import delete, select, text, update
 
 from desk_app.models import AuditEvent, AuditHead
-from desk_app.services import audit
 from desk_app.services.actor import SYSTEM
+from desk_app.services.audit import trail as audit
 from desk_app.services.errors import PermissionDenied
 from desk_app.services.registry import Services
 from tests.support.clock import ManualClock

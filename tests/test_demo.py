@@ -11,6 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.database import Database, upgrade
+from desk_app.demo.catalogue import EXAM_BY_CODE
+from desk_app.demo.generate import DEMO_STAFF, DemoReport, make_demo
+from desk_app.demo.secrets import demo_password, demo_secret_number
 from desk_app.models import (
     AccountEvent,
     AuditEvent,
@@ -27,12 +30,9 @@ from desk_app.models import (
     Staff,
 )
 from desk_app.services.actor import TerminalUser
-from desk_app.services.demo import DEMO_STAFF, DemoReport, make_demo
-from desk_app.services.demo_catalogue import EXAM_BY_CODE
-from desk_app.services.demo_secrets import demo_password, demo_secret_number
 from desk_app.services.errors import BadInput, Refused
 from desk_app.services.registry import Services
-from desk_app.services.search_keys import email_key, phone_key_of, token_rows
+from desk_app.services.search.keys import email_key, phone_key_of, token_rows
 from tests.support.clock import ManualClock
 from tests.support.factories import make_candidate, make_services
 

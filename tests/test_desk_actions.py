@@ -364,7 +364,7 @@ def test_the_pdf_needs_the_renderer_or_nothing_rotates(kit: AccountKit, candidat
 
     supervisor = add_staff(kit.services, "supervisor")
     verify(kit, supervisor)
-    if importlib.util.find_spec("desk_app.services.documents_bridge") is None:
+    if importlib.util.find_spec("desk_app.services.documents.rendering") is None:
         with pytest.raises(BadInput) as raised:
             kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
         assert raised.value.code == "letter_pdf_unavailable"

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from desk_app.database import Database
 from desk_app.models import AuditEvent, OutboxMessage
 from desk_app.services.errors import BadInput, Refused
-from desk_app.services.mail import DeliveryReport, MailSender
-from desk_app.services.outbox import queue_message
-from desk_app.services.outbox_claims import REDACTED_BODY, retry_delay
+from desk_app.services.mail.claims import REDACTED_BODY, retry_delay
+from desk_app.services.mail.outbox import queue_message
+from desk_app.services.mail.sender import DeliveryReport, MailSender
 from desk_app.services.registry import Services
 from desk_app.settings import Settings, SmtpSettings
 from tests.support.clock import ManualClock

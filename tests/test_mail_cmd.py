@@ -13,7 +13,7 @@ from desk_app.cli.common import CliContext
 from desk_app.database import Database
 from desk_app.services.clock import SystemClock
 from desk_app.services.errors import BadInput
-from desk_app.services.outbox import queue_message
+from desk_app.services.mail.outbox import queue_message
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.smtp_servers import mail_server, unused_port
 

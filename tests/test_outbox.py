@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from desk_app.models import OutboxMessage
 from desk_app.services.errors import BadInput
-from desk_app.services.outbox import queue_message
+from desk_app.services.mail.outbox import queue_message
 from desk_app.services.registry import Services
 from tests.support.factories import make_candidate
 

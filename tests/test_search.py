@@ -15,9 +15,9 @@ from desk_app.models import AuditEvent, Candidate, ResultsAccount, SearchToken
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import BadInput, Refused
 from desk_app.services.registry import Services
-from desk_app.services.search import CandidateRow, SearchPage, SearchService
-from desk_app.services.search_keys import candidate_tokens, name_words
-from desk_app.services.search_query import Query, classify, prefix_upper
+from desk_app.services.search.keys import candidate_tokens, name_words
+from desk_app.services.search.query import Query, classify, prefix_upper
+from desk_app.services.search.service import CandidateRow, SearchPage, SearchService
 from desk_app.services.validation import normalise_id_number, phone_key
 from tests.support.clock import ManualClock
 from tests.support.factories import add_staff, make_candidate, make_services

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.models import AuditEvent, IssuedStatement
+from desk_app.services.actions.verification import VerificationService
+from desk_app.services.documents.statements import StatementService, new_code, normalise_code
 from desk_app.services.errors import BadInput, DeskError, NotFound, PermissionDenied, Refused
 from desk_app.services.registry import Services
-from desk_app.services.statements import StatementService, new_code, normalise_code
-from desk_app.services.verification import VerificationService
 from tests.support.clock import ManualClock
 from tests.support.factories import add_staff, make_candidate
 from tests.support.pdf import all_text

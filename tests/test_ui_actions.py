@@ -21,12 +21,12 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.errors import Refused
 from desk_app.services.registry import Services
-from desk_app.ui.action_rules import DeskAction
+from desk_app.ui.actions.reason_dialog import ReasonDialog
+from desk_app.ui.actions.rules import DeskAction
+from desk_app.ui.actions.temp_password_dialog import TemporaryPasswordDialog
+from desk_app.ui.actions.verify_dialog import DocumentSeenDialog, VerifyCallerDialog
+from desk_app.ui.common.print_preview import PdfPreviewDialog
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.print_preview import PdfPreviewDialog
-from desk_app.ui.reason_dialog import ReasonDialog
-from desk_app.ui.temp_password_dialog import TemporaryPasswordDialog
-from desk_app.ui.verify_dialog import DocumentSeenDialog, VerifyCallerDialog
 from tests.support.clock import ManualClock
 from tests.support.desk_window import (
     EMAIL,

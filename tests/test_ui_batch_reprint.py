@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.registry import Services
-from desk_app.ui.batch_progress import BatchRunner, BatchSummary
-from desk_app.ui.batch_reprint_dialog import BatchReprintDialog, id_numbers_in
+from desk_app.ui.actions.batch_reprint_dialog import BatchReprintDialog, id_numbers_in
+from desk_app.ui.common.batch_progress import BatchRunner, BatchSummary
 from tests.support.desk_window import settle, workers_done  # noqa: F401 (a fixture)
 from tests.support.factories import add_staff, make_candidate
 

@@ -16,17 +16,17 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desk_app.services.actions.verification import VerificationResult
 from desk_app.services.actor import StaffIdentity
-from desk_app.services.candidates import CandidateDetail, CandidateService
+from desk_app.services.candidates.detail import CandidateDetail, CandidateService
 from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import Services
-from desk_app.services.search import CandidateRow, SearchService
-from desk_app.services.verification import VerificationResult
-from desk_app.ui.call_state import CallVerifications
-from desk_app.ui.candidate_loader import CandidateLoader
-from desk_app.ui.candidate_pane import CandidatePane
-from desk_app.ui.notes_box import NotesSection
-from desk_app.ui.timeline_model import TimelineModel
+from desk_app.services.search.service import CandidateRow, SearchService
+from desk_app.ui.actions.call_state import CallVerifications
+from desk_app.ui.candidate.loader import CandidateLoader
+from desk_app.ui.candidate.notes_box import NotesSection
+from desk_app.ui.candidate.pane import CandidatePane
+from desk_app.ui.candidate.timeline_model import TimelineModel
 from tests.support.clock import ManualClock
 from tests.support.desk_window import (
     ID,

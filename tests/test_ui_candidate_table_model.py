@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from pytestqt.modeltest import ModelTester
 
-from desk_app.services.search import CandidateRow
-from desk_app.ui.candidate_table_model import (
+from desk_app.services.search.service import CandidateRow
+from desk_app.ui.search.table_model import (
     RAW_ROLE,
     ROW_ROLE,
     SORT_ROLE,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desk_app.ui.crash import install_excepthook
+from desk_app.ui.common.crash import install_excepthook
 from tests.support.message_boxes import close_message_boxes
 
 

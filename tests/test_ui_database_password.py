@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
-from desk_app.ui.database_password import (
+from desk_app.ui.signin.database_password import (
     DatabasePasswordDialog,
     keyring_available,
     open_database,

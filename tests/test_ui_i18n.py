@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk_app.services.messages import MESSAGES
-from desk_app.services.search import SearchService
-from desk_app.ui.i18n import PSEUDO_LOCALE_ENV, Translations, catalogue_bytes
+from desk_app.services.search.service import SearchService
+from desk_app.ui.common.i18n import PSEUDO_LOCALE_ENV, Translations, catalogue_bytes
 from desk_app.ui.main_window import MainWindow
 from tests.support.factories import STAFF_PASSWORD, add_staff, make_candidate, make_services
 

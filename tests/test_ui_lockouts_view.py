@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.registry import Services
 from desk_app.settings import LockoutPolicy
-from desk_app.ui.lockouts_model import LockoutColumn, LockoutFilterProxy, LockoutTableModel
-from desk_app.ui.lockouts_view import LockoutsView
-from desk_app.ui.reason_dialog import ReasonDialog
-from desk_app.ui.sources_model import SourceColumn, SourcesModel
+from desk_app.ui.actions.reason_dialog import ReasonDialog
+from desk_app.ui.lockouts.model import LockoutColumn, LockoutFilterProxy, LockoutTableModel
+from desk_app.ui.lockouts.sources_model import SourceColumn, SourcesModel
+from desk_app.ui.lockouts.view import LockoutsView
 from tests.support.clock import ManualClock
 from tests.support.desk_window import lock, register, settle
 from tests.support.factories import add_staff, fast_settings, make_candidate, make_services

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.messages import MESSAGES
 from desk_app.services.registry import Services
-from desk_app.ui.i18n import Translations
-from desk_app.ui.login_dialog import LoginDialog
+from desk_app.ui.common.i18n import Translations
+from desk_app.ui.signin.login_dialog import LoginDialog
 from tests.support.factories import STAFF_PASSWORD, add_staff, make_services
 
 SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

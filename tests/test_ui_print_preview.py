@@ -16,8 +16,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.services.errors import NotFound
-from desk_app.ui.batch_progress import BatchRunner, BatchSummary
-from desk_app.ui.print_preview import PdfPreviewDialog
+from desk_app.ui.common.batch_progress import BatchRunner, BatchSummary
+from desk_app.ui.common.print_preview import PdfPreviewDialog
 
 
 def small_pdf(pages: int = 3) -> bytes:

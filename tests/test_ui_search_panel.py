@@ -13,14 +13,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.accounts import AccountService
+from desk_app.services.accounts.website import AccountService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import Services
-from desk_app.services.search import SearchPage, SearchService
+from desk_app.services.search.service import SearchPage, SearchService
 from desk_app.settings import DeskPolicy
-from desk_app.ui.candidate_table_model import Column
-from desk_app.ui.search_panel import SearchPanel
+from desk_app.ui.search.panel import SearchPanel
+from desk_app.ui.search.table_model import Column
 from tests.support.factories import add_staff, fast_settings, make_candidate, make_services
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desk_app.services.errors import BadInput
-from desk_app.services.search_keys import chinese_substrings, name_words
+from desk_app.services.search.keys import chinese_substrings, name_words
 from desk_app.services.validation import (
     clean_text,
     normalise_email,

@@ -4,7 +4,7 @@
 <context>
     <name>ActionLauncher</name>
     <message>
-        <location filename="../desk_app/ui/action_launcher.py" line="+107"/>
+        <location filename="../desk_app/ui/actions/launcher.py" line="+107"/>
         <source>Caller verification: PASS</source>
         <translation>核實來電者：通過</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>ActionPlans</name>
     <message>
-        <location filename="../desk_app/ui/action_plans.py" line="+64"/>
+        <location filename="../desk_app/ui/actions/plans.py" line="+64"/>
         <source>Unlock early: {who}</source>
         <translation>提早解除封鎖：{who}</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../desk_app/ui/action_rules.py" line="+93"/>
+        <location filename="../desk_app/ui/actions/rules.py" line="+93"/>
         <source>Your role may not do this.</source>
         <extracomment>why not, in the current language (&quot;&quot; when enabled) a supervisor acting without a current verification: ask for an override reason a current verification pass of this candidate by this desk the entry chosen in the pane (for a statement), if any</extracomment>
         <translation>你的職務不可進行此操作。</translation>
@@ -199,7 +199,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../desk_app/ui/database_password.py" line="+99"/>
+        <location filename="../desk_app/ui/signin/database_password.py" line="+99"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>BatchReprintDialog</name>
     <message>
-        <location filename="../desk_app/ui/batch_reprint_dialog.py" line="+82"/>
+        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+82"/>
         <location line="+77"/>
         <source>Batch reprint of statements</source>
         <translation>批量重印成績單</translation>
@@ -261,7 +261,7 @@
 <context>
     <name>BatchRunner</name>
     <message>
-        <location filename="../desk_app/ui/batch_progress.py" line="+129"/>
+        <location filename="../desk_app/ui/common/batch_progress.py" line="+129"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
@@ -299,7 +299,7 @@
 <context>
     <name>CallActions</name>
     <message>
-        <location filename="../desk_app/ui/call_actions.py" line="+123"/>
+        <location filename="../desk_app/ui/actions/call_actions.py" line="+123"/>
         <source>Not verified: you will be asked for an override reason.</source>
         <translation>尚未核實：系統會要求你提供越權處理的原因。</translation>
     </message>
@@ -472,7 +472,7 @@
 <context>
     <name>CandidateHeader</name>
     <message>
-        <location filename="../desk_app/ui/candidate_header.py" line="+84"/>
+        <location filename="../desk_app/ui/candidate/header.py" line="+84"/>
         <source>{id_number} · born {date} · centre {centre}</source>
         <translation>{id_number} · 出生日期 {date} · 考試中心 {centre}</translation>
     </message>
@@ -520,7 +520,7 @@
 <context>
     <name>CandidatePane</name>
     <message>
-        <location filename="../desk_app/ui/candidate_pane.py" line="+123"/>
+        <location filename="../desk_app/ui/candidate/pane.py" line="+123"/>
         <source>Select a candidate in the list to see their details here.</source>
         <translation>在清單中選取考生，即可在此查看其資料。</translation>
     </message>
@@ -538,7 +538,7 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../desk_app/ui/candidate_table_model.py" line="+61"/>
+        <location filename="../desk_app/ui/search/table_model.py" line="+61"/>
         <source>Locked</source>
         <translation>已封鎖</translation>
     </message>
@@ -586,7 +586,7 @@
 <context>
     <name>CandidateTabs</name>
     <message>
-        <location filename="../desk_app/ui/candidate_tabs.py" line="+66"/>
+        <location filename="../desk_app/ui/candidate/tabs.py" line="+66"/>
         <source>&amp;Overview</source>
         <translation>概覽(&amp;O)</translation>
     </message>
@@ -609,7 +609,7 @@
 <context>
     <name>CountBars</name>
     <message>
-        <location filename="../desk_app/ui/count_bars.py" line="+73"/>
+        <location filename="../desk_app/ui/lockouts/count_bars.py" line="+73"/>
         <source>highest: {count}</source>
         <translation>最高：{count}</translation>
     </message>
@@ -617,7 +617,7 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../desk_app/ui/crash.py" line="+44"/>
+        <location filename="../desk_app/ui/common/crash.py" line="+44"/>
         <source>Something went wrong; details were written to {file}.</source>
         <translation>程式出現問題；詳情已寫入 {file}。</translation>
     </message>
@@ -630,7 +630,7 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/database_password.py" line="-25"/>
+        <location filename="../desk_app/ui/signin/database_password.py" line="-25"/>
         <source>Database password</source>
         <translation>資料庫密碼</translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>DocumentSeenDialog</name>
     <message>
-        <location filename="../desk_app/ui/verify_dialog.py" line="+189"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+189"/>
         <source>Identity document seen</source>
         <translation>已查看身份證明文件</translation>
     </message>
@@ -711,7 +711,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desk_app/ui/errors.py" line="+26"/>
+        <location filename="../desk_app/ui/common/errors.py" line="+26"/>
         <source>The request was refused ({code}).</source>
         <translation>要求被拒絕（{code}）。</translation>
     </message>
@@ -1009,7 +1009,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../desk_app/ui/labels.py" line="+10"/>
+        <location filename="../desk_app/ui/common/labels.py" line="+10"/>
         <source>Hotline operator</source>
         <translation>熱線接線員</translation>
     </message>
@@ -1042,7 +1042,7 @@
 <context>
     <name>LettersList</name>
     <message>
-        <location filename="../desk_app/ui/candidate_sections.py" line="+213"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="+213"/>
         <source>No.</source>
         <translation>編號</translation>
     </message>
@@ -1095,7 +1095,7 @@
 <context>
     <name>LockoutTableModel</name>
     <message>
-        <location filename="../desk_app/ui/lockouts_model.py" line="+71"/>
+        <location filename="../desk_app/ui/lockouts/model.py" line="+71"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -1158,7 +1158,7 @@
 <context>
     <name>LockoutsView</name>
     <message>
-        <location filename="../desk_app/ui/lockouts_view.py" line="+145"/>
+        <location filename="../desk_app/ui/lockouts/view.py" line="+150"/>
         <source>Filter by ID Number, name or source</source>
         <translation>按考生編號、姓名或來源篩選</translation>
     </message>
@@ -1241,7 +1241,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desk_app/ui/login_dialog.py" line="+110"/>
+        <location filename="../desk_app/ui/signin/login_dialog.py" line="+110"/>
         <source>Sign in to Results Desk</source>
         <translation>登入成績服務台</translation>
     </message>
@@ -1382,7 +1382,7 @@
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../desk_app/ui/notes_box.py" line="+88"/>
+        <location filename="../desk_app/ui/candidate/notes_box.py" line="+88"/>
         <source>What was this call about? (Ctrl+Enter saves)</source>
         <translation>這次來電的內容是甚麼？（Ctrl+Enter 儲存）</translation>
     </message>
@@ -1430,7 +1430,7 @@
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate_sections.py" line="-176"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="-176"/>
         <source>Email on file</source>
         <translation>存檔電郵</translation>
     </message>
@@ -1508,7 +1508,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../desk_app/ui/print_preview.py" line="+107"/>
+        <location filename="../desk_app/ui/common/print_preview.py" line="+107"/>
         <source>Print preview: {name}</source>
         <translation>預覽列印：{name}</translation>
     </message>
@@ -1582,7 +1582,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/reason_dialog.py" line="+68"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+68"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
@@ -1615,7 +1615,7 @@
 <context>
     <name>ResultsTree</name>
     <message>
-        <location filename="../desk_app/ui/candidate_sections.py" line="+28"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="+28"/>
         <source>Exam and session</source>
         <translation>考試及考期</translation>
     </message>
@@ -1648,7 +1648,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desk_app/ui/search_panel.py" line="+116"/>
+        <location filename="../desk_app/ui/search/panel.py" line="+116"/>
         <source>ID Number, name, 中文姓名, email or phone (Ctrl+F)</source>
         <translation>考生編號、英文姓名、中文姓名、電郵或電話 (Ctrl+F)</translation>
     </message>
@@ -1701,7 +1701,7 @@
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../desk_app/ui/sources_model.py" line="+39"/>
+        <location filename="../desk_app/ui/lockouts/sources_model.py" line="+39"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
@@ -1744,7 +1744,7 @@
 <context>
     <name>TemporaryPasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/temp_password_dialog.py" line="+32"/>
+        <location filename="../desk_app/ui/actions/temp_password_dialog.py" line="+32"/>
         <location line="+15"/>
         <source>Temporary password</source>
         <translation>臨時密碼</translation>
@@ -1778,7 +1778,7 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../desk_app/ui/timeline_text.py" line="+24"/>
+        <location filename="../desk_app/ui/candidate/timeline_text.py" line="+24"/>
         <source>(attempt {number})</source>
         <translation>（第 {number} 次）</translation>
     </message>
@@ -1926,7 +1926,7 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../desk_app/ui/timeline_model.py" line="+42"/>
+        <location filename="../desk_app/ui/candidate/timeline_model.py" line="+42"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
@@ -1964,7 +1964,7 @@
 <context>
     <name>VerifyCallerDialog</name>
     <message>
-        <location filename="../desk_app/ui/verify_dialog.py" line="-74"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="-74"/>
         <source>Verify the caller</source>
         <translation>核實來電者</translation>
     </message>

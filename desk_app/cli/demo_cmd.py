@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from desk_app.cli.common import CliContext
-from desk_app.services.demo import DemoReport, make_demo
+from desk_app.demo.generate import DemoReport, make_demo
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

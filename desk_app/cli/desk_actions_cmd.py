@@ -16,7 +16,7 @@ from typing import Any
 from desk_app.cli.common import CliContext
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
 from desk_app.services.errors import BadInput
-from desk_app.services.mail_templates import mask_email
+from desk_app.services.mail.templates import mask_email
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

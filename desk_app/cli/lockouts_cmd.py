@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desk_app.cli.common import CliContext, print_json
-from desk_app.services.lockouts import LockoutRow
+from desk_app.services.accounts.lockouts import LockoutRow
 from desk_app.services.validation import parse_date
 
 

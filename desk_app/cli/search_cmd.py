@@ -8,7 +8,7 @@ import unicodedata
 from typing import Any
 
 from desk_app.cli.common import CliContext, print_json
-from desk_app.services.search import CandidateRow, SearchPage
+from desk_app.services.search.service import CandidateRow, SearchPage
 
 COLUMNS = ("ID Number", "Name", "中文姓名", "Date of birth", "Centre", "Account", "Match")
 

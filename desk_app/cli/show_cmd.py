@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from desk_app.cli.common import CliContext, print_json
-from desk_app.services.candidates import CandidateDetail
+from desk_app.services.candidates.detail import CandidateDetail
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -9,19 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk_app.database import Database
-from desk_app.services.accounts import AccountService
-from desk_app.services.audit import AuditService
-from desk_app.services.candidates import CandidateService
+from desk_app.services.accounts.lockouts import LockoutService
+from desk_app.services.accounts.website import AccountService
+from desk_app.services.actions.desk_actions import DeskActionService
+from desk_app.services.actions.verification import VerificationService
+from desk_app.services.audit.trail import AuditService
+from desk_app.services.candidates.detail import CandidateService
+from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock, SystemClock
-from desk_app.services.desk_actions import DeskActionService
+from desk_app.services.documents.statements import StatementService
 from desk_app.services.hashing import Hasher
-from desk_app.services.lockouts import LockoutService
-from desk_app.services.mail import MailSender
-from desk_app.services.notes import NoteService
-from desk_app.services.search import SearchService
+from desk_app.services.mail.sender import MailSender
+from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
-from desk_app.services.statements import StatementService
-from desk_app.services.verification import VerificationService
 from desk_app.settings import Settings
 
 

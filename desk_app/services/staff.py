@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from desk_app.database import Database
 from desk_app.models import Staff
-from desk_app.services import audit
 from desk_app.services.actor import (
     AuditActor,
     Caller,
@@ -19,6 +18,7 @@ from desk_app.services.actor import (
     authorise,
     authorise_caller,
 )
+from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput, NotFound, Refused
 from desk_app.services.hashing import Hasher

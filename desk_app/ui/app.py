@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desk_app.config import APP_NAME
 from desk_app.services.registry import build_services
 from desk_app.settings import Settings
-from desk_app.ui.crash import default_log_file, install_excepthook
-from desk_app.ui.database_password import open_database
-from desk_app.ui.i18n import LANGUAGES, Translations, system_language
-from desk_app.ui.login_dialog import LoginDialog
+from desk_app.ui.common.crash import default_log_file, install_excepthook
+from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
+from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.workers import run_in_background
+from desk_app.ui.signin.database_password import open_database
+from desk_app.ui.signin.login_dialog import LoginDialog
 
 log = logging.getLogger("desk_app.ui")
 

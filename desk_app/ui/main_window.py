@@ -19,23 +19,23 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.registry import Services
-from desk_app.ui.action_launcher import ActionLauncher
-from desk_app.ui.action_rules import role_may
-from desk_app.ui.call_actions import PANE_ACTIONS, CallActions
-from desk_app.ui.call_state import CallVerifications
-from desk_app.ui.candidate_loader import CandidateLoader
-from desk_app.ui.candidate_pane import CandidatePane
-from desk_app.ui.errors import error_text
-from desk_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
-from desk_app.ui.labels import database_kind, role_name
-from desk_app.ui.lockouts_view import LockoutsView
-from desk_app.ui.notes_box import NotesSection
-from desk_app.ui.search_panel import SearchPanel
-from desk_app.ui.widgets import named
-from desk_app.ui.workers import run_in_background
+from desk_app.ui.actions.call_actions import PANE_ACTIONS, CallActions
+from desk_app.ui.actions.call_state import CallVerifications
+from desk_app.ui.actions.launcher import ActionLauncher
+from desk_app.ui.actions.rules import role_may
+from desk_app.ui.candidate.loader import CandidateLoader
+from desk_app.ui.candidate.notes_box import NotesSection
+from desk_app.ui.candidate.pane import CandidatePane
+from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
+from desk_app.ui.common.labels import database_kind, role_name
+from desk_app.ui.common.widgets import named
+from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.lockouts.view import LockoutsView
+from desk_app.ui.search.panel import SearchPanel
 
 if TYPE_CHECKING:
-    from desk_app.services.search import CandidateRow, SearchService
+    from desk_app.services.search.service import CandidateRow, SearchService
 
 
 class MainWindow(QMainWindow):

@@ -9,12 +9,12 @@ from typing import TypeVar, cast
 from sqlalchemy import Select, select
 
 from desk_app.models import AccountEvent, OutboxMessage, ResultsAccount
-from desk_app.services.accounts import AccountService, Registration
+from desk_app.services.accounts.lockouts import LockoutService
+from desk_app.services.accounts.website import AccountService, Registration
+from desk_app.services.actions.desk_actions import DeskActionService
+from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
-from desk_app.services.desk_actions import DeskActionService
-from desk_app.services.lockouts import LockoutService
 from desk_app.services.registry import Services
-from desk_app.services.verification import VerificationService
 from tests.support.clock import ManualClock
 
 T = TypeVar("T")

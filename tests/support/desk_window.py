@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import Services
-from desk_app.ui.candidate_loader import CandidateSnapshot
-from desk_app.ui.i18n import Translations
+from desk_app.ui.candidate.loader import CandidateSnapshot
+from desk_app.ui.common.i18n import Translations
 from desk_app.ui.main_window import MainWindow
 
 ID = "SMR123456"

@@ -116,7 +116,7 @@ def make_candidate(
     exam_id: int = 1,
 ) -> int:
     """A candidate with one KET entry (released unless told) and an unregistered account."""
-    from desk_app.services.search_keys import candidate_tokens, email_key, phone_key_of
+    from desk_app.services.search.keys import candidate_tokens, email_key, phone_key_of
 
     db = services.db
     seed_catalogue(db)

@@ -1,0 +1,361 @@
+"""What supervisors see of locks: one account's timeline, current locks, counts, attacks.
+
+Looking settles first: a lock that ran out is recorded (``lock_expired`` at
+its end) before anything is shown, so a timeline is complete and the list of
+current locks has no stale rows. The per-candidate timeline is audited (it
+discloses one person's history, like ``show``); the lockout dashboard
+(:meth:`LockoutService.current`, :meth:`counts`, :meth:`suspicious_sources`)
+is not, since it is refreshed all day long and shows no more than a list.
+
+Counts group in Python by the office's local hour or day, so the SQL stays
+the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.database import Database
+from desk_app.models import (
+    AccountEvent,
+    CallerVerification,
+    Candidate,
+    Letter,
+    ResultsAccount,
+    Staff,
+)
+from desk_app.services.accounts.locks import (
+    SECRET_LOCKED,
+    account_for_update,
+    settle_due_locks,
+    settle_expired,
+)
+from desk_app.services.actions.verification import FLAG_WINDOW, OVERRIDE
+from desk_app.services.actor import Caller, authorise_caller
+from desk_app.services.audit import trail as audit
+from desk_app.services.candidates.detail import find_candidate
+from desk_app.services.clock import Clock
+from desk_app.services.errors import BadInput
+from desk_app.services.permissions import Action
+from desk_app.settings import Settings
+
+LOCK_KINDS = ("locked", SECRET_LOCKED)
+#: at most this many periods in one answer of :meth:`LockoutService.counts`
+MAX_PERIODS = 24 * 400
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    #: an account_event kind (login_failed, locked, lock_expired, unlocked, …),
+    #: or letter_issued, verification_failed, verification_override
+    kind: str
+    source: str | None
+    #: the staff member's username, when a desk acted
+    staff: str | None
+    reason: str | None
+    detail: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class LockoutRow:
+    id_number: str
+    name_en: str
+    locked_until: datetime
+    failed_attempts: int
+    last_failure_at: datetime | None
+    source: str | None
+    seconds_left: int
+    #: "password" (wrong passwords) or "secret" (wrong Secret Numbers)
+    lock: str
+
+
+@dataclass(frozen=True)
+class LockoutCount:
+    #: the start of the office's local hour or day, in UTC
+    period_start: datetime
+    count: int
+
+
+@dataclass(frozen=True)
+class SuspiciousSource:
+    source: str
+    accounts: int
+    lockouts: int
+    first_at: datetime
+    last_at: datetime
+    likely_attack: bool
+
+
+def _detail(text: str | None) -> dict[str, Any]:
+    if not text:
+        return {}
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {"value": value}
+
+
+class LockoutService:
+    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    # -- one account ----------------------------------------------------------------------
+    def timeline(self, caller: Caller, id_number: str) -> tuple[TimelineEvent, ...]:
+        """The account's whole history, oldest first (the look is audited)."""
+        with self._db.write() as session:
+            actor = authorise_caller(session, caller, Action.VIEW_CANDIDATE)
+            candidate = find_candidate(session, id_number, self._settings)
+            account = account_for_update(session, candidate.id)
+            settle_expired(session, account, self._clock.now())
+            session.flush()
+            # at the same moment, a verification comes before the action it allowed
+            events = [
+                *self._verification_events(session, candidate.id),
+                *self._account_events(session, account.id),
+                *self._letter_events(session, candidate.id),
+            ]
+            audit.record(
+                session,
+                self._clock,
+                actor,
+                "timeline_viewed",
+                candidate_id=candidate.id,
+                subject=candidate.id_number,
+            )
+        # a stable sort: events at the same moment keep the order they were written in
+        return tuple(sorted(events, key=lambda e: e.at))
+
+    @staticmethod
+    def _account_events(session: Session, account_id: int) -> list[TimelineEvent]:
+        rows = session.execute(
+            select(AccountEvent, Staff.username)
+            .outerjoin(Staff, Staff.id == AccountEvent.staff_id)
+            .where(AccountEvent.account_id == account_id)
+            .order_by(AccountEvent.at, AccountEvent.id)
+        )
+        return [
+            TimelineEvent(e.at, e.kind, e.source, username, e.reason, _detail(e.detail))
+            for e, username in rows
+        ]
+
+    @staticmethod
+    def _letter_events(session: Session, candidate_id: int) -> list[TimelineEvent]:
+        rows = session.execute(
+            select(Letter, Staff.username)
+            .outerjoin(Staff, Staff.id == Letter.issued_by_id)
+            .where(Letter.candidate_id == candidate_id)
+            .order_by(Letter.number)
+        )
+        return [
+            TimelineEvent(
+                letter.issued_at,
+                "letter_issued",
+                None,
+                username,
+                letter.reason,
+                {
+                    "number": letter.number,
+                    "serial": letter.serial,
+                    "has_secret": letter.secret_hash is not None,
+                    "active": letter.active,
+                },
+            )
+            for letter, username in rows
+        ]
+
+    def _verification_events(self, session: Session, candidate_id: int) -> list[TimelineEvent]:
+        rows = session.execute(
+            select(CallerVerification, Staff.username)
+            .join(Staff, Staff.id == CallerVerification.staff_id)
+            .where(
+                CallerVerification.candidate_id == candidate_id,
+                (CallerVerification.passed.is_(False)) | (CallerVerification.method == OVERRIDE),
+            )
+            .order_by(CallerVerification.created_at, CallerVerification.id)
+        )
+        threshold = self._settings.desk.verification_failures_flag
+        failures: list[datetime] = []
+        events = []
+        for row, username in rows:
+            if row.method == OVERRIDE:
+                events.append(
+                    TimelineEvent(
+                        row.created_at, "verification_override", None, username, row.reason, {}
+                    )
+                )
+                continue
+            failures.append(row.created_at)
+            recent = sum(1 for at in failures if at > row.created_at - FLAG_WINDOW)
+            events.append(
+                TimelineEvent(
+                    row.created_at,
+                    "verification_failed",
+                    None,
+                    username,
+                    None,
+                    {"method": row.method, "failures_24h": recent, "flagged": recent >= threshold},
+                )
+            )
+        return events
+
+    # -- the dashboard --------------------------------------------------------------------
+    def current(self, caller: Caller) -> tuple[LockoutRow, ...]:
+        """Accounts locked now, soonest unlock first, with the time left."""
+        with self._db.write() as session:
+            authorise_caller(session, caller, Action.VIEW_LOCKOUTS)
+            now = self._clock.now()
+            settle_due_locks(session, now)
+            found: list[LockoutRow] = []
+            password_rows = session.execute(
+                select(ResultsAccount, Candidate)
+                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+                .where(ResultsAccount.locked_until > now)
+            )
+            for account, candidate in password_rows:
+                assert account.locked_until is not None
+                found.append(
+                    LockoutRow(
+                        candidate.id_number,
+                        candidate.name_en,
+                        account.locked_until,
+                        account.failed_attempts,
+                        account.last_failure_at,
+                        account.lock_source,
+                        math.ceil((account.locked_until - now).total_seconds()),
+                        "password",
+                    )
+                )
+            secret_rows = session.execute(
+                select(ResultsAccount, Candidate)
+                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+                .where(ResultsAccount.secret_locked_until > now)
+            )
+            for account, candidate in secret_rows:
+                until = account.secret_locked_until
+                assert until is not None
+                last = session.execute(
+                    select(AccountEvent.at, AccountEvent.source)
+                    .where(
+                        AccountEvent.account_id == account.id, AccountEvent.kind == SECRET_LOCKED
+                    )
+                    .order_by(AccountEvent.at.desc(), AccountEvent.id.desc())
+                    .limit(1)
+                ).first()
+                found.append(
+                    LockoutRow(
+                        candidate.id_number,
+                        candidate.name_en,
+                        until,
+                        account.secret_failures,
+                        last[0] if last else None,
+                        last[1] if last else None,
+                        math.ceil((until - now).total_seconds()),
+                        "secret",
+                    )
+                )
+        return tuple(sorted(found, key=lambda r: (r.locked_until, r.id_number, r.lock)))
+
+    def counts(
+        self,
+        caller: Caller,
+        *,
+        by: Literal["hour", "day"],
+        since: datetime,
+        until: datetime | None = None,
+    ) -> tuple[LockoutCount, ...]:
+        """Lockouts (password and Secret Number) per local hour or day, zeros included."""
+        if by not in ("hour", "day"):
+            raise BadInput("invalid_period")
+        if since.tzinfo is None or (until is not None and until.tzinfo is None):
+            raise BadInput("invalid_date", value=since.isoformat()[:20])
+        zone = ZoneInfo(self._settings.office.timezone)
+        with self._db.read() as session:
+            authorise_caller(session, caller, Action.VIEW_LOCKOUTS)
+            end = until or self._clock.now()
+            times = session.scalars(
+                select(AccountEvent.at).where(
+                    AccountEvent.kind.in_(LOCK_KINDS),
+                    AccountEvent.at >= since,
+                    AccountEvent.at <= end,
+                )
+            ).all()
+
+        def start_of(moment: datetime) -> datetime:
+            local = moment.astimezone(zone)
+            local = local.replace(minute=0, second=0, microsecond=0)
+            if by == "day":
+                local = local.replace(hour=0)
+            return local
+
+        tally = Counter(start_of(at) for at in times)
+        step = timedelta(hours=1) if by == "hour" else timedelta(days=1)
+        first, last = start_of(since), start_of(end)
+        periods = int((last.replace(tzinfo=None) - first.replace(tzinfo=None)) / step) + 1
+        if periods > MAX_PERIODS:
+            raise BadInput("invalid_period")
+        answer = []
+        for i in range(periods):
+            local = (first.replace(tzinfo=None) + i * step).replace(tzinfo=zone)
+            answer.append(LockoutCount(local.astimezone(ZoneInfo("UTC")), tally.get(local, 0)))
+        return tuple(answer)
+
+    def suspicious_sources(
+        self,
+        caller: Caller,
+        *,
+        at: datetime | None = None,
+        minimum_accounts: int | None = None,
+    ) -> tuple[SuspiciousSource, ...]:
+        """Sources with lockouts on many accounts in the window ending ``at`` (default now).
+
+        Only sources with at least ``minimum_accounts`` accounts (default
+        ``LockoutPolicy.attack_accounts``) are listed, most accounts first;
+        ``likely_attack`` marks those at the policy's threshold.
+        """
+        policy = self._settings.lockout
+        floor = max(1, minimum_accounts if minimum_accounts is not None else policy.attack_accounts)
+        with self._db.read() as session:
+            authorise_caller(session, caller, Action.VIEW_LOCKOUTS)
+            end = at or self._clock.now()
+            start = end - timedelta(minutes=policy.attack_window_minutes)
+            accounts = func.count(func.distinct(AccountEvent.account_id))
+            rows = session.execute(
+                select(
+                    AccountEvent.source,
+                    accounts,
+                    func.count(),
+                    func.min(AccountEvent.at),
+                    func.max(AccountEvent.at),
+                )
+                .where(
+                    AccountEvent.kind.in_(LOCK_KINDS),
+                    AccountEvent.source.is_not(None),
+                    AccountEvent.at > start,
+                    AccountEvent.at <= end,
+                )
+                .group_by(AccountEvent.source)
+                .having(accounts >= floor)
+            ).all()
+        found = [
+            SuspiciousSource(
+                source or "",
+                n_accounts,
+                n_lockouts,
+                first,
+                last,
+                n_accounts >= policy.attack_accounts,
+            )
+            for source, n_accounts, n_lockouts, first, last in rows
+        ]
+        return tuple(sorted(found, key=lambda s: (-s.accounts, -s.lockouts, s.source)))

@@ -1,0 +1,451 @@
+"""What a desk does to a candidate's results account, each with a reason.
+
+Every action: the role is checked (``authorise``), a reason is required, the
+caller must be verified (or a supervisor overrides with a reason), and the
+change, its timeline event, its audit entry and its emails are written in
+one unit of work with the account row locked.
+
+Decisions:
+- An early unlock ends the password lock and the Secret Number lock.
+- A reset link does not lock or unlock; a newer link revokes older ones.
+  The token is in the outbox message only, never in the audit or a result.
+- A temporary password ends a lock: it is handed over in person to a
+  verified candidate, who must choose a new password at the next login,
+  and a lock would make it useless for 30 minutes. It revokes open reset
+  links, as does a change of email (those links went to the old address).
+- A change of email changes the account's registered address; the
+  candidate's email on file (from the exam board) stays as it was.
+- A reissued letter makes every older letter inactive at once and ends a
+  Secret Number lock (the new number has never been guessed at). After
+  registration the new letter has no Secret Number.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from desk_app.database import Database
+from desk_app.models import Candidate, Entry, Letter, PasswordResetToken, ResultsAccount, Staff
+from desk_app.services.accounts.locks import (
+    account_for_update,
+    add_event,
+    clear_password_lock,
+    clear_secret_lock,
+    password_locked,
+    secret_locked,
+    settle_expired,
+)
+from desk_app.services.accounts.password_rules import temporary_password
+from desk_app.services.actions.verification import require_verification
+from desk_app.services.actor import StaffIdentity, as_actor, authorise
+from desk_app.services.audit import trail as audit
+from desk_app.services.candidates.detail import find_candidate
+from desk_app.services.clock import Clock
+from desk_app.services.errors import BadInput, Refused
+from desk_app.services.hashing import Hasher, token_digest
+from desk_app.services.mail import templates as mail_templates
+from desk_app.services.permissions import Action
+from desk_app.services.validation import normalise_email, require_reason
+from desk_app.settings import Settings
+
+SECRET_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    id_number: str
+    unlocked_at: datetime
+    #: "password" and/or "secret"
+    locks: tuple[str, ...]
+    was_locked_until: datetime | None
+
+
+@dataclass(frozen=True)
+class ResetSent:
+    id_number: str
+    to_address: str
+    expires_at: datetime
+    #: older links revoked by this one
+    revoked: int
+    outbox_id: int
+
+
+@dataclass(frozen=True)
+class TemporaryPassword:
+    id_number: str
+    issued_at: datetime
+    #: shown once to the staff member to hand over; never stored or logged
+    password: str = field(repr=False)
+    must_change_password: bool = True
+    unlocked: bool = False
+
+
+@dataclass(frozen=True)
+class EmailChanged:
+    id_number: str
+    old_email: str | None
+    new_email: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True)
+class ReissuedLetter:
+    letter_id: int
+    serial: str
+    number: int
+    #: the plain Secret Number, handed back once for printing; None when registered
+    secret_number: str | None = field(repr=False)
+    issued_at: datetime
+    registered: bool
+    #: the printed letter, when asked for (``pdf=True``)
+    pdf: bytes | None = field(default=None, repr=False)
+
+
+@dataclass
+class _Act:
+    """One action's unit of work after the common checks."""
+
+    session: Session
+    staff: Staff
+    candidate: Candidate
+    account: ResultsAccount
+    now: datetime
+    reason: str
+    verification: str = ""
+
+
+class DeskActionService:
+    def __init__(self, db: Database, settings: Settings, clock: Clock, hasher: Hasher) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+        self._hasher = hasher
+
+    # -- the common part ------------------------------------------------------------------
+    def _open(
+        self, session: Session, staff: StaffIdentity, id_number: str, action: Action, reason: str
+    ) -> _Act:
+        row = authorise(session, staff, action)
+        candidate = find_candidate(session, id_number, self._settings)
+        account = account_for_update(session, candidate.id)
+        now = self._clock.now()
+        settle_expired(session, account, now)
+        return _Act(session, row, candidate, account, now, reason)
+
+    def _verify(self, act: _Act, action: Action, override_reason: str | None) -> None:
+        act.verification = require_verification(
+            act.session,
+            act.staff,
+            act.candidate.id,
+            action,
+            override_reason,
+            now=act.now,
+        )
+
+    def _audit(self, act: _Act, staff: StaffIdentity, action: str, **detail: object) -> None:
+        audit.record(
+            act.session,
+            self._clock,
+            as_actor(staff),
+            action,
+            candidate_id=act.candidate.id,
+            subject=act.candidate.id_number,
+            reason=act.reason,
+            detail={"verification": act.verification, **detail},
+        )
+
+    def _event(self, act: _Act, kind: str, **detail: object) -> None:
+        add_event(
+            act.session,
+            act.account,
+            kind,
+            act.now,
+            staff_id=act.staff.id,
+            reason=act.reason,
+            detail=detail or None,
+        )
+
+    def _revoke_links(self, act: _Act) -> int:
+        result = act.session.execute(
+            update(PasswordResetToken)
+            .where(
+                PasswordResetToken.account_id == act.account.id,
+                PasswordResetToken.used_at.is_(None),
+                PasswordResetToken.revoked_at.is_(None),
+            )
+            .values(revoked_at=act.now)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    @staticmethod
+    def _require_registered(act: _Act) -> str:
+        if act.account.registered_at is None or not act.account.email:
+            raise Refused("not_registered")
+        return act.account.email
+
+    # -- the actions ------------------------------------------------------------------------
+    def unlock(
+        self,
+        staff: StaffIdentity,
+        id_number: str,
+        *,
+        reason: str,
+        override_reason: str | None = None,
+    ) -> Unlocked:
+        """End a lock early; Refused("not_locked") when nothing is locked."""
+        why = require_reason(reason)
+        with self._db.write() as session:
+            act = self._open(session, staff, id_number, Action.UNLOCK, why)
+            account = act.account
+            locks = tuple(
+                name
+                for name, on in (
+                    ("password", password_locked(account, act.now)),
+                    ("secret", secret_locked(account, act.now)),
+                )
+                if on
+            )
+            if not locks:
+                session.commit()  # keep a lock expiry just recorded
+                raise Refused("not_locked")
+            self._verify(act, Action.UNLOCK, override_reason)
+            was_until = account.locked_until if "password" in locks else account.secret_locked_until
+            clear_password_lock(account)
+            clear_secret_lock(account)
+            until_text = was_until.isoformat() if was_until else None
+            self._event(act, "unlocked", locks=list(locks), was_locked_until=until_text)
+            self._audit(
+                act, staff, "account_unlocked", locks=list(locks), was_locked_until=until_text
+            )
+            return Unlocked(act.candidate.id_number, act.now, locks, was_until)
+
+    def send_reset(
+        self,
+        staff: StaffIdentity,
+        id_number: str,
+        *,
+        reason: str,
+        override_reason: str | None = None,
+    ) -> ResetSent:
+        """Email a single-use reset link to the registered address."""
+        why = require_reason(reason)
+        minutes = self._settings.desk.reset_token_minutes
+        with self._db.write() as session:
+            act = self._open(session, staff, id_number, Action.SEND_RESET, why)
+            self._verify(act, Action.SEND_RESET, override_reason)
+            address = self._require_registered(act)
+            revoked = self._revoke_links(act)
+            token = secrets.token_urlsafe(32)
+            expires = act.now + timedelta(minutes=minutes)
+            row = PasswordResetToken(
+                account_id=act.account.id,
+                token_hash=token_digest(token),
+                created_at=act.now,
+                expires_at=expires,
+                created_by_id=act.staff.id,
+            )
+            session.add(row)
+            session.flush()
+            link = f"{self._settings.office.results_website.rstrip('/')}/reset?token={token}"
+            outbox_id = mail_templates.queue(
+                session,
+                self._clock,
+                mail_templates.password_reset(
+                    act.candidate.language, self._settings.office, link, minutes
+                ),
+                candidate_id=act.candidate.id,
+                to_address=address,
+            )
+            self._event(act, "reset_sent", token=row.id, expires_at=expires.isoformat())
+            self._audit(
+                act,
+                staff,
+                "reset_sent",
+                token=row.id,
+                expires_at=expires.isoformat(),
+                revoked=revoked,
+                to=address,
+            )
+            return ResetSent(act.candidate.id_number, address, expires, revoked, outbox_id)
+
+    def temporary_password(
+        self,
+        staff: StaffIdentity,
+        id_number: str,
+        *,
+        reason: str,
+        override_reason: str | None = None,
+    ) -> TemporaryPassword:
+        """A one-time password to hand over at the counter; changed at the next login."""
+        why = require_reason(reason)
+        password = temporary_password(self._settings.password)
+        hashed = self._hasher.hash(password)
+        with self._db.write() as session:
+            act = self._open(session, staff, id_number, Action.TEMP_PASSWORD, why)
+            self._verify(act, Action.TEMP_PASSWORD, override_reason)
+            address = self._require_registered(act)
+            account = act.account
+            unlocked = password_locked(account, act.now)
+            if unlocked:
+                clear_password_lock(account)
+                self._event(act, "unlocked", locks=["password"], via="temp_password")
+            account.failed_attempts = 0
+            account.password_hash = hashed
+            account.must_change_password = True
+            revoked = self._revoke_links(act)
+            self._event(act, "temp_password")
+            self._audit(act, staff, "temp_password_issued", unlocked=unlocked, revoked=revoked)
+            mail_templates.queue(
+                session,
+                self._clock,
+                mail_templates.temporary_password_issued(
+                    act.candidate.language, self._settings.office, act.now
+                ),
+                candidate_id=act.candidate.id,
+                to_address=address,
+            )
+            return TemporaryPassword(act.candidate.id_number, act.now, password, True, unlocked)
+
+    def change_email(
+        self,
+        staff: StaffIdentity,
+        id_number: str,
+        new_email: str,
+        *,
+        reason: str,
+        override_reason: str | None = None,
+    ) -> EmailChanged:
+        """Change the registered email; a notice goes to the old address, a confirmation
+        to the new one."""
+        why = require_reason(reason)
+        address = normalise_email(new_email)
+        with self._db.write() as session:
+            act = self._open(session, staff, id_number, Action.CHANGE_EMAIL, why)
+            self._verify(act, Action.CHANGE_EMAIL, override_reason)
+            old = self._require_registered(act)
+            if old.casefold() == address.casefold():
+                raise Refused("same_email")
+            act.account.email = address
+            revoked = self._revoke_links(act)
+            self._event(act, "email_changed", old=old, new=address)
+            self._audit(act, staff, "email_changed", old=old, new=address, revoked=revoked)
+            office, language = self._settings.office, act.candidate.language
+            for mail, to in (
+                (mail_templates.email_changed_old_address(language, office, address, act.now), old),
+                (mail_templates.email_changed_new_address(language, office, act.now), address),
+            ):
+                mail_templates.queue(
+                    session, self._clock, mail, candidate_id=act.candidate.id, to_address=to
+                )
+            return EmailChanged(act.candidate.id_number, old, address, act.now)
+
+    def reissue_letter(
+        self,
+        staff: StaffIdentity,
+        id_number: str,
+        *,
+        reason: str,
+        override_reason: str | None = None,
+        pdf: bool = False,
+    ) -> ReissuedLetter:
+        """Rotate the Secret Number: a new letter, every older one inactive at once.
+
+        With ``pdf`` the letter is rendered inside the same unit of work: if
+        it cannot be printed (no font, no renderer), nothing is rotated, so
+        a Secret Number is never lost before anyone saw it.
+        """
+        why = require_reason(reason)
+        render = _letter_renderer() if pdf else None
+        plain = f"{secrets.randbelow(10**SECRET_DIGITS):0{SECRET_DIGITS}d}"
+        hashed = self._hasher.hash(plain)
+        with self._db.write() as session:
+            act = self._open(session, staff, id_number, Action.REISSUE_LETTER, why)
+            self._verify(act, Action.REISSUE_LETTER, override_reason)
+            registered = act.account.registered_at is not None
+            candidate_id = act.candidate.id
+            newest = session.scalar(
+                select(func.max(Letter.number)).where(Letter.candidate_id == candidate_id)
+            )
+            number = (newest if newest is not None else -1) + 1
+            session.execute(
+                update(Letter)
+                .where(Letter.candidate_id == candidate_id, Letter.active.is_(True))
+                .values(active=False)
+                .execution_options(synchronize_session=False)
+            )
+            letter = Letter(
+                candidate_id=candidate_id,
+                number=number,
+                secret_hash=None if registered else hashed,
+                active=True,
+                issued_at=act.now,
+                issued_by_id=act.staff.id,
+                reason=why,
+                serial=f"L{candidate_id:08d}-{number}",
+            )
+            session.add(letter)
+            session.flush()
+            if secret_locked(act.account, act.now):
+                self._event(act, "unlocked", locks=["secret"], via="letter_reissued")
+            clear_secret_lock(act.account)
+            self._audit(
+                act,
+                staff,
+                "letter_reissued",
+                serial=letter.serial,
+                number=number,
+                registered=registered,
+            )
+            to_address = act.account.email if registered else act.candidate.email
+            mail = mail_templates.letter_reissued(
+                act.candidate.language, self._settings.office, registered=registered, at=act.now
+            )
+            # an unusable address on file must not stop the letter itself
+            with contextlib.suppress(BadInput):
+                if to_address:
+                    mail_templates.queue(
+                        session, self._clock, mail, candidate_id=candidate_id, to_address=to_address
+                    )
+            secret_number = None if registered else plain
+            printed = None
+            if render is not None:
+                entries = session.scalars(
+                    select(Entry)
+                    .where(Entry.candidate_id == candidate_id)
+                    .options(selectinload(Entry.exam), selectinload(Entry.session))
+                    .order_by(Entry.id)
+                ).all()
+                printed = render(
+                    self._settings,
+                    candidate=act.candidate,
+                    entries=entries,
+                    secret_number=secret_number,
+                    reissue_count=max(number, 1),
+                    serial=letter.serial,
+                    issued_at=act.now,
+                )
+            return ReissuedLetter(
+                letter.id, letter.serial, number, secret_number, act.now, registered, printed
+            )
+
+
+def _letter_renderer() -> Callable[..., bytes]:
+    """The PDF letter renderer (Step 3), or BadInput when this build has none."""
+    if importlib.util.find_spec("desk_app.documents.letter") is None:
+        raise BadInput("letter_pdf_unavailable")
+    try:
+        bridge = importlib.import_module("desk_app.services.documents.rendering")
+    except ImportError:
+        raise BadInput("letter_pdf_unavailable") from None
+    renderer: Callable[..., bytes] = bridge.render_letter_pdf
+    return renderer

@@ -1,0 +1,229 @@
+"""The emails the account actions send, in English and Traditional Chinese.
+
+The subject is in the candidate's language; the body gives the candidate's
+language first and the other one below it (as the office's letters do), so
+a message is readable even when the language on file is wrong.
+
+No template takes a password or a Secret Number: the temporary-password and
+reissued-letter notices only say that something happened and whom to call.
+The reset link is the one secret a message carries; it lives only in the
+outbox row's body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from desk_app.services.clock import Clock
+from desk_app.services.mail.outbox import queue_message
+from desk_app.settings import OfficeInfo
+
+ZH = "zh_HK"
+EN = "en"
+_RULE = "—" * 24
+
+
+@dataclass(frozen=True)
+class Mail:
+    kind: str
+    language: str
+    subject: str
+    body: str
+
+
+def mail_language(language: str | None) -> str:
+    """The language of emails to a candidate: ``zh_HK`` or else English."""
+    return ZH if language == ZH else EN
+
+
+def _compose(
+    kind: str,
+    language: str,
+    office: OfficeInfo,
+    *,
+    subject: tuple[str, str],
+    body: tuple[str, str],
+) -> Mail:
+    lang = mail_language(language)
+    en = (
+        f"Dear Candidate,\n\n{body[0]}\n\n"
+        f"{office.name_en}\nHotline {office.hotline} · {office.email}\n"
+        "This message was sent automatically; please do not reply to it."
+    )
+    zh = (
+        f"親愛的考生：\n\n{body[1]}\n\n"
+        f"{office.name_zh}\n查詢熱線 {office.hotline} · {office.email}\n"
+        "此電郵由系統自動發出，請勿回覆。"
+    )
+    first, second = (zh, en) if lang == ZH else (en, zh)
+    return Mail(
+        kind=kind,
+        language=lang,
+        subject=subject[1] if lang == ZH else subject[0],
+        body=f"{first}\n\n{_RULE}\n\n{second}\n",
+    )
+
+
+def _local(moment: datetime, office: OfficeInfo) -> str:
+    return moment.astimezone(ZoneInfo(office.timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+def mask_email(address: str) -> str:
+    """``taiman.chan@example.com`` → ``ta***@example.com``: enough to recognise."""
+    local, _, domain = address.rpartition("@")
+    return f"{local[:2]}***@{domain}"
+
+
+def registration_successful(language: str, office: OfficeInfo) -> Mail:
+    return _compose(
+        "registered",
+        language,
+        office,
+        subject=("Registration successful", "登記成功"),
+        body=(
+            "Thank you for registering for the candidate results service. As soon as "
+            "your results are available you will receive an email to tell you that "
+            "they are ready.\n\n"
+            "Note: the email address that you used for registration will be used for "
+            f"faster results notification. Log in at {office.results_website} with "
+            "your ID Number and the password you chose.",
+            "多謝閣下登記使用網上查閱成績服務。成績公佈後，閣下將收到電郵通知。\n\n"
+            "註：閣下登記時使用的電郵地址將用於成績通知。請使用 ID Number（考生編號）"
+            f"及閣下自訂的密碼於 {office.results_website} 登入。",
+        ),
+    )
+
+
+def password_reset(language: str, office: OfficeInfo, link: str, minutes: int) -> Mail:
+    return _compose(
+        "password_reset",
+        language,
+        office,
+        subject=("Reset your password", "重設密碼"),
+        body=(
+            "We received a request to reset the password of your candidate results "
+            "account. Open this link to choose a new password:\n\n"
+            f"{link}\n\n"
+            f"The link works once and expires after {minutes} minutes. If you did not "
+            "ask for it, you can ignore this email: your password has not been changed.",
+            "我們收到重設閣下網上查閱成績帳戶密碼的要求。請開啟以下連結設定新密碼：\n\n"
+            f"{link}\n\n"
+            f"此連結只可使用一次，並於 {minutes} 分鐘後失效。如閣下並無提出此要求，"
+            "請不用理會本電郵，閣下的密碼不會被更改。",
+        ),
+    )
+
+
+def temporary_password_issued(language: str, office: OfficeInfo, at: datetime) -> Mail:
+    when = _local(at, office)
+    return _compose(
+        "temp_password",
+        language,
+        office,
+        subject=("A temporary password was issued", "已發出臨時密碼"),
+        body=(
+            f"On {when} our counter issued a temporary password for your candidate "
+            "results account, in person. You will be asked to choose a new password "
+            "when you next log in.\n\n"
+            f"If this was not you, call us at once on {office.hotline}.",
+            f"本中心櫃檯已於 {when} 親身向閣下發出網上查閱成績帳戶的臨時密碼。"
+            "閣下下次登入時須設定新密碼。\n\n"
+            f"如這並非閣下本人的要求，請立即致電 {office.hotline} 與我們聯絡。",
+        ),
+    )
+
+
+def email_changed_old_address(
+    language: str, office: OfficeInfo, new_address: str, at: datetime
+) -> Mail:
+    """To the address that was registered until now (the new one is masked)."""
+    when = _local(at, office)
+    masked = mask_email(new_address)
+    return _compose(
+        "email_changed_old",
+        language,
+        office,
+        subject=("Your registered email address was changed", "閣下的登記電郵地址已更改"),
+        body=(
+            f"On {when} the registered email address of your candidate results account "
+            f"was changed to {masked}. Emails about your account and results will go "
+            "there from now on.\n\n"
+            f"If you did not ask for this change, call us at once on {office.hotline}.",
+            f"閣下網上查閱成績帳戶的登記電郵地址已於 {when} 更改為 {masked}。"
+            "日後有關帳戶及成績的電郵將寄往該地址。\n\n"
+            f"如閣下並無要求更改，請立即致電 {office.hotline} 與我們聯絡。",
+        ),
+    )
+
+
+def email_changed_new_address(language: str, office: OfficeInfo, at: datetime) -> Mail:
+    """To the newly registered address: a confirmation."""
+    when = _local(at, office)
+    return _compose(
+        "email_changed_new",
+        language,
+        office,
+        subject=("Your email address is now registered", "閣下的電郵地址已登記"),
+        body=(
+            f"On {when} this address became the registered email address of your "
+            "candidate results account. Emails about your account and results will "
+            "come here from now on.",
+            f"此電郵地址已於 {when} 登記為閣下網上查閱成績帳戶的電郵地址。"
+            "日後有關帳戶及成績的電郵將寄往此地址。",
+        ),
+    )
+
+
+def letter_reissued(language: str, office: OfficeInfo, *, registered: bool, at: datetime) -> Mail:
+    when = _local(at, office)
+    if registered:
+        en = (
+            f"On {when} a new letter about your candidate results account was issued. "
+            "Your account is already registered: log in with your ID Number and your "
+            "password, or use “Forgotten your password?” to choose a new one."
+        )
+        zh = (
+            f"本中心已於 {when} 向閣下重發網上查閱成績的密碼信。閣下的帳戶已登記："
+            "請使用 ID Number（考生編號）及密碼登入，或使用「Forgotten your password?」"
+            "（忘記密碼）功能重設密碼。"
+        )
+    else:
+        en = (
+            f"On {when} a new letter with a new Secret Number was issued for your "
+            "candidate results account. The Secret Number of any earlier letter no "
+            "longer works."
+        )
+        zh = (
+            f"本中心已於 {when} 向閣下重發載有新 Secret Number（密碼）的密碼信。"
+            "舊密碼信上的 Secret Number 已即時失效。"
+        )
+    return _compose(
+        "letter_reissued",
+        language,
+        office,
+        subject=("Your letter was reissued", "已重發密碼信"),
+        body=(
+            f"{en}\n\nIf you did not ask for a new letter, call us at once on {office.hotline}.",
+            f"{zh}\n\n如閣下並無要求重發密碼信，請立即致電 {office.hotline} 與我們聯絡。",
+        ),
+    )
+
+
+def queue(
+    session: Session, clock: Clock, mail: Mail, *, candidate_id: int | None, to_address: str
+) -> int:
+    """Put ``mail`` in the outbox inside the caller's unit of work; the message id."""
+    return queue_message(
+        session,
+        clock,
+        kind=mail.kind,
+        candidate_id=candidate_id,
+        to_address=to_address,
+        language=mail.language,
+        subject=mail.subject,
+        body=mail.body,
+    )

@@ -1,0 +1,163 @@
+"""The search box: one text finds candidates by ID, name, Chinese name, email or phone.
+
+How text is read is in ``search_query.py``; how each rule finds its
+candidates through an index is in ``search_rules.py``. Here the rules are
+run in rank order and their matches merged into pages:
+
+1. ``id_exact``  — the ID Number itself;
+2. ``id_prefix`` — ID Numbers that start with the text, by ID Number;
+3. ``chinese`` / ``name`` — by candidate id (the order candidates were added);
+4. ``email``     — email addresses that start with the text, by email, then id;
+5. ``phone``     — phone numbers that start with the digits, by number, then id.
+
+A candidate found by several rules is listed once, under the first. Pages
+are cut from that merged order, so page n+1 continues page n exactly.
+Searching is not audited (DESIGN.md: every action *except search*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.database import Database
+from desk_app.models import Candidate, Centre, ResultsAccount
+from desk_app.services.actor import Caller, authorise_caller
+from desk_app.services.clock import Clock
+from desk_app.services.errors import BadInput
+from desk_app.services.permissions import Action
+from desk_app.services.search.query import Query, classify
+from desk_app.services.search.rules import RULES
+from desk_app.settings import Settings
+
+#: a search shows at most this many matches in all (the rest: type more)
+MAX_MATCHES = 10_000
+MAX_PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    candidate_id: int
+    id_number: str
+    name_en: str
+    name_zh: str | None
+    date_of_birth: date
+    #: the centre's code, e.g. "TW056"
+    centre: str
+    email: str | None
+    phone: str | None
+    registered: bool
+    #: locked now (``locked_until`` is in the future)
+    locked: bool
+    #: when the lock ends; None unless locked now
+    locked_until: datetime | None
+    #: the rule that found it: id_exact, id_prefix, name, chinese, email or phone
+    match: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    items: tuple[CandidateRow, ...]
+    page: int
+    has_more: bool
+    #: how the text was read: empty, id, phone, email, chinese or name
+    query_kind: str
+
+
+class SearchService:
+    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    def search(
+        self, staff: Caller, text: str, *, page: int = 0, page_size: int | None = None
+    ) -> SearchPage:
+        """One page of what ``text`` finds (role: search; not audited).
+
+        ``staff`` is a signed-in staff member, or the terminal user of the
+        command line (who may search without signing in).
+        """
+        size = self._settings.desk.search_page_size if page_size is None else page_size
+        if isinstance(page, bool) or page < 0 or not 1 <= size <= MAX_PAGE_SIZE:
+            raise BadInput("invalid_page", limit=MAX_PAGE_SIZE)
+        if (page + 1) * size > MAX_MATCHES:
+            raise BadInput("search_too_many", limit=MAX_MATCHES)
+        query = classify(text)
+        with self._db.read() as session:
+            authorise_caller(session, staff, Action.SEARCH)
+            if query.empty:
+                return SearchPage((), page, False, query.kind)
+            found = _merge(session, query, need=(page + 1) * size + 1)
+            chosen = found[page * size : (page + 1) * size]
+            rows = _rows(session, chosen, self._clock.now())
+        return SearchPage(rows, page, len(found) > (page + 1) * size, query.kind)
+
+
+def _merge(session: Session, query: Query, *, need: int) -> list[tuple[int, str]]:
+    """(candidate id, rule) in rank order, each candidate once, at most ``need``."""
+    found: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    for name, rule in RULES:
+        if len(found) >= need:
+            break
+        # a rule may repeat up to len(seen) candidates found before: ask for enough
+        for candidate_id in rule(session, query, need):
+            if candidate_id not in seen:
+                seen.add(candidate_id)
+                found.append((candidate_id, name))
+                if len(found) >= need:
+                    break
+    return found
+
+
+def _rows(
+    session: Session, chosen: list[tuple[int, str]], now: datetime
+) -> tuple[CandidateRow, ...]:
+    if not chosen:
+        return ()
+    ids = [candidate_id for candidate_id, _ in chosen]
+    query = (
+        select(
+            Candidate.id,
+            Candidate.id_number,
+            Candidate.name_en,
+            Candidate.name_zh,
+            Candidate.date_of_birth,
+            Centre.code,
+            Candidate.email,
+            Candidate.phone,
+            ResultsAccount.registered_at,
+            ResultsAccount.locked_until,
+        )
+        .join(Centre, Centre.id == Candidate.centre_id)
+        .outerjoin(ResultsAccount, ResultsAccount.candidate_id == Candidate.id)
+        .where(Candidate.id.in_(ids))
+    )
+    by_id = {row[0]: row for row in session.execute(query)}
+    items: list[CandidateRow] = []
+    for candidate_id, match in chosen:
+        row = by_id.get(candidate_id)
+        if row is None:  # removed since the rule found it
+            continue
+        locked_until = row.locked_until if row.locked_until and row.locked_until > now else None
+        items.append(
+            CandidateRow(
+                candidate_id=row.id,
+                id_number=row.id_number,
+                name_en=row.name_en,
+                name_zh=row.name_zh,
+                date_of_birth=row.date_of_birth,
+                centre=row.code,
+                email=row.email,
+                phone=row.phone,
+                registered=row.registered_at is not None,
+                locked=locked_until is not None,
+                locked_until=locked_until,
+                match=match,
+            )
+        )
+    return tuple(items)

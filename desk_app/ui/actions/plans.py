@@ -1,0 +1,205 @@
+"""What each desk action's dialog says and does, and what follows a success.
+
+:class:`ActionPlans` builds a :class:`Plan` for one action on one candidate:
+the dialog's title, button and explanation, the service call (run later on
+a worker, with the reason and any override reason) and what to do with its
+answer: a status-bar sentence, the print preview of a letter or statement
+(from memory), or the temporary password shown once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from desk_app.services.actor import StaffIdentity
+from desk_app.services.candidates.detail import EntryDetail
+from desk_app.services.documents.statements import PrintedStatement
+from desk_app.services.registry import Services
+from desk_app.ui.actions.reason_dialog import Job
+from desk_app.ui.actions.temp_password_dialog import TemporaryPasswordDialog
+from desk_app.ui.candidate.loader import CandidateSnapshot
+from desk_app.ui.common.print_preview import PdfPreviewDialog
+
+
+@dataclass
+class Plan:
+    """What one action's dialog says, does, and what follows a success."""
+
+    title: str
+    verb: str
+    intro: str
+    job: Job
+    after: Callable[[Any], None]
+    field: QLineEdit | None = None
+    field_label: str = ""
+
+
+def who(snapshot: CandidateSnapshot) -> str:
+    detail = snapshot.detail
+    return f"{detail.name_en} ({detail.id_number})"
+
+
+class ActionPlans(QObject):
+    # a sentence for the status bar
+    message = Signal(str)
+
+    def __init__(self, services: Services, staff: StaffIdentity, window: QWidget) -> None:
+        super().__init__(window)
+        self._services = services
+        self._staff = staff
+        self._window = window
+
+    def unlock(self, snapshot: CandidateSnapshot) -> Plan:
+        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+
+        def job(reason: str, override: str | None) -> object:
+            return desk.unlock(staff, id_number, reason=reason, override_reason=override)
+
+        return Plan(
+            self.tr("Unlock early: {who}"),
+            self.tr("Unlock"),
+            self.tr("End the lock now. The candidate can log in (or register) at once."),
+            job,
+            lambda _result: self.message.emit(self.tr("Unlocked {id}.").format(id=id_number)),
+        )
+
+    def send_reset(self, snapshot: CandidateSnapshot) -> Plan:
+        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+
+        def job(reason: str, override: str | None) -> object:
+            return desk.send_reset(staff, id_number, reason=reason, override_reason=override)
+
+        def after(sent: Any) -> None:
+            text = self.tr("Reset email queued to {address}.")
+            self.message.emit(text.format(address=sent.to_address))
+
+        intro = self.tr(
+            "A single-use link goes to {email}; older links stop working. "
+            "It does not unlock the account."
+        )
+        email = snapshot.detail.account.email or ""
+        return Plan(
+            self.tr("Send a password-reset email: {who}"),
+            self.tr("Send"),
+            intro.format(email=email),
+            job,
+            after,
+        )
+
+    def temporary_password(self, snapshot: CandidateSnapshot) -> Plan:
+        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+        name = who(snapshot)
+
+        def job(reason: str, override: str | None) -> object:
+            return desk.temporary_password(
+                staff, id_number, reason=reason, override_reason=override
+            )
+
+        return Plan(
+            self.tr("Temporary password: {who}"),
+            self.tr("Issue"),
+            self.tr(
+                "A one-time password replaces the current one and ends a lock. It is shown "
+                "to you once, to hand over; the candidate must change it at the next login."
+            ),
+            job,
+            lambda issued: self._show_password(issued.password, name),
+        )
+
+    def change_email(self, snapshot: CandidateSnapshot) -> Plan:
+        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+        field = QLineEdit()
+        field.setObjectName("newEmail")
+
+        def job(reason: str, override: str | None) -> object:
+            return desk.change_email(
+                staff, id_number, field.text(), reason=reason, override_reason=override
+            )
+
+        def after(changed: Any) -> None:
+            text = self.tr("Registered email changed to {email}.")
+            self.message.emit(text.format(email=changed.new_email))
+
+        intro = self.tr(
+            "The registered email is {email}. A notice goes to the old address and a "
+            "confirmation to the new one; open reset links stop working."
+        )
+        email = snapshot.detail.account.email or ""
+        return Plan(
+            self.tr("Change the registered email: {who}"),
+            self.tr("Change"),
+            intro.format(email=email),
+            job,
+            after,
+            field,
+            self.tr("&New email:"),
+        )
+
+    def reissue_letter(self, snapshot: CandidateSnapshot) -> Plan:
+        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+
+        def job(reason: str, override: str | None) -> object:
+            return desk.reissue_letter(
+                staff, id_number, reason=reason, override_reason=override, pdf=True
+            )
+
+        def after(letter: Any) -> None:
+            self.message.emit(self.tr("Letter {serial} issued.").format(serial=letter.serial))
+            self._preview(letter.pdf, f"letter-{id_number}-{letter.number}.pdf")
+
+        if snapshot.detail.account.registered:
+            intro = self.tr(
+                "The account is registered: the new letter shows the ID Number and how "
+                "to reset the password, without a Secret Number."
+            )
+        else:
+            intro = self.tr(
+                "A new Secret Number is made and every older letter stops working at "
+                "once. The number exists only in the letter you now print."
+            )
+        return Plan(
+            self.tr("Reissue the letter: {who}"), self.tr("Reissue and preview"), intro, job, after
+        )
+
+    def print_statement(self, snapshot: CandidateSnapshot, entry: EntryDetail | None) -> Plan:
+        statements, staff, id_number = self._services.statements, self._staff, snapshot.id_number
+        entry_id = entry.entry_id if entry is not None else None
+
+        def job(reason: str, override: str | None) -> object:
+            return statements.print_statement(
+                staff, id_number, reason=reason, entry_id=entry_id, override_reason=override
+            )
+
+        exam = f"{entry.exam} — {entry.session}" if entry else self.tr("the newest exam")
+        intro = self.tr("The Statement of Results of {exam}, marked REPRINT, numbered and audited.")
+        return Plan(
+            self.tr("Reprint the statement: {who}"),
+            self.tr("Reprint and preview"),
+            intro.format(exam=exam),
+            job,
+            self._statement,
+        )
+
+    def _show_password(self, password: str, who: str) -> None:
+        dialog = TemporaryPasswordDialog(password, who, self._window)
+        dialog.open()
+
+    def _preview(self, pdf: bytes | None, name: str) -> None:
+        if pdf is None:
+            return
+        preview = PdfPreviewDialog(pdf, name, self._window)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.open()
+
+    def _statement(self, printed: PrintedStatement) -> None:
+        self.message.emit(
+            self.tr("Statement {serial} printed; verification code {code}.").format(
+                serial=printed.serial, code=printed.verification_code
+            )
+        )
+        self._preview(printed.pdf, f"statement-{printed.serial}.pdf")

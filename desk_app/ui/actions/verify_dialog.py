@@ -1,0 +1,221 @@
+"""Verifying the caller before acting: what they say, checked by the service.
+
+The operator types the name as the caller says it (English or 中文), the
+date of birth, and one identifier (ID Number, email or phone). The answer is
+PASS or FAIL only: the dialog never says which detail was wrong. A pass
+closes the dialog (the pane then shows until when it counts); a failure
+stays on screen so the operator can ask again, and says when the candidate
+is flagged for repeated failures. Counter staff record the identity
+document they saw instead (:class:`DocumentSeenDialog`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.services.actions.verification import VerificationResult
+from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.widgets import named
+from desk_app.ui.common.workers import run_in_background
+
+# dd/mm/yyyy (Hong Kong's order), with / - . or spaces
+_DAY_FIRST = re.compile(r"(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{4})")
+IDENTIFIERS = ("id_number", "email", "phone")
+
+
+def typed_date(text: str) -> date | str:
+    """A date typed as 2001-05-17 or 17/05/2001; anything else is passed on as typed."""
+    text = text.strip()
+    found = _DAY_FIRST.fullmatch(text)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return text
+    return text
+
+
+class _AnswerDialog(QDialog):
+    """A small form whose OK runs one service call and shows its answer."""
+
+    verified = Signal(object)
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(460)
+        self._busy = False
+        self.heading = named(QLabel(), "dialogHeading")
+        self.heading.setWordWrap(True)
+        self.intro = named(QLabel(), "dialogIntro")
+        self.intro.setWordWrap(True)
+        self.form = QFormLayout()
+        self.answer = named(QLabel(), "verificationAnswer")
+        self.answer.setWordWrap(True)
+        self.answer.setVisible(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.buttons)
+
+    def ready(self) -> bool:
+        return not self._busy
+
+    def update_button(self) -> None:
+        self.ok_button.setEnabled(self.ready())
+
+    def submit(self, job: Callable[[], VerificationResult]) -> None:
+        self._busy = True
+        self.update_button()
+        self.show_answer(self.tr("Checking…"), "none")
+        run_in_background(job, self._answered, self._failed)
+
+    def _answered(self, result: VerificationResult) -> None:
+        self._busy = False
+        self.update_button()
+        self.verified.emit(result)
+        if result.passed:
+            self.accept()
+            return
+        text = self.tr("FAIL: the details do not match our records. Ask again, or end the call.")
+        if result.flagged:
+            text += "\n" + self.tr("Flagged: repeated failures on this candidate today.")
+        self.show_answer(text, "fail")
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.update_button()
+        self.show_answer(error_text(error), "fail")
+
+    def show_answer(self, text: str, state: str) -> None:
+        self.answer.setText(text)
+        self.answer.setProperty("state", state)
+        self.answer.style().unpolish(self.answer)
+        self.answer.style().polish(self.answer)
+        self.answer.setVisible(True)
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+
+class VerifyCallerDialog(_AnswerDialog):
+    def __init__(
+        self,
+        check: Callable[..., VerificationResult],
+        who: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Verify the caller"))
+        self._check = check
+        self.heading.setText(self.tr("Verify the caller: {who}").format(who=who))
+        self.intro.setText(
+            self.tr(
+                "Ask the caller for their name, date of birth and one of: ID Number, "
+                "email or phone. Type what they say, not what the screen shows."
+            )
+        )
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("As said: English or 中文"))
+        self.date_of_birth = QLineEdit()
+        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD or DD/MM/YYYY"))
+        self.kind = QComboBox()
+        for code, text in (
+            ("id_number", self.tr("ID Number")),
+            ("email", self.tr("Email")),
+            ("phone", self.tr("Phone")),
+        ):
+            self.kind.addItem(text, code)
+        self.identifier = QLineEdit()
+        self.form.addRow(self.tr("&Name:"), self.name)
+        self.form.addRow(self.tr("&Date of birth:"), self.date_of_birth)
+        self.form.addRow(self.tr("&Which identifier:"), self.kind)
+        self.form.addRow(self.tr("&Identifier:"), self.identifier)
+        self.ok_button.setText(self.tr("Check"))
+        for field in (self.name, self.date_of_birth, self.identifier):
+            field.textChanged.connect(self.update_button)
+        self.update_button()
+
+    def ready(self) -> bool:
+        fields = (self.name, self.date_of_birth, self.identifier)
+        return super().ready() and all(field.text().strip() for field in fields)
+
+    def run(self) -> None:
+        if not self.ready():
+            return
+        name, born = self.name.text().strip(), typed_date(self.date_of_birth.text())
+        given = {str(self.kind.currentData()): self.identifier.text().strip()}
+        check = self._check
+        self.submit(lambda: check(name=name, date_of_birth=born, **given))
+
+
+class DocumentSeenDialog(_AnswerDialog):
+    """Counter staff: the identity document the candidate showed."""
+
+    def __init__(
+        self,
+        record: Callable[[str], VerificationResult],
+        who: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Identity document seen"))
+        self._record = record
+        self.heading.setText(self.tr("Identity document seen: {who}").format(who=who))
+        self.intro.setText(
+            self.tr(
+                "Check the name, date of birth and photo on the document against the "
+                "candidate before you record it."
+            )
+        )
+        self.document = QComboBox()
+        self.document.setEditable(True)
+        self.document.addItems(
+            [
+                self.tr("HKID card"),
+                self.tr("Passport"),
+                self.tr("Mainland Travel Permit for HK and Macao Residents"),
+                self.tr("Macao ID card"),
+                self.tr("Other identity document"),
+            ]
+        )
+        self.form.addRow(self.tr("&Document:"), self.document)
+        self.ok_button.setText(self.tr("Record"))
+        self.document.currentTextChanged.connect(lambda _text: self.update_button())
+        self.update_button()
+
+    def ready(self) -> bool:
+        return super().ready() and bool(self.document.currentText().strip())
+
+    def run(self) -> None:
+        if not self.ready():
+            return
+        document, record = self.document.currentText().strip(), self._record
+        self.submit(lambda: record(document))

@@ -1,0 +1,133 @@
+"""Opening the database from the desk, asking for a PostgreSQL password if needed.
+
+The password comes from the keyring when it holds one; otherwise the desk
+asks and offers to keep it there. On a computer without a keyring backend
+that is said plainly and the password is used for this session only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError
+
+from desk_app import config
+from desk_app.services.errors import DeskError
+from desk_app.services.schema_check import open_checked
+from desk_app.ui.common.errors import error_text, translate_error
+from desk_app.ui.common.widgets import named
+
+if TYPE_CHECKING:
+    from desk_app.database import Database
+
+MAX_ASKS = 3
+
+
+def keyring_available(url: URL) -> bool:
+    try:
+        config.stored_database_password(url)
+    except config.KeyringUnavailable:
+        return False
+    return True
+
+
+class DatabasePasswordDialog(QDialog):
+    def __init__(
+        self, url: URL, *, can_store: bool, wrong: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._url = url
+        self._wrong = wrong
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox()
+        self.remember.setEnabled(can_store)
+        self.keyring_note = named(QLabel(), "keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setVisible(not can_store)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.explanation, self.password, self.remember, self.keyring_note, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Database password"))
+        text = self.tr("The database {database} on {host} asks for the password of {user}.")
+        if self._wrong:
+            text = self.tr("That password was not accepted.") + " " + text
+        self.explanation.setText(
+            text.format(
+                database=self._url.database or "",
+                host=self._url.host or "localhost",
+                user=self._url.username or "",
+            )
+        )
+        self.remember.setText(self.tr("Remember it in this computer's password store (keyring)"))
+        self.keyring_note.setText(
+            translate_error("keyring_unavailable", {})
+            + " "
+            + self.tr("The password is used for this session only.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _show_error(text: str) -> None:
+    QMessageBox.critical(None, QCoreApplication.translate("App", "Results Desk"), text)
+
+
+def open_database(url_text: str) -> Database | None:
+    """The checked database, or None after telling the user why not."""
+    try:
+        url = config.with_password(url_text)
+    except ArgumentError:  # an unreadable URL in the config file
+        _show_error(translate_error("invalid_text", {"field": "database URL"}))
+        return None
+    asked = 0
+    remember = False
+    while True:
+        try:
+            db = open_checked(url)
+        except DeskError as error:
+            postgres = url.get_backend_name() == "postgresql"
+            if error.code == "database_password_needed" and postgres and asked < MAX_ASKS:
+                can_store = keyring_available(url)
+                dialog = DatabasePasswordDialog(url, can_store=can_store, wrong=asked > 0)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                url = url.set(password=dialog.password.text())
+                remember = can_store and dialog.remember.isChecked()
+                asked += 1
+                continue
+            _show_error(error_text(error))
+            return None
+        break
+    if remember and url.password:
+        try:
+            config.store_database_password(url, str(url.password))
+        except config.KeyringUnavailable:
+            _show_error(translate_error("keyring_unavailable", {}))
+    return db
