@@ -982,6 +982,46 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Name the file to write.</source>
+        <translation>請輸入要寫入的檔案名稱。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” cannot be a file name: it holds a character files cannot have.</source>
+        <translation>「{name}」不能用作檔案名稱：當中有檔案名稱不容許的字元。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file name is too long (at most {limit} bytes): choose a shorter one.</source>
+        <translation>檔案名稱太長（最多 {limit} 位元組）：請改用較短的名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” is a folder: name a file inside it instead.</source>
+        <translation>「{name}」是資料夾：請指定資料夾內的檔案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder “{name}” does not exist: choose a folder that does.</source>
+        <translation>資料夾「{name}」不存在：請選擇現有的資料夾。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You may not write to “{name}”: choose another folder.</source>
+        <translation>你沒有權限寫入「{name}」：請選擇其他資料夾。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk is full: “{name}” was not written. Free some space and try again.</source>
+        <translation>磁碟已滿：未能寫入「{name}」。請騰出空間後再試。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” could not be written; nothing was saved. Try another folder.</source>
+        <translation>未能寫入「{name}」，沒有儲存任何內容。請嘗試其他資料夾。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No candidate has the ID Number {id_number}.</source>
         <translation>沒有考生編號為 {id_number} 的考生。</translation>
     </message>

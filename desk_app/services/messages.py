@@ -142,6 +142,29 @@ MESSAGES: dict[str, str] = {
     "file_not_written": QT_TRANSLATE_NOOP(
         "Errors", "The file {name} could not be written: {reason}"
     ),
+    # files the desk writes (services/output_files.py)
+    "output_path_required": QT_TRANSLATE_NOOP("Errors", "Name the file to write."),
+    "output_path_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” cannot be a file name: it holds a character files cannot have."
+    ),
+    "output_name_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The file name is too long (at most {limit} bytes): choose a shorter one."
+    ),
+    "output_is_folder": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” is a folder: name a file inside it instead."
+    ),
+    "output_folder_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The folder “{name}” does not exist: choose a folder that does."
+    ),
+    "output_not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "You may not write to “{name}”: choose another folder."
+    ),
+    "output_disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full: “{name}” was not written. Free some space and try again."
+    ),
+    "output_not_written": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” could not be written; nothing was saved. Try another folder."
+    ),
     # not found
     "candidate_not_found": QT_TRANSLATE_NOOP(
         "Errors", "No candidate has the ID Number {id_number}."
