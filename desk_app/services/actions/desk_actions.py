@@ -23,10 +23,7 @@ Decisions:
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.util
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -50,6 +47,7 @@ from desk_app.services.actor import StaffIdentity, as_actor, authorise
 from desk_app.services.audit import trail as audit
 from desk_app.services.candidates.detail import find_candidate
 from desk_app.services.clock import Clock
+from desk_app.services.documents.rendering import render_letter_pdf
 from desk_app.services.errors import BadInput, Refused
 from desk_app.services.hashing import Hasher, token_digest
 from desk_app.services.mail import templates as mail_templates
@@ -361,11 +359,10 @@ class DeskActionService:
         """Rotate the Secret Number: a new letter, every older one inactive at once.
 
         With ``pdf`` the letter is rendered inside the same unit of work: if
-        it cannot be printed (no font, no renderer), nothing is rotated, so
-        a Secret Number is never lost before anyone saw it.
+        it cannot be printed (no font), nothing is rotated, so a Secret
+        Number is never lost before anyone saw it.
         """
         why = require_reason(reason)
-        render = _letter_renderer() if pdf else None
         plain = f"{secrets.randbelow(10**SECRET_DIGITS):0{SECRET_DIGITS}d}"
         hashed = self._hasher.hash(plain)
         with self._db.write() as session:
@@ -418,14 +415,14 @@ class DeskActionService:
                     )
             secret_number = None if registered else plain
             printed = None
-            if render is not None:
+            if pdf:
                 entries = session.scalars(
                     select(Entry)
                     .where(Entry.candidate_id == candidate_id)
                     .options(selectinload(Entry.exam), selectinload(Entry.session))
                     .order_by(Entry.id)
                 ).all()
-                printed = render(
+                printed = render_letter_pdf(
                     self._settings,
                     candidate=act.candidate,
                     entries=entries,
@@ -437,15 +434,3 @@ class DeskActionService:
             return ReissuedLetter(
                 letter.id, letter.serial, number, secret_number, act.now, registered, printed
             )
-
-
-def _letter_renderer() -> Callable[..., bytes]:
-    """The PDF letter renderer (Step 3), or BadInput when this build has none."""
-    if importlib.util.find_spec("desk_app.documents.letter") is None:
-        raise BadInput("letter_pdf_unavailable")
-    try:
-        bridge = importlib.import_module("desk_app.services.documents.rendering")
-    except ImportError:
-        raise BadInput("letter_pdf_unavailable") from None
-    renderer: Callable[..., bytes] = bridge.render_letter_pdf
-    return renderer
