@@ -201,6 +201,20 @@ def test_the_ui_does_not_reach_into_the_models() -> None:
         assert not bad, f"{path.name} imports {sorted(bad)}"
 
 
+def test_panels_get_their_services_not_the_registry() -> None:
+    """Only ``ui/app.py`` (the composition root) sees the registry; no window sees a database."""
+    root = PACKAGE / "ui" / "app.py"
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        if path != root:
+            bad = {n for n in imported_modules(path) if starts(n, ("desk_app.services.registry",))}
+            assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+        reads = [
+            n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "db"
+        ]
+        assert not reads, f"{path.relative_to(PACKAGE)} reads .db on line {reads}"
+
+
 def test_the_command_line_does_not_load_qt() -> None:
     code = (
         "import sys, contextlib, io\n"
