@@ -37,10 +37,10 @@ audited as well.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,12 +48,12 @@ from sqlalchemy.orm import Session
 from desk_app.database import Database
 from desk_app.models import Candidate, Letter, PasswordResetToken, ResultsAccount
 from desk_app.services.accounts.locks import (
-    SECRET_LOCKED,
+    LOCK_KINDS,
+    PASSWORD_LOCK,
+    SECRET_LOCK,
+    LockKind,
     add_event,
     clean_source,
-    clear_password_lock,
-    password_locked,
-    secret_locked,
     settle_due_locks,
     settle_expired,
 )
@@ -105,8 +105,8 @@ class _Seen:
     id_number: str
     registered: bool
     password_hash: str | None
+    #: the end of the lock this attempt is counted toward
     locked_until: datetime | None
-    secret_locked_until: datetime | None
     letter_id: int | None
     secret_hash: str | None
 
@@ -172,24 +172,24 @@ class AccountService:
         if not accept_terms:
             raise Refused("terms_not_accepted")
 
-        seen = self._look(key, letter=True)
+        seen = self._look(key, SECRET_LOCK, letter=True)
         if seen is None:
             self._hasher.verify(None, digits)
-            raise Refused("wrong_secret")
-        if seen.secret_locked_until is not None and seen.secret_locked_until > self._clock.now():
-            self._refuse_while_locked(seen.account_id, src, secret=True)
+            raise Refused(SECRET_LOCK.wrong_code)
+        if seen.locked_until is not None and seen.locked_until > self._clock.now():
+            self._refuse_while_locked(seen.account_id, src, SECRET_LOCK)
         matched = self._hasher.verify(seen.secret_hash, digits)
         new_hash = self._hasher.hash(password) if matched and not seen.registered else None
 
         with self._db.write() as session:
-            account, now = self._decide(session, seen, src, secret=True)
+            account, now = self._decide(session, seen, src, SECRET_LOCK)
             letter = active_letter(session, seen.candidate_id)
             letter_id = letter.id if letter else None
             secret_hash = letter.secret_hash if letter else None
             if letter_id != seen.letter_id or secret_hash != seen.secret_hash:
                 matched = self._hasher.verify(secret_hash, digits)
             if not matched:
-                self._count_secret_failure(session, account, seen, now, src)
+                self._count_failure(session, account, seen, now, src, SECRET_LOCK)
             if account.registered_at is not None:
                 raise Refused("already_registered")
             if new_hash is None:
@@ -200,8 +200,8 @@ class AccountService:
             account.terms_accepted_at = now
             account.updates_opt_in = updates_opt_in
             account.must_change_password = False
-            account.secret_failures = 0
-            clear_password_lock(account)
+            for kind in LOCK_KINDS:
+                kind.clear(account)
             serial = letter.serial if letter else None
             add_event(
                 session,
@@ -237,44 +237,6 @@ class AccountService:
                 to_address=address,
             )
             return Registration(seen.id_number, address, now, updates_opt_in)
-
-    def _count_secret_failure(
-        self, session: Session, account: ResultsAccount, seen: _Seen, now: datetime, src: str | None
-    ) -> None:
-        """Count a wrong Secret Number; commit it and raise (Refused, or Locked on the last)."""
-        policy = self._settings.lockout
-        account.secret_failures += 1
-        add_event(
-            session,
-            account,
-            "secret_failed",
-            now,
-            source=src,
-            detail={"attempt": account.secret_failures},
-        )
-        if account.secret_failures >= policy.secret_threshold:
-            account.secret_locked_until = now + timedelta(minutes=policy.secret_lock_minutes)
-            add_event(
-                session,
-                account,
-                SECRET_LOCKED,
-                now,
-                source=src,
-                detail={"until": account.secret_locked_until.isoformat()},
-            )
-            audit.record(
-                session,
-                self._clock,
-                WEBSITE,
-                "account_secret_locked",
-                candidate_id=seen.candidate_id,
-                subject=seen.id_number,
-                detail={"until": account.secret_locked_until.isoformat(), "source": src},
-            )
-            session.commit()
-            raise Locked("secret_locked", until=_until(account.secret_locked_until))
-        session.commit()
-        raise Refused("wrong_secret")
 
     # -- logging in -----------------------------------------------------------------------
     def login(self, id_number: str, password: str, *, source: str | None = None) -> LoginResult:
@@ -340,78 +302,75 @@ class AccountService:
         succeed: Callable[[Session, ResultsAccount, datetime], T],
         before_decide: Callable[[], None] | None = None,
     ) -> T:
-        seen = self._look(key)
+        seen = self._look(key, PASSWORD_LOCK)
         if seen is None or not seen.registered:
             self._hasher.verify(None, password)
             if seen is not None:
                 self._record_unregistered_attempt(seen, src, via)
-            raise Refused("wrong_password")
+            raise Refused(PASSWORD_LOCK.wrong_code)
         if seen.locked_until is not None and seen.locked_until > self._clock.now():
-            self._refuse_while_locked(seen.account_id, src)
+            self._refuse_while_locked(seen.account_id, src, PASSWORD_LOCK)
         matched = self._hasher.verify(seen.password_hash, password)
         if matched and before_decide is not None:
             before_decide()
         with self._db.write() as session:
-            account, now = self._decide(session, seen, src)
+            account, now = self._decide(session, seen, src, PASSWORD_LOCK)
             if account.password_hash != seen.password_hash:
                 matched = self._hasher.verify(account.password_hash, password)
             if not matched:
-                self._count_password_failure(session, account, seen, now, src, via)
+                how = {} if via == "login" else {"via": via}
+                self._count_failure(session, account, seen, now, src, PASSWORD_LOCK, how)
             account.failed_attempts = 0
             return succeed(session, account, now)
 
-    def _count_password_failure(
+    def _count_failure(
         self,
         session: Session,
         account: ResultsAccount,
         seen: _Seen,
         now: datetime,
         src: str | None,
-        via: str,
-    ) -> None:
-        """Count a wrong password; commit it and raise (Refused, or Locked on the last)."""
+        kind: LockKind,
+        detail: Mapping[str, object] | None = None,
+    ) -> NoReturn:
+        """Count a wrong attempt; commit it and raise (Refused, or Locked on the last)."""
         policy = self._settings.lockout
-        account.failed_attempts += 1
-        account.last_failure_at = now
-        detail: dict[str, object] = {"attempt": account.failed_attempts}
-        if via != "login":
-            detail["via"] = via
-        add_event(session, account, "login_failed", now, source=src, detail=detail)
-        if account.failed_attempts >= policy.threshold:
-            account.locked_at = now
-            account.locked_until = now + timedelta(minutes=policy.lock_minutes)
-            account.lock_source = src
+        count = kind.count_failure(account, now)
+        add_event(
+            session,
+            account,
+            kind.failed_event,
+            now,
+            source=src,
+            detail={"attempt": count, **(detail or {})},
+        )
+        if count >= kind.threshold(policy):
+            until = now + timedelta(minutes=kind.minutes(policy))
+            kind.start(account, now, until, src)
             add_event(
                 session,
                 account,
-                "locked",
+                kind.locked_event,
                 now,
                 source=src,
-                detail={
-                    "until": account.locked_until.isoformat(),
-                    "failed_attempts": account.failed_attempts,
-                },
+                detail={"until": until.isoformat(), "failed_attempts": count},
             )
             audit.record(
                 session,
                 self._clock,
                 WEBSITE,
-                "account_locked",
+                kind.audit_action,
                 candidate_id=seen.candidate_id,
                 subject=seen.id_number,
-                detail={
-                    "until": account.locked_until.isoformat(),
-                    "failed_attempts": account.failed_attempts,
-                    "source": src,
-                },
+                detail={"until": until.isoformat(), "failed_attempts": count, "source": src},
             )
             session.commit()
-            raise Locked("account_locked", until=_until(account.locked_until))
+            raise Locked(kind.locked_code, until=_until(until))
         session.commit()
-        raise Refused("wrong_password")
+        raise Refused(kind.wrong_code)
 
     # -- the steps shared by every attempt ------------------------------------------------
-    def _look(self, key: str, *, letter: bool = False) -> _Seen | None:
+    def _look(self, key: str, kind: LockKind, *, letter: bool = False) -> _Seen | None:
         """Step 1: one read of the columns an attempt needs (and the active letter's)."""
         with self._db.read() as session:
             row = session.execute(
@@ -421,8 +380,7 @@ class AccountService:
                     Candidate.id_number,
                     ResultsAccount.registered_at,
                     ResultsAccount.password_hash,
-                    ResultsAccount.locked_until,
-                    ResultsAccount.secret_locked_until,
+                    kind.until_column,
                 )
                 .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
                 .where(Candidate.id_number == key)
@@ -437,7 +395,6 @@ class AccountService:
                 registered=row[3] is not None,
                 password_hash=row[4],
                 locked_until=row[5],
-                secret_locked_until=row[6],
                 letter_id=active.id if active else None,
                 secret_hash=active.secret_hash if active else None,
             )
@@ -448,24 +405,22 @@ class AccountService:
         ).scalar_one()
 
     def _decide(
-        self, session: Session, seen: _Seen, src: str | None, *, secret: bool = False
+        self, session: Session, seen: _Seen, src: str | None, kind: LockKind
     ) -> tuple[ResultsAccount, datetime]:
         """Step 3's start: the row locked, expired locks settled; refuses while locked."""
         account = self._lock_row(session, seen.account_id)
         now = self._clock.now()
         settle_expired(session, account, now)
-        self._refuse_if_locked(session, account, now, src, secret=secret)
+        self._refuse_if_locked(session, account, now, src, kind)
         return account, now
 
-    def _refuse_while_locked(
-        self, account_id: int, src: str | None, *, secret: bool = False
-    ) -> None:
+    def _refuse_while_locked(self, account_id: int, src: str | None, kind: LockKind) -> None:
         """Step 1 saw a lock: record the attempt and raise, unless the lock is gone by now."""
         with self._db.write() as session:
             account = self._lock_row(session, account_id)
             now = self._clock.now()
             settle_expired(session, account, now)
-            self._refuse_if_locked(session, account, now, src, secret=secret)
+            self._refuse_if_locked(session, account, now, src, kind)
 
     def _refuse_if_locked(
         self,
@@ -473,39 +428,23 @@ class AccountService:
         account: ResultsAccount,
         now: datetime,
         src: str | None,
-        *,
-        secret: bool,
+        kind: LockKind,
     ) -> None:
-        policy = self._settings.lockout
-        if secret:
-            if not secret_locked(account, now):
-                return
-            if policy.extend_on_attempt:
-                account.secret_locked_until = now + timedelta(minutes=policy.secret_lock_minutes)
-            add_event(
-                session,
-                account,
-                "locked_attempt",
-                now,
-                source=src,
-                detail={"lock": "secret", "extended": policy.extend_on_attempt},
-            )
-            session.commit()
-            raise Locked("secret_locked", until=_until(account.secret_locked_until))
-        if not password_locked(account, now):
+        if not kind.locked(account, now):
             return
+        policy = self._settings.lockout
         if policy.extend_on_attempt:
-            account.locked_until = now + timedelta(minutes=policy.lock_minutes)
+            kind.set_until(account, now + timedelta(minutes=kind.minutes(policy)))
         add_event(
             session,
             account,
             "locked_attempt",
             now,
             source=src,
-            detail={"lock": "password", "extended": policy.extend_on_attempt},
+            detail={"lock": kind.name, "extended": policy.extend_on_attempt},
         )
         session.commit()
-        raise Locked("account_locked", until=_until(account.locked_until))
+        raise Locked(kind.locked_code, until=_until(kind.until(account)))
 
     def _record_unregistered_attempt(self, seen: _Seen, src: str | None, via: str) -> None:
         with self._db.write() as session:
@@ -546,12 +485,12 @@ class AccountService:
                 raise Refused("token_invalid")
             account = self._lock_row(session, row.account_id)
             settle_expired(session, account, now)
-            unlocked = password_locked(account, now)
+            unlocked = PASSWORD_LOCK.locked(account, now)
             row.used_at = now
             account.password_hash = new_hash
             account.must_change_password = False
             if unlocked:
-                clear_password_lock(account)
+                PASSWORD_LOCK.clear(account)
                 add_event(
                     session,
                     account,

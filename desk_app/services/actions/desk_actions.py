@@ -33,12 +33,11 @@ from sqlalchemy.orm import Session, selectinload
 from desk_app.database import Database
 from desk_app.models import Candidate, Entry, Letter, PasswordResetToken, ResultsAccount, Staff
 from desk_app.services.accounts.locks import (
+    LOCK_KINDS,
+    PASSWORD_LOCK,
+    SECRET_LOCK,
     account_for_update,
     add_event,
-    clear_password_lock,
-    clear_secret_lock,
-    password_locked,
-    secret_locked,
     settle_expired,
 )
 from desk_app.services.accounts.password_rules import temporary_password
@@ -205,21 +204,15 @@ class DeskActionService:
         with self._db.write() as session:
             act = self._open(session, staff, id_number, Action.UNLOCK, why)
             account = act.account
-            locks = tuple(
-                name
-                for name, on in (
-                    ("password", password_locked(account, act.now)),
-                    ("secret", secret_locked(account, act.now)),
-                )
-                if on
-            )
-            if not locks:
+            locked = [kind for kind in LOCK_KINDS if kind.locked(account, act.now)]
+            if not locked:
                 session.commit()  # keep a lock expiry just recorded
                 raise Refused("not_locked")
             self._verify(act, Action.UNLOCK, override_reason)
-            was_until = account.locked_until if "password" in locks else account.secret_locked_until
-            clear_password_lock(account)
-            clear_secret_lock(account)
+            locks = tuple(kind.name for kind in locked)
+            was_until = locked[0].until(account)
+            for kind in LOCK_KINDS:
+                kind.clear(account)
             until_text = was_until.isoformat() if was_until else None
             self._event(act, "unlocked", locks=list(locks), was_locked_until=until_text)
             self._audit(
@@ -293,9 +286,9 @@ class DeskActionService:
             self._verify(act, Action.TEMP_PASSWORD, override_reason)
             address = self._require_registered(act)
             account = act.account
-            unlocked = password_locked(account, act.now)
+            unlocked = PASSWORD_LOCK.locked(account, act.now)
             if unlocked:
-                clear_password_lock(account)
+                PASSWORD_LOCK.clear(account)
                 self._event(act, "unlocked", locks=["password"], via="temp_password")
             account.failed_attempts = 0
             account.password_hash = hashed
@@ -392,9 +385,9 @@ class DeskActionService:
             )
             session.add(letter)
             session.flush()
-            if secret_locked(act.account, act.now):
-                self._event(act, "unlocked", locks=["secret"], via="letter_reissued")
-            clear_secret_lock(act.account)
+            if SECRET_LOCK.locked(act.account, act.now):
+                self._event(act, "unlocked", locks=[SECRET_LOCK.name], via="letter_reissued")
+            SECRET_LOCK.clear(act.account)
             self._audit(
                 act,
                 staff,
