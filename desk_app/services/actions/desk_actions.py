@@ -28,31 +28,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
-from desk_app.database import Database
-from desk_app.models import Candidate, Entry, Letter, PasswordResetToken, ResultsAccount, Staff
-from desk_app.services.accounts.locks import (
-    LOCK_KINDS,
-    PASSWORD_LOCK,
-    SECRET_LOCK,
-    account_for_update,
-    add_event,
-    settle_expired,
-)
+from desk_app.models import Entry, Letter, PasswordResetToken
+from desk_app.services.accounts.locks import LOCK_KINDS, PASSWORD_LOCK, SECRET_LOCK
 from desk_app.services.accounts.password_rules import temporary_password
-from desk_app.services.actions.verification import require_verification
-from desk_app.services.actor import StaffIdentity, as_actor, authorise
-from desk_app.services.audit import trail as audit
-from desk_app.services.candidates.detail import find_candidate
-from desk_app.services.clock import Clock
+from desk_app.services.actions.action_steps import ActionSteps, ActionUnit
+from desk_app.services.actor import StaffIdentity
 from desk_app.services.documents.rendering import render_letter_pdf
 from desk_app.services.errors import BadInput, Refused
-from desk_app.services.hashing import Hasher, token_digest
+from desk_app.services.hashing import token_digest
 from desk_app.services.mail import templates as mail_templates
 from desk_app.services.permissions import Action
 from desk_app.services.validation import normalise_email, require_reason
-from desk_app.settings import Settings
 
 SECRET_DIGITS = 4
 
@@ -107,71 +95,11 @@ class ReissuedLetter:
     pdf: bytes | None = field(default=None, repr=False)
 
 
-@dataclass
-class _Act:
-    """One action's unit of work after the common checks."""
+class DeskActionService(ActionSteps):
+    """The actions; the checks and records they share are :class:`ActionSteps`."""
 
-    session: Session
-    staff: Staff
-    candidate: Candidate
-    account: ResultsAccount
-    now: datetime
-    reason: str
-    verification: str = ""
-
-
-class DeskActionService:
-    def __init__(self, db: Database, settings: Settings, clock: Clock, hasher: Hasher) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-        self._hasher = hasher
-
-    # -- the common part ------------------------------------------------------------------
-    def _open(
-        self, session: Session, staff: StaffIdentity, id_number: str, action: Action, reason: str
-    ) -> _Act:
-        row = authorise(session, staff, action)
-        candidate = find_candidate(session, id_number, self._settings)
-        account = account_for_update(session, candidate.id)
-        now = self._clock.now()
-        settle_expired(session, account, now)
-        return _Act(session, row, candidate, account, now, reason)
-
-    def _verify(self, act: _Act, action: Action, override_reason: str | None) -> None:
-        act.verification = require_verification(
-            act.session,
-            act.staff,
-            act.candidate.id,
-            action,
-            override_reason,
-            now=act.now,
-        )
-
-    def _audit(self, act: _Act, staff: StaffIdentity, action: str, **detail: object) -> None:
-        audit.record(
-            act.session,
-            self._clock,
-            as_actor(staff),
-            action,
-            candidate_id=act.candidate.id,
-            subject=act.candidate.id_number,
-            reason=act.reason,
-            detail={"verification": act.verification, **detail},
-        )
-
-    def _event(self, act: _Act, kind: str, **detail: object) -> None:
-        add_event(
-            act.session,
-            act.account,
-            kind,
-            act.now,
-            staff_id=act.staff.id,
-            reason=act.reason,
-            detail=detail or None,
-        )
-
-    def _revoke_links(self, act: _Act) -> int:
+    # -- what some actions share -------------------------------------------------------
+    def _revoke_links(self, act: ActionUnit) -> int:
         result = act.session.execute(
             update(PasswordResetToken)
             .where(
@@ -185,7 +113,7 @@ class DeskActionService:
         return int(getattr(result, "rowcount", 0) or 0)
 
     @staticmethod
-    def _require_registered(act: _Act) -> str:
+    def _require_registered(act: ActionUnit) -> str:
         if act.account.registered_at is None or not act.account.email:
             raise Refused("not_registered")
         return act.account.email
