@@ -48,10 +48,10 @@ from typing import Any
 from sqlalchemy import select, text
 
 from bench.performance_doc import write_section
-from desk_app.database import Database, upgrade
+from desk_app.database import Database
 from desk_app.demo.generate import make_demo
 from desk_app.models import Candidate
-from desk_app.schema import head_revision
+from desk_app.schema import head_revision, upgrade
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.clock import SystemClock
 from desk_app.services.registry import Services, build_services

@@ -1,4 +1,4 @@
-"""Engines, units of work and the schema version check.
+"""Engines and units of work.
 
 One :class:`Database` per process holds the engine and the ``sessionmaker``.
 Services open their unit of work with :meth:`Database.write` (changes) or
@@ -8,6 +8,9 @@ On SQLite a writing unit begins with ``BEGIN IMMEDIATE``: it takes the write
 lock first, so read-then-write logic (counting wrong passwords, appending to
 the audit chain) cannot interleave with another writer. On PostgreSQL the
 services take row locks (``SELECT … FOR UPDATE``) for the same effect.
+
+The schema (Alembic revisions, upgrade, status) is :mod:`desk_app.schema`,
+which builds on this module; this module knows nothing of it.
 """
 
 from __future__ import annotations
@@ -103,10 +106,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def upgrade(url: str | URL) -> None:
-    """Create or migrate the schema at ``url`` to the newest revision."""
-    from desk_app.schema import upgrade as _upgrade
-
-    _upgrade(url)

@@ -36,11 +36,10 @@ from desk_app.services.actor import StaffIdentity, TerminalUser
 from desk_app.services.errors import DeskError, Refused
 from desk_app.services.registry import Services, build_services
 from desk_app.services.schema_check import open_checked
-from desk_app.services.search.service import SearchService
 from desk_app.ui.actions.reason_dialog import ReasonDialog
 from desk_app.ui.actions.rules import DeskAction
 from desk_app.ui.actions.verify_dialog import VerifyCallerDialog
-from desk_app.ui.app import make_application
+from desk_app.ui.app import make_application, window_services
 from desk_app.ui.common.i18n import Translations
 from desk_app.ui.common.print_preview import PdfPreviewDialog
 from desk_app.ui.main_window import MainWindow
@@ -75,8 +74,7 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def window_for(services: Services, staff: StaffIdentity, translations: Translations) -> MainWindow:
-    search = SearchService(services.db, services.settings, services.clock)
-    window = MainWindow(services, search, staff, translations)
+    window = MainWindow(window_services(services, services.db.dialect), staff, translations)
     window.resize(*SIZE)
     window.show()
     return window
@@ -133,7 +131,7 @@ def reissue_letter(window: MainWindow, path: Path) -> None:
 
 def make_an_attack(services: Services, staff: StaffIdentity) -> None:
     """Wrong passwords from one address on a few more registered accounts (the website's way)."""
-    rows = SearchService(services.db, services.settings, services.clock).search(staff, "ho").items
+    rows = services.search.search(staff, "ho").items
     locked = 0
     for row in rows:
         if not row.registered or row.locked or locked == 3:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desk_app.database import Database, upgrade
+from desk_app.database import Database
 from desk_app.demo.catalogue import EXAM_BY_CODE
 from desk_app.demo.generate import DEMO_STAFF, DemoReport, make_demo
 from desk_app.demo.secrets import demo_password, demo_secret_number
@@ -29,6 +29,7 @@ from desk_app.models import (
     SearchToken,
     Staff,
 )
+from desk_app.schema import upgrade
 from desk_app.services.actor import TerminalUser
 from desk_app.services.errors import BadInput, Refused
 from desk_app.services.registry import Services

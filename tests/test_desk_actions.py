@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from desk_app.documents import fonts
 from desk_app.models import (
     AccountEvent,
     AuditEvent,
@@ -17,8 +19,9 @@ from desk_app.models import (
     Letter,
     PasswordResetToken,
 )
+from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actor import StaffIdentity
-from desk_app.services.errors import BadInput, Locked, PermissionDenied, Refused
+from desk_app.services.errors import BadInput, DeskError, Locked, PermissionDenied, Refused
 from desk_app.services.permissions import MATRIX, Action, Role
 from tests.support.accounts import (
     EMAIL,
@@ -359,23 +362,29 @@ def test_a_reissue_ends_a_secret_lock(kit: AccountKit, candidate_id: int) -> Non
     assert "unlocked" in event_kinds(kit, candidate_id)
 
 
-def test_the_pdf_needs_the_renderer_or_nothing_rotates(kit: AccountKit, candidate_id: int) -> None:
-    import importlib.util
-
+def test_the_letter_is_printed_in_the_same_unit_of_work(kit: AccountKit, candidate_id: int) -> None:
     supervisor = add_staff(kit.services, "supervisor")
     verify(kit, supervisor)
-    if importlib.util.find_spec("desk_app.services.documents.rendering") is None:
-        with pytest.raises(BadInput) as raised:
-            kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
-        assert raised.value.code == "letter_pdf_unavailable"
-        assert len(fetch(kit, select(Letter))) == 1
-        return
-    from desk_app.services.errors import DeskError
-
-    try:
-        letter = kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
-    except DeskError as error:  # no font on this machine: nothing was rotated
-        assert error.code == "pdf_font_missing"
-        assert len(fetch(kit, select(Letter))) == 1
-        return
+    letter = kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
     assert letter.pdf is not None and letter.pdf.startswith(b"%PDF")
+    assert len(fetch(kit, select(Letter))) == 2
+
+
+def test_without_a_font_nothing_rotates(
+    kit: AccountKit, candidate_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no configured font, and none on the system
+    monkeypatch.setattr(fonts, "system_candidates", lambda: iter(()))
+    services = kit.services
+    settings = replace(
+        services.settings,
+        pdf_font="/nonexistent/desk-actions.ttf",
+        pdf_font_bold="/nonexistent/desk-actions-bold.ttf",
+    )
+    desk = DeskActionService(services.db, settings, services.clock, services.hasher)
+    supervisor = add_staff(services, "supervisor")
+    verify(kit, supervisor)
+    with pytest.raises(DeskError) as raised:
+        desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
+    assert raised.value.code == "pdf_font_missing"
+    assert [r.active for r in fetch(kit, select(Letter))] == [True]

@@ -892,11 +892,6 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>PDF letters come with Step 3.</source>
-        <translation>PDF 密碼信將於第 3 階段提供。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>This reset link is not valid or has expired.</source>
         <translation>此重設連結無效或已過期。</translation>
     </message>

@@ -1,6 +1,6 @@
 """What the demo data is made of: centres, exams with their grade bands, sessions.
 
-Plain, fixed data. ``demo_people.py`` holds the names; ``demo.py`` builds rows.
+Plain, fixed data. ``people.py`` holds the names; ``rows.py`` builds the rows.
 
 Scores follow the Cambridge English Scale: an exam *reports* scores below
 its certificate range (A2 Key: 82–150, certificates from 100), so the

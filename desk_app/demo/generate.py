@@ -8,7 +8,7 @@ before anything is written.
 
 Demo staff sign in with the fixed, documented, DEMO-ONLY passwords of
 :data:`DEMO_STAFF`. Demo Secret Numbers and passwords come from small
-pools hashed once (see ``demo_secrets.py``): acceptable for demo data only.
+pools hashed once (see ``secrets.py``): acceptable for demo data only.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Revision 0002 creates them (see that migration for the DDL):
   prefix query would first union every lexeme with that prefix).
 
 ``search_token`` stays the reference for what matches: these indexes only
-find candidates faster (see ``services/search_rules.py``).
+find candidates faster (see ``services/search/rules.py``).
 
 Alembic's autogenerate would report these objects as not in the models;
 :func:`include_object` tells it to leave them alone (``migrations/env.py``

@@ -93,7 +93,6 @@ MESSAGES: dict[str, str] = {
     "invalid_period": QT_TRANSLATE_NOOP(
         "Errors", "Lockouts are counted per hour or per day, over a limited time."
     ),
-    "letter_pdf_unavailable": QT_TRANSLATE_NOOP("Errors", "PDF letters come with Step 3."),
     "token_invalid": QT_TRANSLATE_NOOP("Errors", "This reset link is not valid or has expired."),
     "result_not_released": QT_TRANSLATE_NOOP("Errors", "These results are not released yet."),
     "no_results": QT_TRANSLATE_NOOP("Errors", "This candidate has no released results."),

@@ -1,7 +1,8 @@
 """The desk's main window: search on the left, the candidate on the right.
 
-The window wires its panels together and owns the menus and the status bar;
-each panel gets the services it needs. Ctrl+F or F3 goes to the search
+The window is the composition root of its panels: it receives the services
+the desk uses (:class:`WindowServices`, no database among them) and hands
+each panel the ones it uses; it owns the menus and the status bar. Ctrl+F or F3 goes to the search
 box from anywhere; the Actions menu holds every step of a call, with its
 shortcut; the Language menu switches every text at once. Roles that watch
 lockouts get a second tab (Ctrl+Shift+L) with the supervisor's view.
@@ -10,18 +11,28 @@ lockouts get a second tab (Ctrl+Shift+L) with the supervisor's view.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
+from desk_app.services.accounts.lockouts import LockoutService
+from desk_app.services.actions.desk_actions import DeskActionService
+from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
+from desk_app.services.candidates.detail import CandidateService
+from desk_app.services.candidates.notes import NoteService
+from desk_app.services.clock import Clock
+from desk_app.services.documents.statements import StatementService
 from desk_app.services.permissions import Action, allowed
-from desk_app.services.registry import Services
+from desk_app.services.search.service import SearchService
+from desk_app.services.staff import StaffService
 from desk_app.ui.actions.call_actions import PANE_ACTIONS, CallActions
 from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.launcher import ActionLauncher
+from desk_app.ui.actions.plans import ActionPlans
 from desk_app.ui.actions.rules import role_may
 from desk_app.ui.candidate.loader import CandidateLoader
 from desk_app.ui.candidate.notes_box import NotesSection
@@ -35,14 +46,33 @@ from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
 
 if TYPE_CHECKING:
-    from desk_app.services.search.service import CandidateRow, SearchService
+    from desk_app.services.search.service import CandidateRow
+
+
+@dataclass(frozen=True)
+class WindowServices:
+    """What the desk window and its panels use, and nothing more."""
+
+    search: SearchService
+    candidates: CandidateService
+    notes: NoteService
+    verification: VerificationService
+    lockouts: LockoutService
+    desk_actions: DeskActionService
+    statements: StatementService
+    #: the staff member's language choice is kept here
+    staff: StaffService
+    clock: Clock
+    #: the office's time zone (IANA name): every time on screen is in it
+    timezone: str
+    #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
+    database_dialect: str
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        services: Services,
-        search: SearchService,
+        services: WindowServices,
         staff: StaffIdentity,
         translations: Translations,
         parent: QWidget | None = None,
@@ -57,7 +87,7 @@ class MainWindow(QMainWindow):
         def language() -> str:
             return translations.language
 
-        self.search_panel = SearchPanel(search, staff, clock.now, language)
+        self.search_panel = SearchPanel(services.search, staff, clock.now, language)
         self.verifications = CallVerifications(clock.now, self)
         self.pane = self._build_pane(language)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -81,7 +111,7 @@ class MainWindow(QMainWindow):
                 staff,
                 clock.now,
                 language,
-                services.settings.office.timezone,
+                services.timezone,
                 can_unlock=allowed(staff.role, Action.UNLOCK),
             )
             self.lockouts.candidateOpened.connect(self._open_id_number)
@@ -89,7 +119,16 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.lockouts, "")
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
-        self.launcher = ActionLauncher(services, staff, self.call_actions, self.verifications, self)
+        plans = ActionPlans(services.desk_actions, services.statements, staff, self)
+        self.launcher = ActionLauncher(
+            plans,
+            services.verification,
+            services.statements,
+            staff,
+            self.call_actions,
+            self.verifications,
+            self,
+        )
         self.launcher.acted.connect(self._acted)
         self.launcher.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.launcher.noteRequested.connect(self._focus_notes)
@@ -111,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
-        timezone = services.settings.office.timezone
+        timezone = services.timezone
         loader = CandidateLoader(
             services.candidates,
             services.lockouts,
@@ -199,7 +238,7 @@ class MainWindow(QMainWindow):
                 name=self._staff.display_name, role=role_name(self._staff.role)
             )
         )
-        self.database_label.setText(database_kind(self._services.db.dialect))
+        self.database_label.setText(database_kind(self._services.database_dialect))
         self._results_shown(self.search_panel.model.rowCount(), False)
         for code, action in self.language_actions.items():
             action.setChecked(code == self._translations.language)

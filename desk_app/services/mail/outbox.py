@@ -3,7 +3,7 @@
 An action that sends an email (registration, password reset, change of email)
 calls :func:`queue_message` inside its own ``db.write()``: the row commits or
 rolls back with the action and its audit event, so an email is never sent for
-an action that did not happen, nor lost for one that did. ``mail.py`` delivers
+an action that did not happen, nor lost for one that did. ``sender.py`` delivers
 the rows later.
 
 The RFC 5322 Message-ID is made here, once: every delivery attempt of the

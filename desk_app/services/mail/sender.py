@@ -1,7 +1,7 @@
 """Delivering the outbox over SMTP: claim, send outside any transaction, record.
 
-How a run of :meth:`MailSender.send_pending` goes (``outbox_claims.py``
-holds the states, ``mail_smtp.py`` the SMTP side):
+How a run of :meth:`MailSender.send_pending` goes (``claims.py``
+holds the states, ``smtp.py`` the SMTP side):
 
 1. **Claim** a small batch in a short write transaction: messages that are
    ``pending`` and due (``next_attempt_at <= now``), and messages left in

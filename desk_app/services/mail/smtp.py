@@ -1,6 +1,6 @@
 """The SMTP side of delivery: the email as sent, the connection, what a failure means.
 
-No database here: ``mail.py`` decides what to send and records what happened.
+No database here: ``sender.py`` decides what to send and records what happened.
 Nothing here logs a message body or the SMTP password.
 """
 

@@ -1,7 +1,7 @@
 """What the search box holds, read once: which rules to try, with which keys.
 
 No database here: :func:`classify` turns the typed text into a :class:`Query`
-whose keys are normalised exactly as ``search_keys.py`` normalises what is
+whose keys are normalised exactly as ``keys.py`` normalises what is
 stored, so every rule is an index lookup (equality or prefix range).
 
 How text is read (the first match decides):

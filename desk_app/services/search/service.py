@@ -1,7 +1,7 @@
 """The search box: one text finds candidates by ID, name, Chinese name, email or phone.
 
-How text is read is in ``search_query.py``; how each rule finds its
-candidates through an index is in ``search_rules.py``. Here the rules are
+How text is read is in ``query.py``; how each rule finds its
+candidates through an index is in ``rules.py``. Here the rules are
 run in rank order and their matches merged into pages:
 
 1. ``id_exact``  — the ID Number itself;

@@ -16,10 +16,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates.detail import EntryDetail
-from desk_app.services.documents.statements import PrintedStatement
-from desk_app.services.registry import Services
+from desk_app.services.documents.statements import PrintedStatement, StatementService
 from desk_app.ui.actions.reason_dialog import Job
 from desk_app.ui.actions.temp_password_dialog import TemporaryPasswordDialog
 from desk_app.ui.candidate.loader import CandidateSnapshot
@@ -48,14 +48,21 @@ class ActionPlans(QObject):
     # a sentence for the status bar
     message = Signal(str)
 
-    def __init__(self, services: Services, staff: StaffIdentity, window: QWidget) -> None:
+    def __init__(
+        self,
+        desk: DeskActionService,
+        statements: StatementService,
+        staff: StaffIdentity,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
-        self._services = services
+        self._desk = desk
+        self._statements = statements
         self._staff = staff
         self._window = window
 
     def unlock(self, snapshot: CandidateSnapshot) -> Plan:
-        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+        desk, staff, id_number = self._desk, self._staff, snapshot.id_number
 
         def job(reason: str, override: str | None) -> object:
             return desk.unlock(staff, id_number, reason=reason, override_reason=override)
@@ -69,7 +76,7 @@ class ActionPlans(QObject):
         )
 
     def send_reset(self, snapshot: CandidateSnapshot) -> Plan:
-        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+        desk, staff, id_number = self._desk, self._staff, snapshot.id_number
 
         def job(reason: str, override: str | None) -> object:
             return desk.send_reset(staff, id_number, reason=reason, override_reason=override)
@@ -92,7 +99,7 @@ class ActionPlans(QObject):
         )
 
     def temporary_password(self, snapshot: CandidateSnapshot) -> Plan:
-        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+        desk, staff, id_number = self._desk, self._staff, snapshot.id_number
         name = who(snapshot)
 
         def job(reason: str, override: str | None) -> object:
@@ -112,7 +119,7 @@ class ActionPlans(QObject):
         )
 
     def change_email(self, snapshot: CandidateSnapshot) -> Plan:
-        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+        desk, staff, id_number = self._desk, self._staff, snapshot.id_number
         field = QLineEdit()
         field.setObjectName("newEmail")
 
@@ -141,7 +148,7 @@ class ActionPlans(QObject):
         )
 
     def reissue_letter(self, snapshot: CandidateSnapshot) -> Plan:
-        desk, staff, id_number = self._services.desk_actions, self._staff, snapshot.id_number
+        desk, staff, id_number = self._desk, self._staff, snapshot.id_number
 
         def job(reason: str, override: str | None) -> object:
             return desk.reissue_letter(
@@ -167,7 +174,7 @@ class ActionPlans(QObject):
         )
 
     def print_statement(self, snapshot: CandidateSnapshot, entry: EntryDetail | None) -> Plan:
-        statements, staff, id_number = self._services.statements, self._staff, snapshot.id_number
+        statements, staff, id_number = self._statements, self._staff, snapshot.id_number
         entry_id = entry.entry_id if entry is not None else None
 
         def job(reason: str, override: str | None) -> object:
