@@ -48,7 +48,8 @@ def send_mail(context: CliContext) -> int:
         raise BadInput("invalid_text", field="--limit (a number of at least 1)")
     services = context.services
     report = services.mail.send_pending(limit=limit)
-    print(f"sent {report.sent}, failed {report.failed}, waiting {report.remaining}")
+    withdrawn = f", withdrawn {report.withdrawn}" if report.withdrawn else ""
+    print(f"sent {report.sent}, failed {report.failed}{withdrawn}, waiting {report.remaining}")
     if report.unreachable:
         smtp = services.settings.smtp
         print(
