@@ -52,11 +52,9 @@ def send_mail(context: CliContext) -> int:
     print(f"sent {report.sent}, failed {report.failed}{withdrawn}, waiting {report.remaining}")
     if report.unreachable:
         smtp = services.settings.smtp
-        print(
-            f"desk-app: mail server {smtp.host}:{smtp.port}: {report.problem}; "
-            "the messages wait for the next run.",
-            file=sys.stderr,
-        )
+        place = {"host": smtp.host, "port": smtp.port, "detail": report.problem}
+        problem = DeskError(report.problem_code or "smtp_unreachable", **place)
+        print(f"desk-app: {problem}", file=sys.stderr)
         return int(ExitStatus.REFUSED)
     return 0
 

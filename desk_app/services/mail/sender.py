@@ -67,6 +67,7 @@ from desk_app.services.mail.smtp import (
     error_text,
     keyring_password,
 )
+from desk_app.services.mail.tls import tls_context
 from desk_app.settings import Settings
 
 #: messages claimed per transaction (a run claims batch after batch)
@@ -82,7 +83,9 @@ class DeliveryReport:
     ``unreachable``: the server could not be reached or refused the login,
     so the run stopped early; ``problem`` then says why (no credentials);
     ``withdrawn``: reset emails not sent because their link was revoked or
-    used first (a newer link, a temporary password, a change of email).
+    used first (a newer link, a temporary password, a change of email);
+    ``problem_code``: the error code of ``problem`` (``tls.py``: unreachable,
+    login refused, TLS failed, certificate untrusted or for another host…).
     """
 
     sent: int = 0
@@ -92,6 +95,7 @@ class DeliveryReport:
     unreachable: bool = False
     problem: str = ""
     withdrawn: int = 0
+    problem_code: str = ""
 
 
 @dataclass
@@ -102,6 +106,7 @@ class _Tally:
     unreachable: bool = False
     problem: str = ""
     withdrawn: int = 0
+    problem_code: str = ""
 
     def count(self, status: str) -> None:
         self.failed += status == FAILED
@@ -131,19 +136,20 @@ class MailSender:
     def send_pending(self, *, limit: int | None = None) -> DeliveryReport:
         """Deliver the due messages, at most ``limit`` of them.
 
-        Raises :class:`BadInput` for a negative limit or a security mode
-        other than none, starttls or ssl, and :class:`Refused` when a
-        username is set but no password is stored for it; then nothing
-        changes.
+        Raises :class:`BadInput` for a negative limit, a security mode
+        other than none, starttls or ssl, or a ``ca_file`` that cannot be
+        read, and :class:`Refused` when a username is set but no password
+        is stored for it; then nothing changes.
         """
         if limit is not None and limit < 0:
             raise BadInput("invalid_text", field="limit")
         if self._smtp.security not in SECURITY_MODES:
             raise BadInput("smtp_security_invalid", value=self._smtp.security[:20])
+        context = tls_context(self._smtp)
         password = self._password()
         tally = _Tally()
         handled: set[int] = set()
-        with SmtpSession(self._smtp, password) as smtp:
+        with SmtpSession(self._smtp, password, context) as smtp:
             while not tally.unreachable and (limit is None or len(handled) < limit):
                 size = BATCH_SIZE if limit is None else min(BATCH_SIZE, limit - len(handled))
                 batch = self._claims.claim(size, handled)
@@ -163,6 +169,7 @@ class MailSender:
             tally.unreachable,
             tally.problem,
             tally.withdrawn,
+            tally.problem_code,
         )
 
     def _password(self) -> str | None:
@@ -197,6 +204,7 @@ class MailSender:
                 self._claims.release(batch[position + 1 :])
                 tally.unreachable = True
                 tally.problem = error.failure.text
+                tally.problem_code = error.failure.code
                 return
             if failure is None:
                 self._claims.mark_sent(claim)
