@@ -136,6 +136,9 @@ def make_link(
     Any token an earlier attempt made is replaced (its hash is overwritten),
     so only the link in the email about to go works.
     """
+    # the row is locked: a desk action revoking it at this moment either
+    # comes first (the message is withdrawn) or waits for this claim to
+    # commit and then revokes the token just made
     row = session.scalar(
         select(PasswordResetToken)
         .where(PasswordResetToken.outbox_message_id == message.id)
