@@ -25,6 +25,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from desk_app.private_files import prepare_sqlite_file
+
 _WRITE = "desk_app_write"
 
 
@@ -57,8 +59,8 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not parsed.query.get("uri"):
+            prepare_sqlite_file(Path(database))  # folder 0700, file 0600
         if database in (None, "", ":memory:"):
             kwargs.setdefault("poolclass", StaticPool)
         engine = create_engine(parsed, **kwargs)

@@ -80,6 +80,9 @@ class SmtpSettings:
     port: int = 25
     #: "none", "starttls" or "ssl"
     security: str = "none"
+    #: a PEM file of certificate authorities to trust instead of the system's
+    #: (an office with its own); empty: the system's trust store
+    ca_file: str = ""
     username: str = ""
     sender: str = "Results Desk <no-reply@results-desk.invalid>"
     timeout_seconds: float = 10.0

@@ -4,7 +4,7 @@
 <context>
     <name>ActionLauncher</name>
     <message>
-        <location filename="../desk_app/ui/actions/launcher.py" line="+107"/>
+        <location filename="../desk_app/ui/actions/launcher.py" line="+110"/>
         <source>Caller verification: PASS</source>
         <translation>核實來電者：通過</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>ActionPlans</name>
     <message>
-        <location filename="../desk_app/ui/actions/plans.py" line="+64"/>
+        <location filename="../desk_app/ui/actions/plans.py" line="+71"/>
         <source>Unlock early: {who}</source>
         <translation>提早解除封鎖：{who}</translation>
     </message>
@@ -972,6 +972,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The certificate authority file “{name}” ([smtp] ca_file) cannot be read or holds no certificate.</source>
+        <translation>無法讀取憑證機構檔案「{name}」（[smtp] ca_file），或檔案內沒有憑證。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The mail server {host}:{port} could not be reached ({detail}); the emails wait for the next run.</source>
+        <translation>無法連接郵件伺服器 {host}:{port}（{detail}）；電郵會留待下次發送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mail server {host}:{port} refused the login ({detail}); check [smtp] username and the stored password. The emails wait for the next run.</source>
+        <translation>郵件伺服器 {host}:{port} 拒絕登入（{detail}）；請檢查 [smtp] username 及已儲存的密碼。電郵會留待下次發送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No secure connection could be made to the mail server {host}:{port} ({detail}); nothing was sent. Check [smtp] security and port.</source>
+        <translation>無法與郵件伺服器 {host}:{port} 建立加密連線（{detail}）；沒有發出任何電郵。請檢查 [smtp] security 及 port。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mail server {host}:{port} does not offer STARTTLS, so nothing was sent (never in clear). Use a server that offers it, or security = “ssl”.</source>
+        <translation>郵件伺服器 {host}:{port} 不支援 STARTTLS，因此沒有發出任何電郵（絕不以未加密方式發送）。請使用支援 STARTTLS 的伺服器，或把 security 設定為 ssl。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mail server {host}:{port} showed a certificate this desk does not trust ({detail}); nothing was sent. If your office has its own certificate authority, name its file in [smtp] ca_file.</source>
+        <translation>郵件伺服器 {host}:{port} 出示的憑證不獲本系統信任（{detail}）；沒有發出任何電郵。如貴辦事處有自設的憑證機構，請在 [smtp] ca_file 指明其檔案。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The mail server&apos;s certificate is not for {host} ({detail}); nothing was sent. [smtp] host must be a name the certificate shows.</source>
+        <translation>郵件伺服器的憑證並非發給 {host}（{detail}）；沒有發出任何電郵。[smtp] host 必須是憑證上列明的名稱。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file {name} could not be written: {reason}</source>
         <translation>無法寫入檔案 {name}：{reason}</translation>
     </message>
@@ -1334,8 +1369,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+184"/>
+        <location filename="../desk_app/ui/main_window.py" line="+223"/>
         <source>Results Desk</source>
+        <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
     </message>
     <message>

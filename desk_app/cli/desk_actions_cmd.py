@@ -65,8 +65,8 @@ def send_reset(context: CliContext) -> int:
         staff, args.id_number, reason=args.reason, override_reason=override
     )
     print(
-        f"A reset link for {sent.id_number} is queued to {mask_email(sent.to_address)}; "
-        f"it works once, until {sent.expires_at:%Y-%m-%d %H:%M} UTC."
+        f"A reset email for {sent.id_number} is queued to {mask_email(sent.to_address)}; "
+        f"its link works once, for {sent.valid_minutes} minutes after it is sent."
     )
     return 0
 

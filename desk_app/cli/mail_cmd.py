@@ -48,14 +48,13 @@ def send_mail(context: CliContext) -> int:
         raise BadInput("invalid_text", field="--limit (a number of at least 1)")
     services = context.services
     report = services.mail.send_pending(limit=limit)
-    print(f"sent {report.sent}, failed {report.failed}, waiting {report.remaining}")
+    withdrawn = f", withdrawn {report.withdrawn}" if report.withdrawn else ""
+    print(f"sent {report.sent}, failed {report.failed}{withdrawn}, waiting {report.remaining}")
     if report.unreachable:
         smtp = services.settings.smtp
-        print(
-            f"desk-app: mail server {smtp.host}:{smtp.port}: {report.problem}; "
-            "the messages wait for the next run.",
-            file=sys.stderr,
-        )
+        place = {"host": smtp.host, "port": smtp.port, "detail": report.problem}
+        problem = DeskError(report.problem_code or "smtp_unreachable", **place)
+        print(f"desk-app: {problem}", file=sys.stderr)
         return int(ExitStatus.REFUSED)
     return 0
 

@@ -138,6 +138,43 @@ MESSAGES: dict[str, str] = {
     "smtp_security_invalid": QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not a mail security mode (none, starttls or ssl)."
     ),
+    "smtp_ca_file_unreadable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The certificate authority file “{name}” ([smtp] ca_file) cannot be read "
+        "or holds no certificate.",
+    ),
+    # the mail server could not be used: nothing was sent, the emails wait
+    "smtp_unreachable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The mail server {host}:{port} could not be reached ({detail}); "
+        "the emails wait for the next run.",
+    ),
+    "smtp_login_refused": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The mail server {host}:{port} refused the login ({detail}); check [smtp] username "
+        "and the stored password. The emails wait for the next run.",
+    ),
+    "smtp_tls_failed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No secure connection could be made to the mail server {host}:{port} ({detail}); "
+        "nothing was sent. Check [smtp] security and port.",
+    ),
+    "smtp_starttls_unsupported": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The mail server {host}:{port} does not offer STARTTLS, so nothing was sent "
+        "(never in clear). Use a server that offers it, or security = “ssl”.",
+    ),
+    "smtp_certificate_untrusted": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The mail server {host}:{port} showed a certificate this desk does not trust "
+        "({detail}); nothing was sent. If your office has its own certificate authority, "
+        "name its file in [smtp] ca_file.",
+    ),
+    "smtp_certificate_wrong_host": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The mail server's certificate is not for {host} ({detail}); nothing was sent. "
+        "[smtp] host must be a name the certificate shows.",
+    ),
     "file_not_written": QT_TRANSLATE_NOOP(
         "Errors", "The file {name} could not be written: {reason}"
     ),

@@ -8,7 +8,8 @@ one unit of work with the account row locked.
 Decisions:
 - An early unlock ends the password lock and the Secret Number lock.
 - A reset link does not lock or unlock; a newer link revokes older ones.
-  The token is in the outbox message only, never in the audit or a result.
+  The link is made when the email is delivered (``mail/reset_links.py``):
+  it is never in the database, the audit or a result.
 - A temporary password ends a lock: it is handed over in person to a
   verified candidate, who must choose a new password at the next login,
   and a lock would make it useless for 30 minutes. It revokes open reset
@@ -25,19 +26,19 @@ from __future__ import annotations
 import contextlib
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
-from desk_app.models import Entry, Letter, PasswordResetToken
+from desk_app.models import Entry, Letter
 from desk_app.services.accounts.locks import LOCK_KINDS, PASSWORD_LOCK, SECRET_LOCK
 from desk_app.services.accounts.password_rules import temporary_password
 from desk_app.services.actions.action_steps import ActionSteps, ActionUnit
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.documents.rendering import render_letter_pdf
 from desk_app.services.errors import BadInput, Refused
-from desk_app.services.hashing import token_digest
+from desk_app.services.mail import reset_links
 from desk_app.services.mail import templates as mail_templates
 from desk_app.services.permissions import Action
 from desk_app.services.validation import normalise_email, require_reason
@@ -58,7 +59,8 @@ class Unlocked:
 class ResetSent:
     id_number: str
     to_address: str
-    expires_at: datetime
+    #: how long the link works, counted from the email's delivery
+    valid_minutes: int
     #: older links revoked by this one
     revoked: int
     outbox_id: int
@@ -100,17 +102,7 @@ class DeskActionService(ActionSteps):
 
     # -- what some actions share -------------------------------------------------------
     def _revoke_links(self, act: ActionUnit) -> int:
-        result = act.session.execute(
-            update(PasswordResetToken)
-            .where(
-                PasswordResetToken.account_id == act.account.id,
-                PasswordResetToken.used_at.is_(None),
-                PasswordResetToken.revoked_at.is_(None),
-            )
-            .values(revoked_at=act.now)
-            .execution_options(synchronize_session=False)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return reset_links.revoke_links(act.session, act.account.id, act.now)
 
     @staticmethod
     def _require_registered(act: ActionUnit) -> str:
@@ -156,46 +148,39 @@ class DeskActionService(ActionSteps):
         reason: str,
         override_reason: str | None = None,
     ) -> ResetSent:
-        """Email a single-use reset link to the registered address."""
+        """Queue a reset email to the registered address; its single-use link
+        is made when the email is delivered and works for the configured
+        minutes from then."""
         why = require_reason(reason)
         minutes = self._settings.desk.reset_token_minutes
         with self._db.write() as session:
             act = self._open(session, staff, id_number, Action.SEND_RESET, why)
             self._verify(act, Action.SEND_RESET, override_reason)
             address = self._require_registered(act)
-            revoked = self._revoke_links(act)
-            token = secrets.token_urlsafe(32)
-            expires = act.now + timedelta(minutes=minutes)
-            row = PasswordResetToken(
-                account_id=act.account.id,
-                token_hash=token_digest(token),
-                created_at=act.now,
-                expires_at=expires,
-                created_by_id=act.staff.id,
-            )
-            session.add(row)
-            session.flush()
-            link = f"{self._settings.office.results_website.rstrip('/')}/reset?token={token}"
-            outbox_id = mail_templates.queue(
+            request = reset_links.request_reset_email(
                 session,
                 self._clock,
-                mail_templates.password_reset(
-                    act.candidate.language, self._settings.office, link, minutes
-                ),
+                account_id=act.account.id,
                 candidate_id=act.candidate.id,
+                language=act.candidate.language,
                 to_address=address,
+                valid_minutes=minutes,
+                requested_by=act.staff.id,
             )
-            self._event(act, "reset_sent", token=row.id, expires_at=expires.isoformat())
+            link = {"token": request.token_id, "outbox": request.outbox_id}
+            self._event(act, "reset_sent", **link, valid_minutes=minutes)
             self._audit(
                 act,
                 staff,
                 "reset_sent",
-                token=row.id,
-                expires_at=expires.isoformat(),
-                revoked=revoked,
+                **link,
+                valid_minutes=minutes,
+                revoked=request.revoked,
                 to=address,
             )
-            return ResetSent(act.candidate.id_number, address, expires, revoked, outbox_id)
+            return ResetSent(
+                act.candidate.id_number, address, minutes, request.revoked, request.outbox_id
+            )
 
     def temporary_password(
         self,

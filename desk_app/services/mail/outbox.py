@@ -29,6 +29,8 @@ PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
+#: a reset email never sent: its link was revoked or used before it went
+WITHDRAWN = "withdrawn"
 
 _MAX_BODY = 100_000
 

@@ -6,8 +6,9 @@ a message is readable even when the language on file is wrong.
 
 No template takes a password or a Secret Number: the temporary-password and
 reissued-letter notices only say that something happened and whom to call.
-The reset link is the one secret a message carries; it lives only in the
-outbox row's body.
+The reset link is the one secret a message carries: the sender builds that
+email when it delivers it (``reset_links.py``), so the link never reaches
+the outbox.
 """
 
 from __future__ import annotations
@@ -98,12 +99,21 @@ def registration_successful(language: str, office: OfficeInfo) -> Mail:
     )
 
 
+_RESET_SUBJECT = ("Reset your password", "重設密碼")
+
+
+def password_reset_subject(language: str) -> str:
+    """The reset email's subject, known when it is queued (its body is not)."""
+    return _RESET_SUBJECT[1] if mail_language(language) == ZH else _RESET_SUBJECT[0]
+
+
 def password_reset(language: str, office: OfficeInfo, link: str, minutes: int) -> Mail:
+    """Built by the sender at delivery, with a link made then (``reset_links.py``)."""
     return _compose(
         "password_reset",
         language,
         office,
-        subject=("Reset your password", "重設密碼"),
+        subject=_RESET_SUBJECT,
         body=(
             "We received a request to reset the password of your candidate results "
             "account. Open this link to choose a new password:\n\n"
