@@ -15,8 +15,9 @@ import pytest
 from sqlalchemy import text
 
 from desk_app.config import database_url, default_database_path
-from desk_app.database import Database, upgrade
+from desk_app.database import Database
 from desk_app.private_files import prepare_sqlite_file
+from desk_app.schema import upgrade
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
