@@ -4,10 +4,11 @@ UI_SOURCES = $(shell find desk_app/ui -name '*.py' | sort)
 TS := translations/desk_app_zh_HK.ts
 QM := desk_app/translations/desk_app_zh_HK.qm
 
-.PHONY: setup run test lint format bench tr-update tr-release
+.PHONY: setup run test lint format bench tr-update tr-release lock
 
+# the desk and the development tools, from the locks in requirements/
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup.sh --dev
 
 run:
 	bash scripts/run.sh
@@ -33,3 +34,8 @@ tr-update: setup
 tr-release: setup
 	mkdir -p $(dir $(QM))
 	$(VENV)/pyside6-lrelease $(TS) -qm $(QM)
+
+# Refresh requirements/*.lock from pyproject.toml (keeps the pins that still fit;
+# `bash scripts/lock.sh --upgrade` moves them all to the newest). Needs no .venv.
+lock:
+	bash scripts/lock.sh

@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-bash scripts/setup.sh
+bash scripts/setup.sh --dev
 
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 
