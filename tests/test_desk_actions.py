@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -18,8 +19,9 @@ from desk_app.models import (
     PasswordResetToken,
 )
 from desk_app.services.actor import StaffIdentity
-from desk_app.services.errors import BadInput, Locked, PermissionDenied, Refused
+from desk_app.services.errors import BadInput, DeskError, Locked, PermissionDenied, Refused
 from desk_app.services.permissions import MATRIX, Action, Role
+from desk_app.services.registry import build_services
 from tests.support.accounts import (
     EMAIL,
     ID,
@@ -359,23 +361,23 @@ def test_a_reissue_ends_a_secret_lock(kit: AccountKit, candidate_id: int) -> Non
     assert "unlocked" in event_kinds(kit, candidate_id)
 
 
-def test_the_pdf_needs_the_renderer_or_nothing_rotates(kit: AccountKit, candidate_id: int) -> None:
-    import importlib.util
-
+def test_a_reissued_letter_comes_as_a_pdf(kit: AccountKit, candidate_id: int) -> None:
     supervisor = add_staff(kit.services, "supervisor")
     verify(kit, supervisor)
-    if importlib.util.find_spec("desk_app.services.documents.rendering") is None:
-        with pytest.raises(BadInput) as raised:
-            kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
-        assert raised.value.code == "letter_pdf_unavailable"
-        assert len(fetch(kit, select(Letter))) == 1
-        return
-    from desk_app.services.errors import DeskError
-
-    try:
-        letter = kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
-    except DeskError as error:  # no font on this machine: nothing was rotated
-        assert error.code == "pdf_font_missing"
-        assert len(fetch(kit, select(Letter))) == 1
-        return
+    letter = kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
     assert letter.pdf is not None and letter.pdf.startswith(b"%PDF")
+    assert len(fetch(kit, select(Letter))) == 2
+
+
+def test_without_a_font_the_pdf_is_refused_and_nothing_rotates(
+    kit: AccountKit, candidate_id: int, missing_pdf_font: str
+) -> None:
+    settings = replace(kit.services.settings, pdf_font=missing_pdf_font)
+    desk = build_services(kit.services.db, settings, kit.clock).desk_actions
+    supervisor = add_staff(kit.services, "supervisor")
+    verify(kit, supervisor)
+    with pytest.raises(DeskError) as raised:
+        desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
+    assert raised.value.code == "pdf_font_missing"
+    assert len(fetch(kit, select(Letter))) == 1
+    register(kit, secret=SECRET)  # the Secret Number on the letter the candidate holds still works
