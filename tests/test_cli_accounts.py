@@ -236,7 +236,33 @@ def test_letter_reissue_writes_the_pdf(
         capsys, monkeypatch, "--db", db_url, "letter", "reissue", "SMR123456",
         "--as", "sup.lee", "--reason", "lost", "--out", str(target),
     )  # fmt: skip
-    if code == 0:
-        assert target.read_bytes().startswith(b"%PDF") and "Secret Number" not in out
-    else:  # no renderer or no font here: one clear line, nothing rotated
-        assert code in (1, 2) and err.count("\n") == 1 and not target.exists()
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF") and "Secret Number" not in out
+
+
+def test_letter_reissue_without_a_font_says_so_in_one_line(
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    missing_pdf_font: str,
+) -> None:
+    config = tmp_path / "no-font.toml"
+    config.write_text(
+        f"pdf_font = {json.dumps(missing_pdf_font)}\n"
+        "[hashing]\ntime_cost = 1\nmemory_kib = 8\nparallelism = 1\n"
+    )
+    monkeypatch.setenv("DESK_APP_CONFIG", str(config))
+    target = tmp_path / "letter.pdf"
+    code, out, err = run(
+        capsys, monkeypatch, "--db", db_url, "letter", "reissue", "SMR123456",
+        "--as", "sup.lee", "--reason", "lost", "--out", str(target),
+    )  # fmt: skip
+    assert code == 1 and out == "" and not target.exists()
+    assert err.count("\n") == 1 and "font" in err and "Traceback" not in err
+    # nothing rotated: the Secret Number on the candidate's letter still registers
+    code, _, err = run(
+        capsys, monkeypatch, "--db", db_url, "account", "register", "SMR123456", "4821",
+        "taiman@example.com", stdin=f"{PASSWORD}\n",
+    )  # fmt: skip
+    assert code == 0, err

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk_app.documents import fonts
 from desk_app.models import (
     AccountEvent,
     AuditEvent,
@@ -19,10 +18,10 @@ from desk_app.models import (
     Letter,
     PasswordResetToken,
 )
-from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import BadInput, DeskError, Locked, PermissionDenied, Refused
 from desk_app.services.permissions import MATRIX, Action, Role
+from desk_app.services.registry import build_services
 from tests.support.accounts import (
     EMAIL,
     ID,
@@ -364,7 +363,7 @@ def test_a_reissue_ends_a_secret_lock(kit: AccountKit, candidate_id: int) -> Non
     assert "unlocked" in event_kinds(kit, candidate_id)
 
 
-def test_the_letter_is_printed_in_the_same_unit_of_work(kit: AccountKit, candidate_id: int) -> None:
+def test_a_reissued_letter_comes_as_a_pdf(kit: AccountKit, candidate_id: int) -> None:
     supervisor = add_staff(kit.services, "supervisor")
     verify(kit, supervisor)
     letter = kit.desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
@@ -372,21 +371,15 @@ def test_the_letter_is_printed_in_the_same_unit_of_work(kit: AccountKit, candida
     assert len(fetch(kit, select(Letter))) == 2
 
 
-def test_without_a_font_nothing_rotates(
-    kit: AccountKit, candidate_id: int, monkeypatch: pytest.MonkeyPatch
+def test_without_a_font_the_pdf_is_refused_and_nothing_rotates(
+    kit: AccountKit, candidate_id: int, missing_pdf_font: str
 ) -> None:
-    # no configured font, and none on the system
-    monkeypatch.setattr(fonts, "system_candidates", lambda: iter(()))
-    services = kit.services
-    settings = replace(
-        services.settings,
-        pdf_font="/nonexistent/desk-actions.ttf",
-        pdf_font_bold="/nonexistent/desk-actions-bold.ttf",
-    )
-    desk = DeskActionService(services.db, settings, services.clock, services.hasher)
-    supervisor = add_staff(services, "supervisor")
+    settings = replace(kit.services.settings, pdf_font=missing_pdf_font)
+    desk = build_services(kit.services.db, settings, kit.clock).desk_actions
+    supervisor = add_staff(kit.services, "supervisor")
     verify(kit, supervisor)
     with pytest.raises(DeskError) as raised:
         desk.reissue_letter(supervisor, ID, reason="lost", pdf=True)
     assert raised.value.code == "pdf_font_missing"
-    assert [r.active for r in fetch(kit, select(Letter))] == [True]
+    assert len(fetch(kit, select(Letter))) == 1
+    register(kit, secret=SECRET)  # the Secret Number on the letter the candidate holds still works
