@@ -181,7 +181,7 @@ def test_a_reset_link_is_single_use_and_does_not_lock_or_unlock(
     assert account.locked_until is None and account.failed_attempts == 0
     message = outbox(kit)[-1]
     assert message.kind == "password_reset" and message.to_address == EMAIL
-    assert "https://candidates.cambridgeenglish.org/reset?token=" in message.body
+    assert "https://results.example.org/reset?token=" in message.body
     # the token is in the email only: not stored, not audited, not in the timeline
     (stored,) = fetch(kit, select(PasswordResetToken))
     assert stored.token_hash != token and len(stored.token_hash) == 64

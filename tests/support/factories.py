@@ -24,7 +24,7 @@ from desk_app.models import (
 )
 from desk_app.services.actor import StaffIdentity, TerminalUser
 from desk_app.services.registry import Services, build_services
-from desk_app.settings import HashingPolicy, Settings
+from desk_app.settings import HashingPolicy, OfficeInfo, Settings
 from tests.support.clock import ManualClock
 
 #: argon2 with the smallest cost: the tests check logic, not hash strength
@@ -34,8 +34,16 @@ STAFF_PASSWORD = "desk-password-1"
 _serial = itertools.count(1)
 
 
+#: the office's addresses the tests configure (the defaults leave them empty)
+TEST_OFFICE = OfficeInfo(
+    reset_link_base="https://results.example.org/reset",
+    verify_website="https://results.example.org/verify",
+)
+
+
 def fast_settings(**changes: object) -> Settings:
-    return replace(Settings(hashing=FAST_HASHING), **changes)  # type: ignore[arg-type]
+    base = Settings(hashing=FAST_HASHING, office=TEST_OFFICE)
+    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def make_services(
@@ -89,6 +97,7 @@ def seed_catalogue(db: Database) -> None:
                 has_paper_breakdown=False,
                 score_min=0,
                 score_max=100,
+                scoring="marks",
             )
         )
         session.add(

@@ -8,6 +8,8 @@ one unit of work with the account row locked.
 Decisions:
 - An early unlock ends the password lock and the Secret Number lock.
 - A reset link does not lock or unlock; a newer link revokes older ones.
+  It leads to the office's reset page (``reset_link_base``): with none
+  configured no link is sent (Refused "reset_link_unset"), never a guess.
   The token is in the outbox message only, never in the audit or a result.
 - A temporary password ends a lock: it is handed over in person to a
   verified candidate, who must choose a new password at the next login,
@@ -240,6 +242,9 @@ class DeskActionService:
         """Email a single-use reset link to the registered address."""
         why = require_reason(reason)
         minutes = self._settings.desk.reset_token_minutes
+        base = self._settings.office.reset_link_base.strip()
+        if not base:  # the office's page that takes the token: never a guessed address
+            raise Refused("reset_link_unset")
         with self._db.write() as session:
             act = self._open(session, staff, id_number, Action.SEND_RESET, why)
             self._verify(act, Action.SEND_RESET, override_reason)
@@ -256,7 +261,7 @@ class DeskActionService:
             )
             session.add(row)
             session.flush()
-            link = f"{self._settings.office.results_website.rstrip('/')}/reset?token={token}"
+            link = f"{base}{'&' if '?' in base else '?'}token={token}"
             outbox_id = mail_templates.queue(
                 session,
                 self._clock,
@@ -422,7 +427,11 @@ class DeskActionService:
                 entries = session.scalars(
                     select(Entry)
                     .where(Entry.candidate_id == candidate_id)
-                    .options(selectinload(Entry.exam), selectinload(Entry.session))
+                    .options(
+                        selectinload(Entry.exam),
+                        selectinload(Entry.session),
+                        selectinload(Entry.result),  # its release date, for the letter
+                    )
                     .order_by(Entry.id)
                 ).all()
                 printed = render(
