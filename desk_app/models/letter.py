@@ -25,7 +25,8 @@ class LetterBatch(Base):
     new_letters: Mapped[int] = mapped_column(Integer)
     #: letters printed again with new Secret Numbers
     reissued: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(Text)
+    #: required for a reprint with new numbers; optional for exam-day letters
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Letter(Base):

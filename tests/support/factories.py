@@ -123,8 +123,14 @@ def make_candidate(
     secret_hash: str | None = None,
     released: bool = True,
     exam_id: int = 1,
+    letter: bool = True,
+    release_at: datetime | None = None,
 ) -> int:
-    """A candidate with one KET entry (released unless told) and an unregistered account."""
+    """A candidate with one KET entry (released unless told) and an unregistered account.
+
+    ``letter=False``: no letter at all, as the importer leaves a new candidate
+    (awaiting its exam-day letter). ``release_at`` overrides ``released``.
+    """
     from desk_app.services.search.keys import candidate_tokens, email_key, phone_key_of
 
     db = services.db
@@ -156,7 +162,8 @@ def make_candidate(
             grade="PASS WITH MERIT",
             cefr="A2",
             score=145,
-            release_at=now - timedelta(days=10) if released else now + timedelta(days=10),
+            release_at=release_at
+            or (now - timedelta(days=10) if released else now + timedelta(days=10)),
         )
         session.add(result)
         session.flush()
@@ -165,6 +172,8 @@ def make_candidate(
         for paper, score in zip(exam.papers, (148, 141, 146, 145), strict=False):
             session.add(PaperScore(result_id=result.id, paper_id=paper.id, score=score))
         session.add(ResultsAccount(candidate_id=candidate.id, failed_attempts=0, secret_failures=0))
+        if not letter:
+            return candidate.id
         session.add(
             Letter(
                 candidate_id=candidate.id,
