@@ -189,7 +189,7 @@ def make_demo(
             staff_ids=staff_ids,
             lockout=settings.lockout,
             first_ids={
-                name: writer.next_id(TABLES[name]) for name in COLUMNS if name != "search_token"
+                name: writer.next_id(TABLES[name]) for name in COLUMNS if "id" in TABLES[name].c
             },
         )
         examples = _fill(maker, writer, candidates, pools, progress)

@@ -46,7 +46,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
-from desk_app.models import Candidate, Letter, PasswordResetToken, ResultsAccount
+from desk_app.models import Candidate, Entry, Letter, PasswordResetToken, Result, ResultsAccount
 from desk_app.services.accounts.locks import (
     SECRET_LOCKED,
     add_event,
@@ -229,10 +229,18 @@ class AccountService:
             language = session.scalar(
                 select(Candidate.language).where(Candidate.id == seen.candidate_id)
             )
+            out = session.scalar(
+                select(Result.id)
+                .join(Entry, Entry.id == Result.entry_id)
+                .where(Entry.candidate_id == seen.candidate_id, Result.release_at <= now)
+                .limit(1)
+            )
             mail_templates.queue(
                 session,
                 self._clock,
-                mail_templates.registration_successful(language or "en", self._settings.office),
+                mail_templates.registration_successful(
+                    language or "en", self._settings.office, results_out=out is not None
+                ),
                 candidate_id=seen.candidate_id,
                 to_address=address,
             )
