@@ -61,7 +61,7 @@ def result_cells(content: StatementContent) -> list[tuple[str, str, str]]:
     en, zh = overall_label(content)
     note = ""
     if content.scoring == "scale":
-        note = f"Cambridge English Scale 劍橋英語量表 {content.score_min}–{content.score_max}"
+        note = f"Cambridge English Scale {content.score_min}–{content.score_max}\n劍橋英語量表"
     cells = [("Overall result\n總成績", content.grade, "")]
     if content.cefr:
         cells.append(("CEFR level\n歐洲語言共同參考框架級別", content.cefr, ""))
