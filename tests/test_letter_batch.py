@@ -185,3 +185,22 @@ def test_progress_is_reported_for_numbers_then_pages(services: Services) -> None
     steps: list[tuple[str, int, int]] = []
     services.letters.print_batch(supervisor, "TW056", progress=lambda *step: steps.append(step))
     assert steps == [("numbers", n, 3) for n in (1, 2, 3)] + [("pages", n, 3) for n in (1, 2, 3)]
+
+
+def test_a_candidate_added_while_the_numbers_are_made_is_in_the_batch(
+    services: Services,
+) -> None:
+    new_candidates(services, *NEW[:2])
+    supervisor = add_staff(services, "supervisor")
+    pages: list[int] = []
+
+    def progress(step: str, done: int, total: int) -> None:
+        if step == "numbers" and done == total and not pages:
+            new_candidates(services, NEW[2])  # an import lands meanwhile
+        if step == "pages":
+            pages.append(total)
+
+    printed = services.letters.print_batch(supervisor, "TW056", progress=progress)
+    assert pages[0] == 2  # drawn first without it, then again inside the transaction
+    assert printed.new_letters == 3
+    assert sorted(numbers_in(printed.pdf)) == sorted(NEW)

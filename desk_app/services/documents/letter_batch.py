@@ -16,10 +16,13 @@ printed again with a new number, and the old letter stops working at once
 (as a reissue at the desk does). New candidates are printed in the same
 run. Batch reissues send no email: the letters are handed out at the centre.
 
-Hashing is slow on purpose (argon2), so it is done before the write
-transaction, with progress; the transaction then locks the centre's row
-(two desks printing the same centre wait for each other) and looks again
-at who awaits a letter.
+Hashing is slow on purpose (argon2) and drawing a page takes a while, so
+both happen before the write transaction, with progress (serials are known
+in advance: the candidate's id and the letter's number). The transaction
+then locks the centre's row (two desks printing the same centre wait for
+each other), looks again, and only if something changed meanwhile (a letter
+printed, a candidate added) makes the PDF again inside it. So the write lock
+is held for the inserts, not for minutes of hashing and drawing.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from sqlalchemy import Select, exists, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from desk_app.database import Database
-from desk_app.documents import LetterContent
 from desk_app.models import Candidate, Centre, Entry, Letter, LetterBatch, ResultsAccount
 from desk_app.services.accounts.locks import (
     account_for_update,
@@ -119,6 +121,11 @@ def _ids(session: Session, query: Select[int], centre_id: int) -> list[int]:
     )
 
 
+def letter_serial(candidate_id: int, number: int) -> str:
+    """As every letter's (desk reissues too): L, the candidate's id, the letter's number."""
+    return f"L{candidate_id:08d}-{number}"
+
+
 def _centre_code(raw: str) -> str:
     return clean_text(raw, "centre", MAX_CENTRE_CODE).upper()
 
@@ -176,39 +183,33 @@ class LetterBatchService:
         with self._db.read() as session:
             authorise(session, staff, Action.PRINT_LETTERS)
             centre_id = self._centre_id(session, code)
-            wanted = self._wanted(session, centre_id, code, reissue)
-        numbers = self._numbers([cid for ids in wanted for cid in ids], progress)
+            plan = self._plan(session, centre_id, code, reissue)
+        numbers = self._numbers([cid for cid, _number in plan], progress)
+        now = self._clock.now()
+        with self._db.read() as session:
+            pdf, serials = self._render(session, plan, numbers, now, progress)
         with self._db.write() as session:
             staff_row = authorise(session, staff, Action.PRINT_LETTERS)
             session.scalar(select(Centre).where(Centre.id == centre_id).with_for_update())
-            new_ids, again_ids = self._wanted(session, centre_id, code, reissue)
-            for cid in (*new_ids, *again_ids):
-                if cid not in numbers:  # arrived since the first look
-                    numbers.update(self._numbers([cid], None))
-            now = self._clock.now()
+            fresh = self._plan(session, centre_id, code, reissue)
+            if fresh != plan:  # letters printed or candidates added since: make it again
+                missing = [cid for cid, _number in fresh if cid not in numbers]
+                numbers.update(self._numbers(missing, None))
+                plan = fresh
+                pdf, serials = self._render(session, plan, numbers, now, None)
+            new = sum(1 for _cid, number in plan if number == 0)
             batch = LetterBatch(
                 centre_id=centre_id,
                 printed_at=now,
                 printed_by_id=staff_row.id,
-                new_letters=len(new_ids),
-                reissued=len(again_ids),
+                new_letters=new,
+                reissued=len(plan) - new,
                 reason=why,
             )
             session.add(batch)
             session.flush()
-            letters = [
-                self._exam_day(session, cid, numbers[cid][1], now, batch, why) for cid in new_ids
-            ]
-            letters += [
-                self._reissue(session, cid, numbers[cid][1], now, batch, why) for cid in again_ids
-            ]
-            contents = self._contents(session, letters, numbers, now)
-            pdf = render_letters_pdf(
-                self._settings,
-                contents,
-                None if progress is None else lambda page, total: progress("pages", page, total),
-            )
-            serials = tuple(content.serial for content in contents)
+            for cid, number in plan:
+                self._issue(session, cid, number, numbers[cid][1], now, batch)
             audit.record(
                 session,
                 self._clock,
@@ -220,15 +221,13 @@ class LetterBatchService:
                     "centre": code,
                     "batch": batch.id,
                     "count": len(serials),
-                    "new": len(new_ids),
-                    "reissued": len(again_ids),
+                    "new": new,
+                    "reissued": len(plan) - new,
                     "serials": list(serials),
                     "bytes": len(pdf),
                 },
             )
-            return LetterBatchPrinted(
-                batch.id, code, now, len(new_ids), len(again_ids), serials, pdf
-            )
+            return LetterBatchPrinted(batch.id, code, now, new, len(plan) - new, serials, pdf)
 
     # -- the steps ------------------------------------------------------------------------
     @staticmethod
@@ -239,10 +238,9 @@ class LetterBatchService:
         return centre_id
 
     @staticmethod
-    def _wanted(
-        session: Session, centre_id: int, code: str, reissue: bool
-    ) -> tuple[list[int], list[int]]:
-        """(new candidates, candidates to reissue): refused when there is nothing to do."""
+    def _plan(session: Session, centre_id: int, code: str, reissue: bool) -> list[tuple[int, int]]:
+        """(candidate id, letter number) to print, by ID Number: 0 for a new candidate's
+        exam-day letter, the next number for a reissue. Refused when there is nothing."""
         new_ids = _ids(session, _no_letter(), centre_id)
         printed = _ids(session, _live_batch_letters(), centre_id)
         again = printed if reissue else []
@@ -250,7 +248,24 @@ class LetterBatchService:
             if printed:
                 raise Refused("letters_already_printed", centre=code, count=len(printed))
             raise NotFound("no_letters_waiting", centre=code)
-        return new_ids, again
+        newest = (
+            dict(
+                session.execute(
+                    select(Letter.candidate_id, func.max(Letter.number))
+                    .where(Letter.candidate_id.in_(again))
+                    .group_by(Letter.candidate_id)
+                ).all()
+            )
+            if again
+            else {}
+        )
+        planned = {cid: 0 for cid in new_ids} | {cid: newest[cid] + 1 for cid in again}
+        id_numbers = dict(
+            session.execute(
+                select(Candidate.id, Candidate.id_number).where(Candidate.id.in_(list(planned)))
+            ).all()
+        )
+        return sorted(planned.items(), key=lambda item: id_numbers[item[0]])
 
     def _numbers(
         self, candidate_ids: Sequence[int], progress: Progress | None
@@ -265,67 +280,50 @@ class LetterBatchService:
         return made
 
     @staticmethod
-    def _exam_day(
-        session: Session, cid: int, hashed: str, now: datetime, batch: LetterBatch, why: str | None
-    ) -> Letter:
-        letter = Letter(
-            candidate_id=cid,
-            number=0,
-            secret_hash=hashed,
-            active=True,
-            issued_at=now,
-            issued_by_id=batch.printed_by_id,
-            reason=why,
-            serial=f"L{cid:08d}-0",
-            batch_id=batch.id,
+    def _issue(
+        session: Session, cid: int, number: int, hashed: str, now: datetime, batch: LetterBatch
+    ) -> None:
+        """The letter row. A reissue (number > 0) is as one at the desk: older letters stop
+        working at once, a Secret Number lock ends (the new number was never guessed at)."""
+        staff_id, why = batch.printed_by_id, batch.reason
+        if number > 0:
+            account = account_for_update(session, cid)
+            session.execute(
+                update(Letter)
+                .where(Letter.candidate_id == cid, Letter.active.is_(True))
+                .values(active=False)
+                .execution_options(synchronize_session=False)
+            )
+            if secret_locked(account, now):
+                add_event(session, account, "unlocked", now, staff_id=staff_id, reason=why,
+                          detail={"locks": ["secret"], "via": "letter_batch"})  # fmt: skip
+            clear_secret_lock(account)
+            add_event(session, account, "letter_reissued", now, staff_id=staff_id, reason=why,
+                      detail={"batch": batch.id})  # fmt: skip
+        session.add(
+            Letter(
+                candidate_id=cid,
+                number=number,
+                secret_hash=hashed,
+                active=True,
+                issued_at=now,
+                issued_by_id=staff_id,
+                reason=why,
+                serial=letter_serial(cid, number),
+                batch_id=batch.id,
+            )
         )
-        session.add(letter)
-        return letter
 
-    @staticmethod
-    def _reissue(
-        session: Session, cid: int, hashed: str, now: datetime, batch: LetterBatch, why: str | None
-    ) -> Letter:
-        """As a reissue at the desk: older letters stop working at once; a Secret
-        Number lock ends (the new number has never been guessed at)."""
-        account = account_for_update(session, cid)
-        newest = session.scalar(select(func.max(Letter.number)).where(Letter.candidate_id == cid))
-        number = (newest if newest is not None else -1) + 1
-        session.execute(
-            update(Letter)
-            .where(Letter.candidate_id == cid, Letter.active.is_(True))
-            .values(active=False)
-            .execution_options(synchronize_session=False)
-        )
-        letter = Letter(
-            candidate_id=cid,
-            number=number,
-            secret_hash=hashed,
-            active=True,
-            issued_at=now,
-            issued_by_id=batch.printed_by_id,
-            reason=why,
-            serial=f"L{cid:08d}-{number}",
-            batch_id=batch.id,
-        )
-        session.add(letter)
-        if secret_locked(account, now):
-            add_event(session, account, "unlocked", now, staff_id=batch.printed_by_id,
-                      reason=why, detail={"locks": ["secret"], "via": "letter_batch"})  # fmt: skip
-        clear_secret_lock(account)
-        add_event(session, account, "letter_reissued", now, staff_id=batch.printed_by_id,
-                  reason=why, detail={"batch": batch.id})  # fmt: skip
-        return letter
-
-    def _contents(
+    def _render(
         self,
         session: Session,
-        letters: Sequence[Letter],
+        plan: Sequence[tuple[int, int]],
         numbers: dict[int, tuple[str, str]],
         now: datetime,
-    ) -> list[LetterContent]:
-        session.flush()
-        ids = [letter.candidate_id for letter in letters]
+        progress: Progress | None,
+    ) -> tuple[bytes, tuple[str, ...]]:
+        """The batch PDF (one letter a page, in ``plan``'s order) and its serials."""
+        ids = [cid for cid, _number in plan]
         candidates = {
             c.id: c
             for c in session.scalars(
@@ -339,17 +337,21 @@ class LetterBatchService:
                 )
             )
         }
-        # one order for the whole pile, new and reissued alike: by ID Number
-        ordered = sorted(letters, key=lambda letter: candidates[letter.candidate_id].id_number)
-        return [
+        contents = [
             letter_content(
                 self._settings,
-                candidate=candidates[letter.candidate_id],
-                entries=candidates[letter.candidate_id].entries,
-                secret_number=numbers[letter.candidate_id][0],
-                reissue_count=letter.number,
-                serial=letter.serial,
+                candidate=candidates[cid],
+                entries=candidates[cid].entries,
+                secret_number=numbers[cid][0],
+                reissue_count=number,
+                serial=letter_serial(cid, number),
                 issued_at=now,
             )
-            for letter in ordered
+            for cid, number in plan
         ]
+        pdf = render_letters_pdf(
+            self._settings,
+            contents,
+            None if progress is None else lambda page, total: progress("pages", page, total),
+        )
+        return pdf, tuple(content.serial for content in contents)
