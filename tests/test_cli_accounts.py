@@ -26,7 +26,10 @@ CALLER = [
 def wired(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Cheap argon2 through the config file; the staff password in the environment."""
     config = tmp_path / "config.toml"
-    config.write_text("[hashing]\ntime_cost = 1\nmemory_kib = 8\nparallelism = 1\n")
+    config.write_text(
+        "[hashing]\ntime_cost = 1\nmemory_kib = 8\nparallelism = 1\n"
+        '[office]\nreset_link_base = "https://results.example.org/reset"\n'
+    )
     monkeypatch.setenv("DESK_APP_CONFIG", str(config))
     monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", STAFF_PASSWORD)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import keyring
@@ -64,3 +66,13 @@ def test_no_keyring_backend_is_said_clearly() -> None:
         config.stored_database_password(url)
     # opening still works; the password is then asked for
     assert config.with_password(str(url)).password is None
+
+
+def test_the_readme_configuration_block_is_what_the_desk_reads() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, re.S)
+    assert block is not None
+    settings = config.load_settings(tomllib.loads(block.group(1)))
+    assert settings.office.reset_link_base == "https://results.example.org/reset"
+    assert settings.office.verify_website == "https://results.example.org/verify"
+    assert settings.desk.release_notice_days == 7 and settings.desk.release_check_minutes == 5

@@ -21,6 +21,7 @@ EXPECTED = {
     Action.TEMP_PASSWORD: "CS",
     Action.PRINT_STATEMENT: "CS",
     Action.BATCH_STATEMENTS: "S",
+    Action.PRINT_LETTERS: "SA",
     Action.VIEW_LOCKOUTS: "SA",
     Action.VIEW_AUDIT: "SA",
     Action.MANAGE_STAFF: "A",

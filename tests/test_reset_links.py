@@ -124,7 +124,7 @@ def test_the_link_is_in_no_table_before_or_after_delivery_and_works_once(
     assert report.sent == 2 and report.withdrawn == 0  # with the registration email
     (email,) = _resets(received)
     link, token = reset_link_in(email)
-    assert link.startswith("https://candidates.cambridgeenglish.org/reset?token=")
+    assert link.startswith("https://results.example.org/reset?token=")
     assert email.rcpt_tos == (EMAIL,)
     assert email.message["Message-ID"] == queued.message_id
     _assert_nowhere(kit, token, link, "reset?token=")

@@ -520,7 +520,7 @@
 <context>
     <name>CandidatePane</name>
     <message>
-        <location filename="../desk_app/ui/candidate/pane.py" line="+123"/>
+        <location filename="../desk_app/ui/candidate/pane.py" line="+126"/>
         <source>Select a candidate in the list to see their details here.</source>
         <translation>在清單中選取考生，即可在此查看其資料。</translation>
     </message>
@@ -907,6 +907,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>No reset link can be sent: the office has not set the address of the results website&apos;s reset page (reset_link_base in [office] of the config file). A temporary password at the counter still works.</source>
+        <translation>未能發送重設連結：辦事處尚未設定網上查閱成績網站重設密碼頁的網址（設定檔 [office] 內的 reset_link_base）。櫃檯仍可發出臨時密碼。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The exam-day letters of centre {centre} were printed already ({count}). To print them again, reissue them: each gets a new Secret Number.</source>
+        <translation>考試中心 {centre} 的考試當日密碼信已經打印（{count} 封）。如需再次打印，請選擇補發：每封信會有新的 Secret Number。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No letters wait to be printed for centre {centre}.</source>
+        <translation>考試中心 {centre} 沒有待打印的密碼信。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database was upgraded by a newer Results Desk ({revision}). Update this program.</source>
         <translation>資料庫已由較新版本的成績服務台升級（{revision}）。請更新本程式。</translation>
     </message>
@@ -1075,6 +1090,11 @@
         <source>No such call note.</source>
         <translation>沒有這項來電記錄。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no centre “{centre}”.</source>
+        <translation>沒有考試中心「{centre}」。</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1110,9 +1130,108 @@
     </message>
 </context>
 <context>
+    <name>LetterBatchDialog</name>
+    <message>
+        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+109"/>
+        <source>Print exam-day letters</source>
+        <translation>打印考試當日密碼信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each new candidate of the centre gets a Secret Number, printed once on its letter and kept only as a hash. Print or save the letters from the preview: the numbers cannot be shown again.</source>
+        <translation>考試中心的每位新考生會獲發一個 Secret Number（密碼），只會打印在其密碼信上一次，系統只保存其雜湊值。請在預覽中打印或儲存密碼信：密碼不能再次顯示。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New candidates were imported for: {centres}.</source>
+        <translation>已匯入以下考試中心的新考生：{centres}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Centre:</source>
+        <translation>考試中心(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reas&amp;on:</source>
+        <translation>原因(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required to print letters again</source>
+        <translation>再次打印密碼信時必須填寫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reissue the letters already printed</source>
+        <translation>補發已打印的密碼信(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They are printed again with new Secret Numbers; the old letters stop working at once. A reason is required.</source>
+        <translation>密碼信會以新的 Secret Number 重新打印，舊信即時失效。必須填寫原因。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+10"/>
+        <source>Looking up the centres…</source>
+        <translation>正在查詢考試中心…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{code} · {name} — {waiting} waiting, {printed} printed</source>
+        <translation>{code} · {name} — {waiting} 封待打印，{printed} 封已打印</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Starting…</source>
+        <translation>正在開始…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Making Secret Numbers: {done} of {total}</source>
+        <translation>正在產生 Secret Number：{done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drawing the letters: {done} of {total}</source>
+        <translation>正在製作密碼信：{done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Centre {centre}: {new} exam-day letters and {again} reissued letters are in the preview. Print or save them now.</source>
+        <translation>考試中心 {centre}：{new} 封考試當日密碼信及 {again} 封補發密碼信已在預覽中，請立即打印或儲存。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Stopped: no letter was issued.</source>
+        <translation>已停止：沒有發出任何密碼信。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>LettersList</name>
     <message>
-        <location filename="../desk_app/ui/candidate/sections.py" line="+213"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="+229"/>
         <source>No.</source>
         <translation>編號</translation>
     </message>
@@ -1369,7 +1488,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+223"/>
+        <location filename="../desk_app/ui/main_window.py" line="+228"/>
         <source>Results Desk</source>
         <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
@@ -1383,6 +1502,11 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print exam-day letters…</source>
+        <translation>打印考試當日密碼信(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1440,7 +1564,7 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>About Results Desk</source>
         <translation>關於成績服務台</translation>
     </message>
@@ -1501,7 +1625,7 @@
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/sections.py" line="-176"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="-191"/>
         <source>Email on file</source>
         <translation>存檔電郵</translation>
     </message>
@@ -1684,6 +1808,117 @@
     </message>
 </context>
 <context>
+    <name>ReleaseLines</name>
+    <message>
+        <location filename="../desk_app/ui/candidate/release_lines.py" line="+32"/>
+        <source>{start} – {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificates</source>
+        <translation>證書寄出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates are posted to the centre 4–8 weeks after release (for candidates who passed): between these dates.</source>
+        <translation>合格考生的證書將於成績公佈後4至8星期內寄往考試中心，即上列日期之間。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Results email</source>
+        <translation>成績通知電郵</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at release, if registered</source>
+        <translation>成績公佈時（如已登記）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The “results available” email is sent once, when the results are released, if the account is registered by then. Registering later: no email.</source>
+        <translation>成績公佈時，如帳戶已經登記，系統會發出一次「成績已經公佈」電郵。其後才登記的考生不會收到此電郵。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Released on</source>
+        <translation>成績公佈日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not sent</source>
+        <translation>未發出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not decided yet (the desk checks every few minutes), or the result came in long after its release date.</source>
+        <translation>尚未處理（系統每隔數分鐘檢查一次），或成績在公佈日期很久以後才匯入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none (not registered)</source>
+        <translation>沒有（未登記）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The account was not registered when the results came out.</source>
+        <translation>成績公佈時帳戶尚未登記。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (bad address)</source>
+        <translation>沒有（電郵地址無效）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registered email address cannot take email.</source>
+        <translation>登記的電郵地址無法接收電郵。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no record</source>
+        <translation>沒有紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released before the desk kept a record of these emails.</source>
+        <translation>成績在系統開始記錄此類電郵之前已經公佈。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sent {moment}</source>
+        <translation>已於 {moment} 發出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not delivered</source>
+        <translation>未能送達</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mail server refused it; see the outbox.</source>
+        <translation>郵件伺服器拒絕接收；請查看待發郵件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>queued {moment}</source>
+        <translation>已於 {moment} 排隊等候發送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting in the outbox to be delivered.</source>
+        <translation>正在待發郵件中等候發送。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseScheduler</name>
+    <message>
+        <location filename="../desk_app/ui/release/scheduler.py" line="+80"/>
+        <source>Results released: {entries}; “results available” emails queued: {emails}.</source>
+        <translation>已公佈成績：{entries} 項；已排隊發送「成績已經公佈」電郵：{emails} 封。</translation>
+    </message>
+</context>
+<context>
     <name>ResultsTree</name>
     <message>
         <location filename="../desk_app/ui/candidate/sections.py" line="+28"/>
@@ -1696,12 +1931,12 @@
         <translation>成績</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Overall result</source>
         <translation>整體成績</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+31"/>
         <source>Result not released yet (release {date})</source>
         <translation>成績尚未公佈（{date} 公佈）</translation>
     </message>
@@ -1711,7 +1946,7 @@
         <translation>暫時沒有成績</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-19"/>
         <source>No breakdown by paper for this exam</source>
         <translation>此考試不設分卷成績</translation>
     </message>

@@ -24,6 +24,7 @@ from desk_app.cli import (
     gui_cmd,
     lockouts_cmd,
     mail_cmd,
+    release_cmd,
     search_cmd,
     show_cmd,
     staff_cmd,
@@ -44,6 +45,7 @@ COMMAND_MODULES = (
     statement_cmd,
     audit_cmd,
     mail_cmd,
+    release_cmd,
     gui_cmd,
 )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app.cli.common import CliContext
+from desk_app.cli.letter_batch_cmd import register_batch
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
 from desk_app.services.errors import BadInput
 from desk_app.services.mail.templates import mask_email
@@ -46,6 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     reissue.add_argument("--out", metavar="FILE.pdf", type=Path, help="write the letter as PDF")
     add_staff_action_arguments(reissue)
     reissue.set_defaults(handler=reissue_letter)
+    register_batch(actions, common)
 
 
 def unlock_account(context: CliContext) -> int:

@@ -109,7 +109,7 @@ def _catalogue(session: Session) -> Catalogue:
             row_exam = Exam(
                 code=exam.code, name_en=exam.name_en, name_zh=exam.name_zh,
                 has_paper_breakdown=exam.has_paper_breakdown,
-                score_min=exam.score_min, score_max=exam.score_max,
+                score_min=exam.score_min, score_max=exam.score_max, scoring=exam.scoring,
             )  # fmt: skip
             row_exam.papers = [
                 Paper(position=i, name_en=en, name_zh=zh)
@@ -189,7 +189,7 @@ def make_demo(
             staff_ids=staff_ids,
             lockout=settings.lockout,
             first_ids={
-                name: writer.next_id(TABLES[name]) for name in COLUMNS if name != "search_token"
+                name: writer.next_id(TABLES[name]) for name in COLUMNS if "id" in TABLES[name].c
             },
         )
         examples = _fill(maker, writer, candidates, pools, progress)

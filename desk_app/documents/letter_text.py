@@ -7,9 +7,15 @@ layout the way the seeds set them in bold.
 from __future__ import annotations
 
 from desk_app.documents.content import LetterContent
-from desk_app.documents.wording import Pair, moment_pair
+from desk_app.documents.wording import Pair, date_en, date_zh, moment_pair
 
 TITLE: Pair = ("Reissued letter", "補發密碼信")
+TITLE_EXAM_DAY: Pair = ("Your letter for the candidate results website", "網上查閱成績密碼信")
+SUBTITLE_EXAM_DAY: Pair = (
+    "Your ID Number and Secret Number for the candidate results website",
+    "網上查閱成績網站的 ID Number（考生編號）及 Secret Number（密碼）",
+)
+RESULTS_ONLINE_LABEL = "Results online from\n網上查閱成績日期"
 SUBTITLE_NEW: Pair = (
     "Your ID Number and new Secret Number for the candidate results website",
     "網上查閱成績網站的 ID Number（考生編號）及新 Secret Number（密碼）",
@@ -99,6 +105,34 @@ def lost_email_note(hotline: str) -> Pair:
     )
 
 
+def title(content: LetterContent) -> Pair:
+    return TITLE_EXAM_DAY if content.exam_day else TITLE
+
+
+def subtitle(content: LetterContent) -> Pair:
+    if content.exam_day:
+        return SUBTITLE_EXAM_DAY
+    return SUBTITLE_REGISTERED if content.registered else SUBTITLE_NEW
+
+
+def results_online(content: LetterContent) -> str | None:
+    """The day results go online, in both languages (the seeds' 網上查閱成績日期)."""
+    day = content.results_online
+    if day is None:
+        return None
+    return f"{date_en(day)}\n{date_zh(day)}"
+
+
+def lost_letter_note(hotline: str) -> Pair:
+    """On the exam-day letter: what to do if it is lost (the seeds' FAQ 2)."""
+    return (
+        f"If you lose this letter, call us at once on {hotline}: we will give you a new "
+        "Secret Number, and the one on this letter will stop working.",
+        f"如遺失此信，請儘快致電 {hotline} 與我們聯絡；"
+        "我們會補發新的 Secret Number，此信上的 Secret Number 將即時失效。",
+    )
+
+
 def help_heading(content: LetterContent) -> Pair:
     office = content.office
     return (f"Need help? Contact the {office.name_en}", f"如有疑問，請聯絡{office.name_zh}")
@@ -120,6 +154,11 @@ def help_lines(content: LetterContent) -> list[Pair]:
 
 def issue_lines(content: LetterContent) -> Pair:
     when_en, when_zh = moment_pair(content.issued_at, content.office.timezone)
+    if content.exam_day:
+        return (
+            f"Printed on {when_en}. Serial {content.serial}",
+            f"本信於{when_zh}列印 · 編號 {content.serial}",
+        )
     n = content.reissue_count
     if content.registered:
         replaces = ("This letter replaces all earlier letters.", "本信取代所有較早發出的密碼信。")

@@ -6,8 +6,9 @@ from desk_app.models.base import Base, UtcDateTime
 from desk_app.models.candidate import Candidate, Entry, PaperScore, Result, SearchToken
 from desk_app.models.catalogue import Centre, Exam, ExamSession, Paper
 from desk_app.models.desk import CallerVerification, CallNote
-from desk_app.models.letter import Letter
+from desk_app.models.letter import Letter, LetterBatch
 from desk_app.models.outbox import OutboxMessage
+from desk_app.models.release import ReleaseNotice
 from desk_app.models.staff import ROLES, Staff
 from desk_app.models.statement import IssuedStatement
 
@@ -26,10 +27,12 @@ __all__ = [
     "ExamSession",
     "IssuedStatement",
     "Letter",
+    "LetterBatch",
     "OutboxMessage",
     "Paper",
     "PaperScore",
     "PasswordResetToken",
+    "ReleaseNotice",
     "Result",
     "ResultsAccount",
     "SearchToken",

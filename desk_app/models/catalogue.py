@@ -31,6 +31,9 @@ class Exam(Base):
     has_paper_breakdown: Mapped[bool] = mapped_column(Boolean, default=True)
     score_min: Mapped[int] = mapped_column(Integer)
     score_max: Mapped[int] = mapped_column(Integer)
+    #: how scores read: "scale" (the Cambridge English Scale), "shields"
+    #: (Young Learners: 1–5 a paper, the total overall) or "marks" (Delta)
+    scoring: Mapped[str] = mapped_column(String(8), default="scale", server_default="scale")
 
     papers: Mapped[list[Paper]] = relationship(
         back_populates="exam", order_by="Paper.position", cascade="all, delete-orphan"

@@ -96,6 +96,20 @@ MESSAGES: dict[str, str] = {
     "token_invalid": QT_TRANSLATE_NOOP("Errors", "This reset link is not valid or has expired."),
     "result_not_released": QT_TRANSLATE_NOOP("Errors", "These results are not released yet."),
     "no_results": QT_TRANSLATE_NOOP("Errors", "This candidate has no released results."),
+    "reset_link_unset": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No reset link can be sent: the office has not set the address of the results "
+        "website's reset page (reset_link_base in [office] of the config file). "
+        "A temporary password at the counter still works.",
+    ),
+    "letters_already_printed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The exam-day letters of centre {centre} were printed already ({count}). "
+        "To print them again, reissue them: each gets a new Secret Number.",
+    ),
+    "no_letters_waiting": QT_TRANSLATE_NOOP(
+        "Errors", "No letters wait to be printed for centre {centre}."
+    ),
     "schema_newer": QT_TRANSLATE_NOOP(
         "Errors",
         "The database was upgraded by a newer Results Desk ({revision}). Update this program.",
@@ -209,6 +223,7 @@ MESSAGES: dict[str, str] = {
     "statement_not_found": QT_TRANSLATE_NOOP("Errors", "No statement was issued with this code."),
     "entry_not_found": QT_TRANSLATE_NOOP("Errors", "This candidate has no such exam entry."),
     "note_not_found": QT_TRANSLATE_NOOP("Errors", "No such call note."),
+    "centre_not_found": QT_TRANSLATE_NOOP("Errors", "There is no centre “{centre}”."),
 }
 
 

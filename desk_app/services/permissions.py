@@ -16,6 +16,7 @@ changed or an account deactivated takes effect on the next call).
 | temp_password          |          |   ✓¹    |     ✓      |       |
 | print_statement        |          |   ✓¹    |     ✓      |       |
 | batch_statements       |          |         |     ✓      |       |
+| print_letters          |          |         |     ✓      |   ✓   |
 | view_lockouts          |          |         |     ✓      |   ✓   |
 | view_audit             |          |         |     ✓      |   ✓   |
 | manage_staff           |          |         |            |   ✓   |
@@ -24,6 +25,11 @@ changed or an account deactivated takes effect on the next call).
 ¹ only with a current caller verification (operator: name, date of birth
 and one identifier; counter: an identity document seen). A supervisor may
 act without one by giving a reason, audited as an override.
+
+``print_letters`` is the centre's batch of exam-day letters (and reprinting
+a batch with new Secret Numbers): no caller is involved, so it needs no
+verification; supervisors run the desk's day, administrators load the exam
+board's files that create the candidates.
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ class Action(StrEnum):
     TEMP_PASSWORD = "temp_password"
     PRINT_STATEMENT = "print_statement"
     BATCH_STATEMENTS = "batch_statements"
+    PRINT_LETTERS = "print_letters"
     VIEW_LOCKOUTS = "view_lockouts"
     VIEW_AUDIT = "view_audit"
     MANAGE_STAFF = "manage_staff"
@@ -72,6 +79,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.TEMP_PASSWORD: frozenset({_C, _S}),
     Action.PRINT_STATEMENT: frozenset({_C, _S}),
     Action.BATCH_STATEMENTS: frozenset({_S}),
+    Action.PRINT_LETTERS: frozenset({_S, _A}),
     Action.VIEW_LOCKOUTS: frozenset({_S, _A}),
     Action.VIEW_AUDIT: frozenset({_S, _A}),
     Action.MANAGE_STAFF: frozenset({_A}),

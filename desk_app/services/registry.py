@@ -17,9 +17,11 @@ from desk_app.services.audit.trail import AuditService
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock, SystemClock
+from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.hashing import Hasher
 from desk_app.services.mail.sender import MailSender
+from desk_app.services.release.notices import ReleaseService
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
 from desk_app.settings import Settings
@@ -42,6 +44,8 @@ class Services:
     verification: VerificationService
     desk_actions: DeskActionService
     statements: StatementService
+    letters: LetterBatchService
+    release: ReleaseService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -63,4 +67,6 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         verification=VerificationService(db, settings, clock),
         desk_actions=DeskActionService(db, settings, clock, hasher),
         statements=StatementService(db, settings, clock),
+        letters=LetterBatchService(db, settings, clock, hasher),
+        release=ReleaseService(db, settings, clock),
     )

@@ -17,6 +17,7 @@ from desk_app.ui.common.crash import default_log_file, install_excepthook
 from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.main_window import MainWindow, WindowServices
+from desk_app.ui.release.scheduler import ReleaseScheduler
 from desk_app.ui.signin.database_password import open_database
 from desk_app.ui.signin.login_dialog import LoginDialog
 
@@ -103,7 +104,13 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
         if geometry is not None:
             window.restoreGeometry(geometry)
         window.show()
+        releases = ReleaseScheduler(
+            services.release, services.clock.now, settings.desk.release_check_minutes, window
+        )
+        releases.message.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+        releases.start()
         status = app.exec()
+        releases.stop()
         preferences.setValue("geometry", window.saveGeometry())
         preferences.setValue("language", translations.language)
         return int(status)

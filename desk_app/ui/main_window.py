@@ -10,7 +10,7 @@ lockouts get a second tab (Ctrl+Shift+L) with the supervisor's view.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ from desk_app.ui.common.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from desk_app.ui.common.labels import database_kind, role_name
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
 
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.letters_action = QAction(self)
+        self.letters_action.triggered.connect(lambda _checked=False: self.print_letters())
+        self.letters_action.setVisible(allowed(self._staff.role, Action.PRINT_LETTERS))
+        self.file_menu.addAction(self.letters_action)
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -223,6 +228,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Results Desk"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.letters_action.setText(self.tr("&Print exam-day letters…"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
         self.actions_menu.setTitle(self.tr("&Actions"))
@@ -299,6 +305,12 @@ class MainWindow(QMainWindow):
             self.pane.reload()
         if self.lockouts is not None and self.lockouts.isVisible():
             self.lockouts.fetch()
+
+    def print_letters(self, centres: Sequence[str] = ()) -> LetterBatchDialog:
+        """File → Print exam-day letters… (``centres``: those to offer first)."""
+        dialog = LetterBatchDialog(self._services.letters, self._staff, self, first=centres)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(

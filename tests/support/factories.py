@@ -24,7 +24,7 @@ from desk_app.models import (
 )
 from desk_app.services.actor import StaffIdentity, TerminalUser
 from desk_app.services.registry import Services, build_services
-from desk_app.settings import HashingPolicy, Settings
+from desk_app.settings import HashingPolicy, OfficeInfo, Settings
 from tests.support.clock import ManualClock
 
 #: argon2 with the smallest cost: the tests check logic, not hash strength
@@ -34,8 +34,16 @@ STAFF_PASSWORD = "desk-password-1"
 _serial = itertools.count(1)
 
 
+#: the office's addresses the tests configure (the defaults leave them empty)
+TEST_OFFICE = OfficeInfo(
+    reset_link_base="https://results.example.org/reset",
+    verify_website="https://results.example.org/verify",
+)
+
+
 def fast_settings(**changes: object) -> Settings:
-    return replace(Settings(hashing=FAST_HASHING), **changes)  # type: ignore[arg-type]
+    base = Settings(hashing=FAST_HASHING, office=TEST_OFFICE)
+    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def make_services(
@@ -89,6 +97,7 @@ def seed_catalogue(db: Database) -> None:
                 has_paper_breakdown=False,
                 score_min=0,
                 score_max=100,
+                scoring="marks",
             )
         )
         session.add(
@@ -114,8 +123,14 @@ def make_candidate(
     secret_hash: str | None = None,
     released: bool = True,
     exam_id: int = 1,
+    letter: bool = True,
+    release_at: datetime | None = None,
 ) -> int:
-    """A candidate with one KET entry (released unless told) and an unregistered account."""
+    """A candidate with one KET entry (released unless told) and an unregistered account.
+
+    ``letter=False``: no letter at all, as the importer leaves a new candidate
+    (awaiting its exam-day letter). ``release_at`` overrides ``released``.
+    """
     from desk_app.services.search.keys import candidate_tokens, email_key, phone_key_of
 
     db = services.db
@@ -147,7 +162,8 @@ def make_candidate(
             grade="PASS WITH MERIT",
             cefr="A2",
             score=145,
-            release_at=now - timedelta(days=10) if released else now + timedelta(days=10),
+            release_at=release_at
+            or (now - timedelta(days=10) if released else now + timedelta(days=10)),
         )
         session.add(result)
         session.flush()
@@ -156,6 +172,8 @@ def make_candidate(
         for paper, score in zip(exam.papers, (148, 141, 146, 145), strict=False):
             session.add(PaperScore(result_id=result.id, paper_id=paper.id, score=score))
         session.add(ResultsAccount(candidate_id=candidate.id, failed_attempts=0, secret_failures=0))
+        if not letter:
+            return candidate.id
         session.add(
             Letter(
                 candidate_id=candidate.id,

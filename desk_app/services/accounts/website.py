@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
-from desk_app.models import Candidate, PasswordResetToken, ResultsAccount
+from desk_app.models import Candidate, Entry, PasswordResetToken, Result, ResultsAccount
 from desk_app.services.accounts.attempts import AttemptSteps, active_letter
 from desk_app.services.accounts.locks import (
     LOCK_KINDS,
@@ -184,10 +184,18 @@ class AccountService:
             language = session.scalar(
                 select(Candidate.language).where(Candidate.id == seen.candidate_id)
             )
+            out = session.scalar(
+                select(Result.id)
+                .join(Entry, Entry.id == Result.entry_id)
+                .where(Entry.candidate_id == seen.candidate_id, Result.release_at <= now)
+                .limit(1)
+            )
             mail_templates.queue(
                 session,
                 self._clock,
-                mail_templates.registration_successful(language or "en", self._settings.office),
+                mail_templates.registration_successful(
+                    language or "en", self._settings.office, results_out=out is not None
+                ),
                 candidate_id=seen.candidate_id,
                 to_address=address,
             )

@@ -9,7 +9,9 @@ Decisions:
 - An early unlock ends the password lock and the Secret Number lock.
 - A reset link does not lock or unlock; a newer link revokes older ones.
   The link is made when the email is delivered (``mail/reset_links.py``):
-  it is never in the database, the audit or a result.
+  it is never in the database, the audit or a result. It leads to the
+  office's reset page (``reset_link_base``): with none configured no link is
+  sent (Refused "reset_link_unset"), never a guess.
 - A temporary password ends a lock: it is handed over in person to a
   verified candidate, who must choose a new password at the next login,
   and a lock would make it useless for 30 minutes. It revokes open reset
@@ -153,6 +155,9 @@ class DeskActionService(ActionSteps):
         minutes from then."""
         why = require_reason(reason)
         minutes = self._settings.desk.reset_token_minutes
+        base = self._settings.office.reset_link_base.strip()
+        if not base:  # the office's page that takes the token: never a guessed address
+            raise Refused("reset_link_unset")
         with self._db.write() as session:
             act = self._open(session, staff, id_number, Action.SEND_RESET, why)
             self._verify(act, Action.SEND_RESET, override_reason)
@@ -325,7 +330,11 @@ class DeskActionService(ActionSteps):
                 entries = session.scalars(
                     select(Entry)
                     .where(Entry.candidate_id == candidate_id)
-                    .options(selectinload(Entry.exam), selectinload(Entry.session))
+                    .options(
+                        selectinload(Entry.exam),
+                        selectinload(Entry.session),
+                        selectinload(Entry.result),  # its release date, for the letter
+                    )
                     .order_by(Entry.id)
                 ).all()
                 printed = render_letter_pdf(

@@ -67,7 +67,9 @@ class MadeLink:
 
 
 def reset_link(office: OfficeInfo, token: str) -> str:
-    return f"{office.results_website.rstrip('/')}/reset?token={token}"
+    """The office's reset page with the token (the desk refuses to queue a reset without one)."""
+    base = office.reset_link_base.strip()
+    return f"{base}{'&' if '?' in base else '?'}token={token}"
 
 
 def revoke_links(session: Session, account_id: int, now: datetime) -> int:

@@ -14,11 +14,12 @@ the outbox.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from desk_app.documents.wording import date_en, date_zh
 from desk_app.services.clock import Clock
 from desk_app.services.mail.outbox import queue_message
 from desk_app.settings import OfficeInfo
@@ -79,20 +80,36 @@ def mask_email(address: str) -> str:
     return f"{local[:2]}***@{domain}"
 
 
-def registration_successful(language: str, office: OfficeInfo) -> Mail:
+def registration_successful(
+    language: str, office: OfficeInfo, *, results_out: bool = False
+) -> Mail:
+    """``results_out``: results were released before the registration. No "results
+    available" email ever goes for those (the release job's rule), so this email
+    says they are there already instead of promising one."""
+    if results_out:
+        news = (
+            "Results released before you registered are on the website now: log in to see "
+            "them. For results released from now on, you will receive an email as soon as "
+            "they are available.",
+            "閣下登記前已公佈的成績現已可於網站查閱，請登入查看。日後公佈的成績，閣下將收到電郵通知。",
+        )
+    else:
+        news = (
+            "As soon as your results are available you will receive an email to tell you "
+            "that they are ready.",
+            "成績公佈後，閣下將收到電郵通知。",
+        )
     return _compose(
         "registered",
         language,
         office,
         subject=("Registration successful", "登記成功"),
         body=(
-            "Thank you for registering for the candidate results service. As soon as "
-            "your results are available you will receive an email to tell you that "
-            "they are ready.\n\n"
+            f"Thank you for registering for the candidate results service. {news[0]}\n\n"
             "Note: the email address that you used for registration will be used for "
             f"faster results notification. Log in at {office.results_website} with "
             "your ID Number and the password you chose.",
-            "多謝閣下登記使用網上查閱成績服務。成績公佈後，閣下將收到電郵通知。\n\n"
+            f"多謝閣下登記使用網上查閱成績服務。{news[1]}\n\n"
             "註：閣下登記時使用的電郵地址將用於成績通知。請使用 ID Number（考生編號）"
             f"及閣下自訂的密碼於 {office.results_website} 登入。",
         ),
@@ -219,6 +236,39 @@ def letter_reissued(language: str, office: OfficeInfo, *, registered: bool, at: 
         body=(
             f"{en}\n\nIf you did not ask for a new letter, call us at once on {office.hotline}.",
             f"{zh}\n\n如閣下並無要求重發密碼信，請立即致電 {office.hotline} 與我們聯絡。",
+        ),
+    )
+
+
+def results_available(
+    language: str,
+    office: OfficeInfo,
+    *,
+    exam: tuple[str, str],
+    session: tuple[str, str],
+    certificates: tuple[date, date],
+) -> Mail:
+    """At release, to a candidate registered by then (the seeds' notification email).
+
+    ``exam`` and ``session`` are (English, Chinese) names; ``certificates``
+    the first and last day certificates are expected at the centre.
+    """
+    start, end = certificates
+    return _compose(
+        "results_available",
+        language,
+        office,
+        subject=("Your results are available", "閣下的考試成績已經公佈"),
+        body=(
+            f"Your result for {exam[0]}, {session[0]}, is now available on the candidate "
+            f"results website:\n\n{office.results_website}\n\n"
+            "Log in with your ID Number and your password to see it. If you have passed, "
+            "your certificate will be posted to your centre 4–8 weeks after the results "
+            f"are released (between {date_en(start)} and {date_en(end)}).",
+            f"閣下 {exam[1]}（{session[1]}）的考試成績現已公佈，可於網上查閱成績網站查閱："
+            f"\n\n{office.results_website}\n\n"
+            "請使用 ID Number（考生編號）及閣下的密碼登入查閱。合格考生的證書將於成績公佈後"
+            f"4至8星期內（約{date_zh(start)}至{date_zh(end)}）寄往考試中心。",
         ),
     )
 
