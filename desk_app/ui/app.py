@@ -61,6 +61,7 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         lockouts=services.lockouts,
         desk_actions=services.desk_actions,
         statements=services.statements,
+        letters=services.letters,
         staff=services.staff,
         clock=services.clock,
         timezone=services.settings.office.timezone,

@@ -25,6 +25,7 @@ from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock
+from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.search.service import SearchService
@@ -61,6 +62,7 @@ class WindowServices:
     lockouts: LockoutService
     desk_actions: DeskActionService
     statements: StatementService
+    letters: LetterBatchService
     #: the staff member's language choice is kept here
     staff: StaffService
     clock: Clock

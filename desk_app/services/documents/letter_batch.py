@@ -38,10 +38,9 @@ from sqlalchemy.orm import Session, selectinload
 from desk_app.database import Database
 from desk_app.models import Candidate, Centre, Entry, Letter, LetterBatch, ResultsAccount
 from desk_app.services.accounts.locks import (
+    SECRET_LOCK,
     account_for_update,
     add_event,
-    clear_secret_lock,
-    secret_locked,
 )
 from desk_app.services.actor import StaffIdentity, as_actor, authorise
 from desk_app.services.audit import trail as audit
@@ -294,10 +293,10 @@ class LetterBatchService:
                 .values(active=False)
                 .execution_options(synchronize_session=False)
             )
-            if secret_locked(account, now):
+            if SECRET_LOCK.locked(account, now):
                 add_event(session, account, "unlocked", now, staff_id=staff_id, reason=why,
                           detail={"locks": ["secret"], "via": "letter_batch"})  # fmt: skip
-            clear_secret_lock(account)
+            SECRET_LOCK.clear(account)
             add_event(session, account, "letter_reissued", now, staff_id=staff_id, reason=why,
                       detail={"batch": batch.id})  # fmt: skip
         session.add(
