@@ -20,10 +20,8 @@ from desk_app.models import Candidate, Entry
 from desk_app.services.errors import DeskError
 from desk_app.settings import Settings
 
-FONT_HINT = (
-    "Install one (Debian: apt-get install fonts-arphic-uming fonts-wqy-microhei) "
-    "or set pdf_font in the config file."
-)
+#: Debian packages with a font the PDFs can use (named in the error)
+FONT_PACKAGES = "fonts-arphic-uming fonts-wqy-microhei"
 
 
 def fonts_for(settings: Settings) -> FontSet:
@@ -31,7 +29,7 @@ def fonts_for(settings: Settings) -> FontSet:
     try:
         return find_fonts(settings.pdf_font, settings.pdf_font_bold)
     except FontNotFoundError:
-        raise DeskError("pdf_font_missing", hint=FONT_HINT) from None
+        raise DeskError("pdf_font_missing", packages=FONT_PACKAGES) from None
 
 
 def exam_lines(entries: Sequence[Entry]) -> tuple[ExamLine, ...]:
