@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.permissions import Action, allowed
@@ -29,6 +29,7 @@ from desk_app.ui.candidate.pane import CandidatePane
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from desk_app.ui.common.labels import database_kind, role_name
+from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.lockouts.view import LockoutsView
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
             self.lockouts.fetch()
 
     def _about(self) -> None:
-        QMessageBox.about(
+        show_about(
             self,
             self.tr("About Results Desk"),
             self.tr(
