@@ -30,7 +30,7 @@ from desk_app.cli import (
     staff_cmd,
     statement_cmd,
 )
-from desk_app.cli.common import CliContext, fail
+from desk_app.cli.common import CliContext, fail, one_line
 from desk_app.logfile import default_log_file, record_failure
 from desk_app.services.database_errors import is_unavailable, unavailable
 from desk_app.services.errors import DeskError, ExitStatus, Refused
@@ -56,7 +56,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(int(ExitStatus.BAD_INPUT), f"desk-app: {message} (see: {self.prog} --help)\n")
+        line = one_line(f"desk-app: {message} (see: {self.prog} --help)")
+        self.exit(int(ExitStatus.BAD_INPUT), line + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
