@@ -186,6 +186,13 @@ def test_python_m_desk_app_is_the_same_program() -> None:
 def test_without_as_only_the_first_administrator_can_be_added(
     db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # refused before any password is asked for
+    monkeypatch.delenv("DESK_APP_STAFF_PASSWORD", raising=False)
+    code, _, err = run(capsys, "--db", db_url, "staff", "add", "boss", "--role", "supervisor")
+    assert (code, err) == (
+        1,
+        "desk-app: The first staff member is an administrator: add them with --role admin.\n",
+    )
     monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", STAFF_PASSWORD)
     monkeypatch.setenv("DESK_APP_NEW_STAFF_PASSWORD", STAFF_PASSWORD)
     code, _, err = run(capsys, "--db", db_url, "staff", "add", "boss", "--role", "supervisor")

@@ -12,6 +12,7 @@ import argparse
 from typing import Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext, read_secret
+from desk_app.services.actor import TerminalUser
 
 NEW_STAFF_PASSWORD_ENV = "DESK_APP_NEW_STAFF_PASSWORD"
 
@@ -54,6 +55,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def add_staff(context: CliContext) -> int:
     args = context.args
     caller = context.caller()
+    if isinstance(caller, TerminalUser):  # say no before asking for a password
+        context.services.staff.check_terminal_add(args.role)
     prompt = f"Password for {args.username}: "
     env = NEW_STAFF_PASSWORD_ENV if args.as_staff else STAFF_PASSWORD_ENV
     added = context.services.staff.add(

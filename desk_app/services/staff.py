@@ -59,6 +59,13 @@ def _summary(staff: Staff) -> StaffSummary:
     )
 
 
+def _check_first_admin(session: Session, role: str) -> None:
+    if session.scalar(select(Staff.id).limit(1)) is not None:
+        raise PermissionDenied("terminal_staff_exist")
+    if role != Role.ADMIN:
+        raise PermissionDenied("terminal_first_admin")
+
+
 class StaffService:
     def __init__(self, db: Database, settings: Settings, clock: Clock, hasher: Hasher) -> None:
         self._db = db
@@ -150,11 +157,13 @@ class StaffService:
             # two terminals at once must not both find the table empty
             # (SQLite's write transaction already holds the database's write lock)
             session.execute(text("LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"))
-        if session.scalar(select(Staff.id).limit(1)) is not None:
-            raise PermissionDenied("terminal_staff_exist")
-        if role != Role.ADMIN:
-            raise PermissionDenied("terminal_first_admin")
+        _check_first_admin(session, role)
         return AuditActor(f"cli:{caller.login}"[:64])
+
+    def check_terminal_add(self, role: str) -> None:
+        """Refuse now what :meth:`add` would refuse a terminal user (before asking a password)."""
+        with self._db.read() as session:
+            _check_first_admin(session, role)
 
     # -- signing in -------------------------------------------------------
     def authenticate(self, username: str, password: str) -> StaffIdentity:
