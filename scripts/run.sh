@@ -27,12 +27,18 @@ for argument in "$@"; do
 done
 
 if [ "$database_given" -eq 0 ]; then
-    # `desk-app db status`: 0 = schema current, 5 = empty database, else needs upgrade.
+    # `desk-app db status`: 0 = schema current, 6 = empty database, 5 = cannot be reached,
+    # else (1) it needs an upgrade.
     status=0
     "$DESK_APP" db status >/dev/null 2>&1 </dev/null || status=$?
     case "$status" in
         0) ;;
         5)
+            echo "run: the desk database cannot be opened:" >&2
+            "$DESK_APP" db status </dev/null >&2 || true
+            exit 5
+            ;;
+        6)
             echo "run: first start: creating the desk database and filling it with demo data"
             "$DESK_APP" db upgrade </dev/null
             "$DESK_APP" demo --candidates 2000 --seed 1 </dev/null

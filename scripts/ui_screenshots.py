@@ -31,8 +31,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app import config
+from desk_app.demo.generate import DEMO_STAFF
 from desk_app.demo.rows import ATTACK_SOURCE
-from desk_app.services.actor import StaffIdentity, TerminalUser
+from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import DeskError, Refused
 from desk_app.services.registry import Services, build_services
 from desk_app.services.schema_check import open_checked
@@ -61,10 +62,16 @@ def settle(milliseconds: int = 400) -> None:
         QCoreApplication.processEvents()
 
 
+def demo_admin(services: Services) -> StaffIdentity:
+    """The demo database's administrator: only an administrator adds staff."""
+    username, _role, password, *_ = next(s for s in DEMO_STAFF if s[1] == "admin")
+    return services.staff.authenticate(username, password)
+
+
 def add_staff(services: Services, who: tuple[str, str, str]) -> StaffIdentity:
     username, role, display = who
     password = secrets.token_urlsafe(16)
-    services.staff.add(TerminalUser("screenshots"), username, role, password, display_name=display)
+    services.staff.add(demo_admin(services), username, role, password, display_name=display)
     return services.staff.authenticate(username, password)
 
 

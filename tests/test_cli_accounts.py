@@ -210,14 +210,19 @@ def test_a_counter_temporary_password_and_a_change_of_email(
     assert code == 0, err
 
 
-def test_lockouts_without_as_runs_as_the_terminal_user(
+def test_lockouts_need_a_supervisor(
     db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out, _ = run(capsys, monkeypatch, "--db", db_url, "lockouts")
+    code, _, err = run(capsys, monkeypatch, "--db", db_url, "lockouts")
+    assert code == 2 and "--as" in err and err.count("\n") == 1
+    code, _, err = run(capsys, monkeypatch, "--db", db_url, "lockouts", "--as", "op.chan")
+    assert (code, err) == (1, "desk-app: Your role (operator) may not see the lockouts.\n")
+    sup = ("--as", "sup.lee")
+    code, out, _ = run(capsys, monkeypatch, "--db", db_url, "lockouts", *sup)
     assert code == 0 and "No account is locked" in out
-    code, out, _ = run(capsys, monkeypatch, "--db", db_url, "lockouts", "--json")
+    code, out, _ = run(capsys, monkeypatch, "--db", db_url, "lockouts", "--json", *sup)
     assert code == 0 and json.loads(out) == []
-    code, out, _ = run(capsys, monkeypatch, "--db", db_url, "lockouts", "--per", "day")
+    code, out, _ = run(capsys, monkeypatch, "--db", db_url, "lockouts", "--per", "day", *sup)
     assert code == 0 and out.strip()
 
 

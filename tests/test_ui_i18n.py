@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.messages import MESSAGES
+from desk_app.services.messages import ACTIONS, FIELDS, MESSAGES
 from desk_app.ui.app import window_services
 from desk_app.ui.common.i18n import PSEUDO_LOCALE_ENV, Translations, catalogue_bytes
 from desk_app.ui.main_window import MainWindow
@@ -58,9 +58,15 @@ def test_translations_keep_the_placeholders() -> None:
         )
 
 
-def test_every_error_message_is_in_the_catalogue() -> None:
-    sources = {source for context, source, _ in ts_messages() if context == "Errors"}
-    missing = [code for code, text in MESSAGES.items() if text not in sources]
+@pytest.mark.parametrize(
+    ("context", "table"),
+    [("Errors", MESSAGES), ("Fields", FIELDS), ("Actions", ACTIONS)],
+)
+def test_every_error_message_and_label_is_in_the_catalogue(
+    context: str, table: dict[str, str]
+) -> None:
+    sources = {source for name, source, _ in ts_messages() if name == context}
+    missing = [code for code, text in table.items() if text not in sources]
     assert not missing, f"run `make tr-update` and translate: {missing}"
 
 

@@ -197,9 +197,93 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../desk_app/services/messages.py" line="+393"/>
+        <source>search for candidates</source>
+        <extracomment>what an ``action`` parameter names (``Your role (…) may not {action}.``)</extracomment>
+        <translation>搜尋考生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>look at a candidate&apos;s details</source>
+        <translation>查看考生資料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add call notes</source>
+        <translation>加入通話記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify callers</source>
+        <translation>核實來電者身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>record an identity document</source>
+        <translation>記錄身份證明文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlock accounts</source>
+        <translation>解除帳戶封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send password-reset links</source>
+        <translation>發送重設密碼連結</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change a registered email address</source>
+        <translation>更改登記的電郵地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reissue letters</source>
+        <translation>補發密碼信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give temporary passwords</source>
+        <translation>發出臨時密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reprint statements of results</source>
+        <translation>補印成績單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reprint statements in a batch</source>
+        <translation>批量補印成績單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see the lockouts</source>
+        <translation>查看被封鎖的帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see or export the audit trail</source>
+        <translation>查看或匯出審計記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage staff accounts</source>
+        <translation>管理職員帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import the exam board&apos;s files</source>
+        <translation>匯入考試局的檔案</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../desk_app/ui/signin/database_password.py" line="+99"/>
+        <location filename="../desk_app/ui/common/message_box.py" line="+19"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -207,7 +291,7 @@
 <context>
     <name>BatchReprintDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+82"/>
+        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+80"/>
         <location line="+77"/>
         <source>Batch reprint of statements</source>
         <translation>批量重印成績單</translation>
@@ -261,7 +345,7 @@
 <context>
     <name>BatchRunner</name>
     <message>
-        <location filename="../desk_app/ui/common/batch_progress.py" line="+129"/>
+        <location filename="../desk_app/ui/common/batch_progress.py" line="+130"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
@@ -615,22 +699,9 @@
     </message>
 </context>
 <context>
-    <name>Crash</name>
-    <message>
-        <location filename="../desk_app/ui/common/crash.py" line="+44"/>
-        <source>Something went wrong; details were written to {file}.</source>
-        <translation>程式出現問題；詳情已寫入 {file}。</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Results Desk</source>
-        <translation>成績服務台</translation>
-    </message>
-</context>
-<context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/signin/database_password.py" line="-25"/>
+        <location filename="../desk_app/ui/signin/database_password.py" line="+74"/>
         <source>Database password</source>
         <translation>資料庫密碼</translation>
     </message>
@@ -711,27 +782,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desk_app/ui/common/errors.py" line="+26"/>
+        <location filename="../desk_app/ui/common/errors.py" line="+32"/>
         <source>The request was refused ({code}).</source>
         <translation>要求被拒絕（{code}）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>The database did not answer as expected; nothing was changed. Try again.</source>
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Something unexpected went wrong; details were written to the log.</source>
-        <translation>發生意外問題；詳情已寫入記錄檔。</translation>
-    </message>
-    <message>
-        <location filename="../desk_app/services/messages.py" line="+22"/>
-        <source>“{value}” is not an ID Number: it has 1–3 letters then 3–9 digits.</source>
-        <translation>「{value}」不是考生編號：考生編號由 1 至 3 個英文字母及 3 至 9 個數字組成。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../desk_app/services/messages.py" line="-365"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -761,12 +822,7 @@
         <translation>「{value}」不是職務（operator、counter、supervisor、admin）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A username has 2–64 lower-case letters, digits, dots, dashes or underscores.</source>
-        <translation>用戶名稱須由 2 至 64 個小楷英文字母、數字、句點、連字號或底線組成。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Give a reason for this action.</source>
         <translation>請提供進行此操作的原因。</translation>
     </message>
@@ -776,12 +832,12 @@
         <translation>職員密碼最少要有 {min_length} 個字元。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+79"/>
         <source>Your role ({role}) may not {action}.</source>
         <translation>你的職務（{role}）不可進行此操作：{action}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Wrong username or password.</source>
         <translation>用戶名稱或密碼錯誤。</translation>
     </message>
@@ -806,7 +862,7 @@
         <translation>不可停用最後一位在職的系統管理員。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Unable to authenticate user. Please check your details and try again.</source>
         <translation>無法驗證用戶身份。請檢查所輸入的資料，然後再試一次。</translation>
     </message>
@@ -826,22 +882,17 @@
         <translation>此考生編號尚未註冊帳戶。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Passwords must have at least {min_length} characters, made up of letters and at least {min_digits} numbers.</source>
-        <translation>密碼最少要有 {min_length} 個字元，由英文字母及最少 {min_digits} 個數字組成。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-96"/>
         <source>The two passwords are not the same.</source>
         <translation>兩次輸入的密碼不相同。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+105"/>
         <source>The terms of use must be accepted.</source>
         <translation>必須接受使用條款。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Verify the caller before acting on this candidate.</source>
         <translation>處理此考生的事項前，請先核實來電者身份。</translation>
     </message>
@@ -851,12 +902,12 @@
         <translation>來電者提供的資料與記錄不符。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>This account is not locked.</source>
         <translation>此帳戶沒有被封鎖。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>Too many wrong passwords: this account is locked until {until} UTC. Try again later or use “Forgotten your password?”.</source>
         <translation>密碼錯誤次數太多：此帳戶已封鎖至 {until}（UTC）。請稍後再試，或使用「Forgotten your password?」（忘記密碼）功能。</translation>
     </message>
@@ -866,37 +917,172 @@
         <translation>Secret Number 錯誤次數太多：此考生編號的註冊已封鎖至 {until}（UTC）。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>A Secret Number is made of 4 digits.</source>
-        <translation>Secret Number 由 4 個數字組成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>The new password must be different from the old one.</source>
         <translation>新密碼不可與舊密碼相同。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>This email address is already the registered one.</source>
         <translation>此電郵地址已是登記的電郵地址。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Give the caller&apos;s ID Number, email or phone number as well.</source>
         <translation>請同時提供來電者的考生編號、電郵或電話號碼。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Lockouts are counted per hour or per day, over a limited time.</source>
-        <translation>封鎖次數只可按小時或按日，在有限的時段內統計。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>This reset link is not valid or has expired.</source>
         <translation>此重設連結無效或已過期。</translation>
     </message>
     <message>
+        <location line="-167"/>
+        <source>“{value}” is not an ID Number: it has {digits} digits, with up to {letters} letters before them (e.g. {example} or {short_example}).</source>
+        <translation>「{value}」不是考生編號：考生編號有 {digits} 位數字，前面最多可有 {letters} 個英文字母（例如 {example} 或 {short_example}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{value}” is not an ID Number: it has {letters} letter(s), then {digits} digits (e.g. {example}).</source>
+        <translation>「{value}」不是考生編號：考生編號是 {letters} 個英文字母，後接 {digits} 位數字（例如 {example}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{value}” is not an ID Number: it has {digits} digits (e.g. {example}).</source>
+        <translation>「{value}」不是考生編號：考生編號有 {digits} 位數字（例如 {example}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not an ID Number as this office writes them: check it on the letter.</source>
+        <translation>「{value}」不符合本處考生編號的格式：請核對密碼信上的編號。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A username has 2–64 characters: letters a–z, digits, dots, dashes or underscores.</source>
+        <translation>用戶名稱有 2 至 64 個字元：只可用英文字母（a 至 z）、數字、句點、連字號或底線。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{value}” is not a language of the desk (en, zh_HK).</source>
+        <translation>「{value}」不是服務台可用的語言（en、zh_HK）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a way of getting in touch (phone, counter, email).</source>
+        <translation>「{value}」不是聯絡方式（phone、counter、email）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password is not valid text (UTF-8): check how it was typed or passed on.</source>
+        <translation>密碼不是有效的文字（UTF-8）：請檢查輸入或傳送密碼的方式。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A Secret Number is 4 to 8 digits (0–9), as printed on the letter.</source>
+        <translation>Secret Number 是 4 至 8 位數字（0 至 9），與密碼信上所印的相同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lockouts are counted per hour or per day.</source>
+        <translation>封鎖次數只可按小時或按日統計。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Lockouts are counted over at most {limit} periods: choose a later start.</source>
+        <translation>封鎖次數最多統計 {limit} 個時段：請選擇較後的開始日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The number of messages to send must be at least {minimum}.</source>
+        <translation>要發送的郵件數目最少為 {minimum}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give {option} as well.</source>
+        <translation>請同時提供 {option}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the staff password in {variable}, or run the command in a terminal to type it.</source>
+        <translation>請在 {variable} 提供職員密碼，或在終端機執行指令後輸入密碼。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the password on standard input (one line).</source>
+        <translation>請在標準輸入提供密碼（一行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the verification code printed on the statement: desk-app statement verify CODE.</source>
+        <translation>請提供成績單上所印的核實編碼：desk-app statement verify CODE。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{value}” is one word too many: desk-app statement takes one ID Number (to check a code: desk-app statement verify CODE).</source>
+        <translation>「{value}」是多出來的字詞：desk-app statement 只接受一個考生編號（核對編碼請用 desk-app statement verify CODE）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The config file {file} cannot be read: check that it is a file you may read.</source>
+        <translation>無法讀取設定檔 {file}：請檢查它是否一個你有權讀取的檔案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The config file {file} is not valid TOML: check it near line {line}.</source>
+        <translation>設定檔 {file} 不是有效的 TOML：請檢查第 {line} 行附近的內容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the config file, {setting} must be a TOML {kind}.</source>
+        <translation>設定檔中的 {setting} 必須是 TOML 的 {kind}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the config file, “{value}” is not a time zone (write one such as Asia/Hong_Kong).</source>
+        <translation>設定檔中的「{value}」不是時區（請填寫例如 Asia/Hong_Kong 的時區）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the config file, the ID Number pattern “{value}” is not a regular expression.</source>
+        <translation>設定檔中的考生編號格式「{value}」不是正規表示式。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set the mail server user ([smtp] username) in the config file first.</source>
+        <translation>請先在設定檔中設定郵件伺服器用戶（[smtp] username）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No font with Chinese characters for PDFs was found. Install one (on Debian: apt-get install {packages}) or set pdf_font in the config file.</source>
+        <translation>找不到可在 PDF 中顯示中文字的字型。請安裝一款（Debian：apt-get install {packages}），或在設定檔中設定 pdf_font。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in as a staff member who may {action}: add --as STAFF.</source>
+        <translation>請以有權{action}的職員身份登入：加上 --as STAFF。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff members exist already: an administrator adds the others, signed in with --as ADMIN.</source>
+        <translation>系統已有職員：其他職員須由系統管理員以 --as ADMIN 登入後加入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first staff member is an administrator: add them with --role admin.</source>
+        <translation>第一位職員必須是系統管理員：請用 --role admin 加入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This sign-in is no longer valid: sign in again.</source>
+        <translation>此登入已失效：請重新登入。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A password needs at least {min_length} characters, among them at least {min_letters} letter(s) and {min_digits} digits (0–9); other characters may be added.</source>
+        <translation>密碼最少要有 {min_length} 個字元，當中最少有 {min_letters} 個字母及 {min_digits} 個數字（0 至 9）；亦可加入其他字元。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>These results are not released yet.</source>
         <translation>這些成績尚未公佈。</translation>
     </message>
@@ -907,21 +1093,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>No reset link can be sent: the office has not set the address of the results website&apos;s reset page (reset_link_base in [office] of the config file). A temporary password at the counter still works.</source>
-        <translation>未能發送重設連結：辦事處尚未設定網上查閱成績網站重設密碼頁的網址（設定檔 [office] 內的 reset_link_base）。櫃檯仍可發出臨時密碼。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The exam-day letters of centre {centre} were printed already ({count}). To print them again, reissue them: each gets a new Secret Number.</source>
-        <translation>考試中心 {centre} 的考試當日密碼信已經打印（{count} 封）。如需再次打印，請選擇補發：每封信會有新的 Secret Number。</translation>
+        <source>The database already has candidates or staff: demo data goes only into an empty one.</source>
+        <translation>資料庫已有考生或職員：示範資料只可放入空的資料庫。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>No letters wait to be printed for centre {centre}.</source>
-        <translation>考試中心 {centre} 沒有待打印的密碼信。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>The database was upgraded by a newer Results Desk ({revision}). Update this program.</source>
         <translation>資料庫已由較新版本的成績服務台升級（{revision}）。請更新本程式。</translation>
     </message>
@@ -937,53 +1113,88 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The database cannot be reached ({detail}). Try again or call the administrator.</source>
-        <translation>無法連接資料庫（{detail}）。請再試一次或聯絡系統管理員。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The database asks for a password: store it with “desk-app db password”.</source>
-        <translation>資料庫要求輸入密碼：請用「desk-app db password」儲存密碼。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No password store (keyring) is available on this computer.</source>
-        <translation>這部電腦沒有可用的密碼庫（keyring）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The database already has candidates: demo data goes only into an empty one.</source>
-        <translation>資料庫已有考生資料：示範資料只可放入空的資料庫。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The number of demo candidates must be between 1 and {limit}.</source>
-        <translation>示範考生的數目必須介乎 1 至 {limit}。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A page is a number from 0, with 1 to {limit} candidates a page.</source>
-        <translation>頁數是由 0 開始的數字，每頁有 1 至 {limit} 名考生。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Only the first {limit} matches can be shown: type more to narrow the search.</source>
-        <translation>只能顯示首 {limit} 個結果：請輸入更多資料以收窄搜尋範圍。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No font with Chinese characters for PDFs was found. {hint}</source>
-        <translation>找不到可用於 PDF 的中文字型。{hint}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No password is stored for the mail server user “{username}”: store it with “desk-app mail password”.</source>
-        <translation>沒有為郵件伺服器用戶「{username}」儲存密碼：請用「desk-app mail password」儲存。</translation>
+        <source>The database URL cannot be read: write sqlite:///FILE or postgresql+psycopg://USER@HOST/DATABASE.</source>
+        <translation>無法讀取資料庫網址：請寫成 sqlite:///FILE 或 postgresql+psycopg://USER@HOST/DATABASE。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>“{value}” is not a mail security mode (none, starttls or ssl).</source>
-        <translation>「{value}」不是郵件保安模式（none、starttls 或 ssl）。</translation>
+        <source>Results Desk works with SQLite or PostgreSQL, not “{kind}”.</source>
+        <translation>成績服務台只支援 SQLite 或 PostgreSQL，不支援「{kind}」。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a PostgreSQL database takes a password; this one is {kind}.</source>
+        <translation>只有 PostgreSQL 資料庫需要密碼；這個資料庫是 {kind}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database {database} cannot be reached. Try again or call the administrator.</source>
+        <translation>無法連接資料庫 {database}。請再試一次，或聯絡系統管理員。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database server {server} does not answer. Try again or call the administrator.</source>
+        <translation>資料庫伺服器 {server} 沒有回應。請再試一次，或聯絡系統管理員。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database server {server} cannot be found: check the database URL.</source>
+        <translation>找不到資料庫伺服器 {server}：請檢查資料庫網址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no database “{name}” on {server}: check the database URL.</source>
+        <translation>{server} 上沒有資料庫「{name}」：請檢查資料庫網址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder of the database file {file} cannot be made: choose another place (--db).</source>
+        <translation>無法建立資料庫檔案 {file} 所在的資料夾：請選擇其他位置（--db）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file {file} cannot be opened: check that you may read and write it.</source>
+        <translation>無法開啟資料庫檔案 {file}：請檢查你是否有權讀寫該檔案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file {file} is locked by another program. Try again in a moment.</source>
+        <translation>資料庫檔案 {file} 正被另一個程式鎖住。請稍後再試。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} is not a database file: check the database URL.</source>
+        <translation>{file} 不是資料庫檔案：請檢查資料庫網址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database refused the request; nothing was changed.</source>
+        <translation>資料庫拒絕了這個要求；資料沒有任何改動。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Something went wrong; details were written to {file}.</source>
+        <translation>程式出現問題；詳情已寫入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong, and the details could not be written to {file}.</source>
+        <translation>程式出現問題，而且未能把詳情寫入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No reset link can be sent: the office has not set the address of the results website&apos;s reset page (reset_link_base in [office] of the config file). A temporary password at the counter still works.</source>
+        <translation>未能發送重設連結：辦事處尚未設定網上查閱成績網站重設密碼頁的網址（設定檔 [office] 內的 reset_link_base）。櫃檯仍可發出臨時密碼。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The exam-day letters of centre {centre} were printed already ({count}). To print them again, reissue them: each gets a new Secret Number.</source>
+        <translation>考試中心 {centre} 的考試當日密碼信已經打印（{count} 封）。如需再次打印，請選擇補發：每封信會有新的 Secret Number。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No letters wait to be printed for centre {centre}.</source>
+        <translation>考試中心 {centre} 沒有待打印的密碼信。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -991,7 +1202,7 @@
         <translation>無法讀取憑證機構檔案「{name}」（[smtp] ca_file），或檔案內沒有憑證。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The mail server {host}:{port} could not be reached ({detail}); the emails wait for the next run.</source>
         <translation>無法連接郵件伺服器 {host}:{port}（{detail}）；電郵會留待下次發送。</translation>
     </message>
@@ -1022,11 +1233,46 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The file {name} could not be written: {reason}</source>
-        <translation>無法寫入檔案 {name}：{reason}</translation>
+        <source>There is no centre “{centre}”.</source>
+        <translation>沒有考試中心「{centre}」。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-100"/>
+        <source>The database asks for a password: store it with “desk-app db password”.</source>
+        <translation>資料庫要求輸入密碼：請用「desk-app db password」儲存密碼。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No password store (keyring) is available on this computer.</source>
+        <translation>這部電腦沒有可用的密碼庫（keyring）。</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <source>The number of demo candidates must be between 1 and {limit}.</source>
+        <translation>示範考生的數目必須介乎 1 至 {limit}。</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>A page is a number from 0, with 1 to {limit} candidates a page.</source>
+        <translation>頁數是由 0 開始的數字，每頁有 1 至 {limit} 名考生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the first {limit} matches can be shown: type more to narrow the search.</source>
+        <translation>只能顯示首 {limit} 個結果：請輸入更多資料以收窄搜尋範圍。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>No password is stored for the mail server user “{username}”: store it with “desk-app mail password”.</source>
+        <translation>沒有為郵件伺服器用戶「{username}」儲存密碼：請用「desk-app mail password」儲存。</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>“{value}” is not a mail security mode (none, starttls or ssl).</source>
+        <translation>「{value}」不是郵件保安模式（none、starttls 或 ssl）。</translation>
+    </message>
+    <message>
+        <location line="+139"/>
         <source>Name the file to write.</source>
         <translation>請輸入要寫入的檔案名稱。</translation>
     </message>
@@ -1066,6 +1312,16 @@
         <translation>未能寫入「{name}」，沒有儲存任何內容。請嘗試其他資料夾。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Statement {serial} is issued and recorded: print it again from the desk.</source>
+        <translation>成績單 {serial} 已發出並記錄：請在服務台再次打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter {serial} is issued: its new Secret Number is shown here once instead.</source>
+        <translation>密碼信 {serial} 已發出：新的 Secret Number 改為在此顯示一次。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>No candidate has the ID Number {id_number}.</source>
         <translation>沒有考生編號為 {id_number} 的考生。</translation>
@@ -1085,15 +1341,79 @@
         <source>This candidate has no such exam entry.</source>
         <translation>此考生沒有這項考試報名。</translation>
     </message>
+</context>
+<context>
+    <name>Fields</name>
     <message>
-        <location line="+1"/>
-        <source>No such call note.</source>
-        <translation>沒有這項來電記錄。</translation>
+        <location line="+70"/>
+        <source>caller&apos;s name</source>
+        <extracomment>what a ``field`` parameter names (``The {field} is required.``)</extracomment>
+        <translation>來電者姓名</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>There is no centre “{centre}”.</source>
-        <translation>沒有考試中心「{centre}」。</translation>
+        <source>centre code</source>
+        <translation>考試中心編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>display name</source>
+        <translation>顯示名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email address</source>
+        <translation>電郵地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email text</source>
+        <translation>電郵內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind of email</source>
+        <translation>電郵類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email subject</source>
+        <translation>電郵標題</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>identity document</source>
+        <translation>身份證明文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list of ID Numbers</source>
+        <translation>考生編號清單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call note</source>
+        <translation>通話記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>search text</source>
+        <translation>搜尋文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source address</source>
+        <translation>來源地址</translation>
     </message>
 </context>
 <context>
@@ -1488,7 +1808,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+228"/>
+        <location filename="../desk_app/ui/main_window.py" line="+231"/>
         <source>Results Desk</source>
         <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
@@ -1703,7 +2023,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../desk_app/ui/common/print_preview.py" line="+107"/>
+        <location filename="../desk_app/ui/common/print_preview.py" line="+110"/>
         <source>Print preview: {name}</source>
         <translation>預覽列印：{name}</translation>
     </message>
@@ -1758,20 +2078,15 @@
         <translation>共 {count} 頁</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+11"/>
+        <location line="+47"/>
+        <location line="+9"/>
         <source>Save the PDF</source>
         <translation>儲存 PDF</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-9"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The file could not be written: {reason}</source>
-        <translation>無法寫入檔案：{reason}</translation>
     </message>
 </context>
 <context>

@@ -1,14 +1,14 @@
-"""``desk-app audit verify`` and ``desk-app audit export FILE.csv``."""
+"""``desk-app audit verify`` and ``desk-app audit export FILE.csv --as STAFF``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from desk_app.cli.common import CliContext
-from desk_app.services.errors import BadInput, ExitStatus
+from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
+from desk_app.services.errors import ExitStatus
+from desk_app.services.output_files import check_output_path, write_output_text
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -17,8 +17,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     actions.add_parser(
         "verify", help="check the hash chain; names every tampered row", parents=[common]
     ).set_defaults(handler=verify)
-    export = actions.add_parser("export", help="write the audit trail as CSV", parents=[common])
-    export.add_argument("file", type=Path)
+    export = actions.add_parser(
+        "export",
+        help="write the audit trail as CSV (supervisors and administrators)",
+        parents=[common],
+    )
+    export.add_argument("file", metavar="FILE.csv")
+    export.add_argument(
+        "--as",
+        dest="as_staff",
+        metavar="STAFF",
+        required=True,
+        help=f"a supervisor or administrator (password from {STAFF_PASSWORD_ENV} or a prompt)",
+    )
     export.set_defaults(handler=export_csv)
 
 
@@ -34,13 +45,9 @@ def verify(context: CliContext) -> int:
 
 
 def export_csv(context: CliContext) -> int:
-    target: Path = context.args.file
-    if target.exists() and target.is_dir():
-        raise BadInput("invalid_text", field="output file (it is a folder)")
-    try:
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            count = context.services.audit.export_csv(handle)
-    except OSError as error:
-        raise BadInput("invalid_text", field=f"output file ({error.strerror})") from None
+    target = check_output_path(context.args.file)
+    staff = context.sign_in(context.args.as_staff)
+    audit = context.services.audit
+    count = write_output_text(target, lambda handle: audit.export_csv(staff, handle))
     print(f"Wrote {count} audit events to {target}.")
     return 0

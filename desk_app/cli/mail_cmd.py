@@ -45,7 +45,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def send_mail(context: CliContext) -> int:
     limit: int | None = context.args.limit
     if limit is not None and limit < 1:
-        raise BadInput("invalid_text", field="--limit (a number of at least 1)")
+        raise BadInput("mail_limit_invalid", minimum=1)
     services = context.services
     report = services.mail.send_pending(limit=limit)
     withdrawn = f", withdrawn {report.withdrawn}" if report.withdrawn else ""
@@ -62,7 +62,7 @@ def send_mail(context: CliContext) -> int:
 def store_password(context: CliContext) -> int:
     username = context.settings.smtp.username
     if not username:
-        raise BadInput("required", field="[smtp] username in the config file")
+        raise BadInput("smtp_username_missing")
     secret = read_secret(f"Password for the mail server user {username}: ")
     if not secret:
         raise BadInput("required", field="password")

@@ -108,6 +108,4 @@ def allowed(role: str, action: Action) -> bool:
 def check(role: str, action: Action) -> None:
     """Raise :class:`PermissionDenied` unless ``role`` may do ``action``."""
     if not allowed(role, action):
-        raise PermissionDenied(
-            "permission_denied", role=role, action=action.value.replace("_", " ")
-        )
+        raise PermissionDenied("permission_denied", role=role, action=action.value)

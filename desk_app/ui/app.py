@@ -11,9 +11,11 @@ from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desk_app.config import APP_NAME
+from desk_app.logfile import default_log_file
+from desk_app.services.errors import ExitStatus
 from desk_app.services.registry import Services, build_services
 from desk_app.settings import Settings
-from desk_app.ui.common.crash import default_log_file, install_excepthook
+from desk_app.ui.common.crash import install_excepthook
 from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.main_window import MainWindow, WindowServices
@@ -83,8 +85,8 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
     translations = Translations(app)
     translations.switch(_start_language(language, preferences.value("language")))
     db = open_database(url)
-    if db is None:
-        return 1
+    if db is None:  # the user was told why
+        return int(ExitStatus.DATABASE_UNAVAILABLE)
     services = build_services(db, settings)
     try:
         login = LoginDialog(services.staff, translations)

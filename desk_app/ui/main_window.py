@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.actions.desk_actions import DeskActionService
@@ -41,6 +41,7 @@ from desk_app.ui.candidate.pane import CandidatePane
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from desk_app.ui.common.labels import database_kind, role_name
+from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _about(self) -> None:
-        QMessageBox.about(
+        show_about(
             self,
             self.tr("About Results Desk"),
             self.tr(

@@ -9,6 +9,8 @@ import itertools
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import select
+
 from desk_app.database import Database
 from desk_app.models import (
     Candidate,
@@ -21,9 +23,11 @@ from desk_app.models import (
     PaperScore,
     Result,
     ResultsAccount,
+    Staff,
 )
 from desk_app.services.actor import StaffIdentity, TerminalUser
 from desk_app.services.registry import Services, build_services
+from desk_app.services.staff import identity_of
 from desk_app.settings import HashingPolicy, OfficeInfo, Settings
 from tests.support.clock import ManualClock
 
@@ -52,9 +56,47 @@ def make_services(
     return build_services(Database(url), settings or fast_settings(), clock or ManualClock())
 
 
+#: the administrator a test database gets first, when a test adds other staff first
+FIRST_ADMIN = "first.admin"
+
+
+def add_first_admin(services: Services, username: str = FIRST_ADMIN) -> None:
+    """The first administrator of an empty staff table: the one the terminal user may add."""
+    services.staff.add(
+        TerminalUser("test"), username, "admin", STAFF_PASSWORD, display_name=username.title()
+    )
+
+
+def an_admin(services: Services) -> StaffIdentity:
+    """An active administrator to add staff as (the first one, made if there is none).
+
+    Read from the database as the services would after a sign-in, without
+    signing in, so that a test's audit trail holds only what the test did.
+    """
+    with services.db.read() as session:
+        row = session.scalar(
+            select(Staff).where(Staff.role == "admin", Staff.active.is_(True)).order_by(Staff.id)
+        )
+        admin = None if row is None else identity_of(row)
+    if admin is None:
+        add_first_admin(services)
+        return an_admin(services)
+    return admin
+
+
 def add_staff(services: Services, role: str, username: str | None = None) -> StaffIdentity:
+    """A staff member, signed in: added by an administrator, as the services demand.
+
+    On an empty staff table an administrator asked for is the first one
+    (added as the terminal user may); anyone else is added by
+    :func:`an_admin`.
+    """
     name = username or f"{role}{next(_serial)}"
-    services.staff.add(TerminalUser("test"), name, role, STAFF_PASSWORD, display_name=name.title())
+    if role == "admin" and services.staff.count() == 0:
+        add_first_admin(services, name)
+    else:
+        shown = name.title()
+        services.staff.add(an_admin(services), name, role, STAFF_PASSWORD, display_name=shown)
     return services.staff.authenticate(name, STAFF_PASSWORD)
 
 

@@ -300,7 +300,7 @@ class LockoutService:
         first, last = start_of(since), start_of(end)
         periods = int((last.replace(tzinfo=None) - first.replace(tzinfo=None)) / step) + 1
         if periods > MAX_PERIODS:
-            raise BadInput("invalid_period")
+            raise BadInput("period_too_long", limit=MAX_PERIODS)
         answer = []
         for i in range(periods):
             local = (first.replace(tzinfo=None) + i * step).replace(tzinfo=zone)

@@ -244,5 +244,5 @@ def clean_source(source: str | None) -> str | None:
     """The caller's source address (an IP address or a name), at most 64 characters."""
     if source is None:
         return None
-    value = clean_text(source, "source address", 64, required=False)
+    value = clean_text(source, "source_address", 64, required=False)
     return value or None

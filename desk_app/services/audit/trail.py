@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TextIO
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from desk_app.database import Database
 from desk_app.models import AuditEvent, AuditHead
 from desk_app.models.audit import GENESIS_HASH
-from desk_app.services.actor import AuditActor, StaffIdentity, authorise
+from desk_app.services.actor import AuditActor, Caller, StaffIdentity, authorise, authorise_caller
 from desk_app.services.clock import Clock
 from desk_app.services.permissions import Action
 
@@ -248,12 +248,18 @@ class AuditService:
         with self._db.read() as session:
             return verify_chain(session)
 
-    def export_csv(self, out: TextIO) -> int:
-        """Write every event, oldest first, as CSV; returns the number of rows."""
-        writer = csv.writer(out)
-        writer.writerow(EXPORT_COLUMNS)
-        count = 0
+    def export_csv(self, staff: Caller, out: IO[str]) -> int:
+        """Write every event, oldest first, as CSV (role: view_audit); the number of rows.
+
+        A terminal user (no ``--as``) is refused: the trail names every
+        candidate and staff member, so only a supervisor or an
+        administrator takes it away.
+        """
         with self._db.read() as session:
+            authorise_caller(session, staff, Action.VIEW_AUDIT)
+            writer = csv.writer(out)
+            writer.writerow(EXPORT_COLUMNS)
+            count = 0
             for event in _walk(session):
                 writer.writerow(
                     [

@@ -22,10 +22,8 @@ from desk_app.services.errors import DeskError
 from desk_app.services.release_dates import release_day
 from desk_app.settings import Settings
 
-FONT_HINT = (
-    "Install one (Debian: apt-get install fonts-arphic-uming fonts-wqy-microhei) "
-    "or set pdf_font in the config file."
-)
+#: Debian packages with a font the PDFs can use (named in the error)
+FONT_PACKAGES = "fonts-arphic-uming fonts-wqy-microhei"
 
 
 def fonts_for(settings: Settings) -> FontSet:
@@ -33,7 +31,7 @@ def fonts_for(settings: Settings) -> FontSet:
     try:
         return find_fonts(settings.pdf_font, settings.pdf_font_bold)
     except FontNotFoundError:
-        raise DeskError("pdf_font_missing", hint=FONT_HINT) from None
+        raise DeskError("pdf_font_missing", packages=FONT_PACKAGES) from None
 
 
 def exam_lines(entries: Sequence[Entry]) -> tuple[ExamLine, ...]:

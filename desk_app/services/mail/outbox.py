@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desk_app.models.outbox import OutboxMessage
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
+from desk_app.services.messages import FieldKey
 from desk_app.services.validation import clean_text, normalise_email
 
 #: the right-hand side of every Message-ID (a fixed name: asking the
@@ -35,7 +36,7 @@ WITHDRAWN = "withdrawn"
 _MAX_BODY = 100_000
 
 
-def _header_text(value: str, field: str, limit: int) -> str:
+def _header_text(value: str, field: FieldKey, limit: int) -> str:
     """One line for a header: no CR, LF or other control characters."""
     if "\r" in value or "\n" in value:
         raise BadInput("invalid_text", field=field)
@@ -60,11 +61,11 @@ def queue_message(
     (header injection), an unknown language or an empty body.
     """
     address = normalise_email(_header_text(to_address, "email", 254))
-    title = _header_text(subject, "subject", 200)
-    what = _header_text(kind, "message kind", 32)
+    title = _header_text(subject, "email_subject", 200)
+    what = _header_text(kind, "email_kind", 32)
     if language not in LANGUAGES:
-        raise BadInput("invalid_text", field="language")
-    text = clean_text(body, "message", _MAX_BODY, multiline=True)
+        raise BadInput("invalid_language", value=language[:20])
+    text = clean_text(body, "email_body", _MAX_BODY, multiline=True)
     now = clock.now()
     row = OutboxMessage(
         created_at=now,

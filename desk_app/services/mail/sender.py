@@ -142,7 +142,7 @@ class MailSender:
         is stored for it; then nothing changes.
         """
         if limit is not None and limit < 0:
-            raise BadInput("invalid_text", field="limit")
+            raise BadInput("mail_limit_invalid", minimum=0)
         if self._smtp.security not in SECURITY_MODES:
             raise BadInput("smtp_security_invalid", value=self._smtp.security[:20])
         context = tls_context(self._smtp)

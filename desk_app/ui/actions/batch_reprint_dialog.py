@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.documents.statements import StatementService
-from desk_app.services.errors import BadInput, DeskError
+from desk_app.services.errors import DeskError
+from desk_app.services.output_files import check_output_path, write_output
 from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.batch_progress import BatchRunner
 from desk_app.ui.common.widgets import named
@@ -50,20 +51,17 @@ def id_numbers_in(text: str) -> list[str]:
 def write_statement(
     statements: StatementService, staff: StaffIdentity, id_number: str, reason: str, folder: Path
 ) -> Path:
-    """Print one candidate's statement and write it to ``folder`` (on a worker)."""
+    """Print one candidate's statement and write it to ``folder`` (on a worker).
+
+    The folder is checked first (a file named like the statements would go
+    there), so that a folder gone or read-only issues nothing.
+    """
+    check_output_path(folder / f"{id_number}.pdf")
     outcome = statements.print_batch(staff, [id_number], reason=reason)[0]
     printed = outcome.statement
     if printed is None:
         raise DeskError(outcome.error_code or "no_results", **outcome.error_params)
-    path = folder / f"{printed.serial}.pdf"
-    try:
-        with path.open("xb") as out:
-            out.write(printed.pdf)
-    except OSError as error:
-        raise BadInput(
-            "file_not_written", name=path.name, reason=error.strerror or str(error)
-        ) from None
-    return path
+    return write_output(folder / f"{printed.serial}.pdf", printed.pdf)
 
 
 class BatchReprintDialog(QDialog):

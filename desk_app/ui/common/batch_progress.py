@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.message_box import open_summary
 
 # at most this many failures are listed in the summary
 _LISTED_FAILURES = 8
@@ -123,7 +124,7 @@ class BatchRunner(QObject):
         # not modal: a modal progress dialog runs a nested event loop in setValue()
         self.dialog.setMinimumWidth(420)
         self.dialog.canceled.connect(self.cancel)
-        self.summary_box: QMessageBox | None = None
+        self.summary_box: QDialog | None = None
 
     def start(self) -> None:
         self.dialog.setLabelText(self.tr("Starting…"))
@@ -183,13 +184,9 @@ class BatchRunner(QObject):
         if summary.failures:
             lines.append(self.tr("Failed: {count}.").format(count=len(summary.failures)))
             lines += [f"• {item}: {why}" for item, why in summary.failures[:_LISTED_FAILURES]]
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if summary.failures else QMessageBox.Icon.Information,
+        self.summary_box = open_summary(
+            self.dialog.parentWidget(),
             self._title,
             "\n".join(lines),
-            QMessageBox.StandardButton.Ok,
-            self.dialog.parentWidget(),
+            warning=bool(summary.failures),
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.summary_box = box
-        box.open()
