@@ -23,7 +23,8 @@ QM=desk_app/translations/desk_app_zh_HK.qm
 # Every file with tr() / QT_TRANSLATE_NOOP strings, in a fixed order.
 sources() {
     find desk_app/ui -name '*.py' | LC_ALL=C sort
-    echo desk_app/services/messages.py
+    # the services' sentences (messages.py and the topic tables it gathers)
+    grep -rl --include='*.py' 'QT_TRANSLATE_NOOP(' desk_app/services | LC_ALL=C sort
 }
 
 lupdate_into() {

@@ -97,7 +97,7 @@ def test_letter_batch_checks_the_file_and_the_role_before_anything(
     code, _said, err = run(capsys, *base, "--as", "sup.lee", "--out", str(missing))
     assert code == 2 and "does not exist" in err
     code, _said, err = run(capsys, *base, "--as", "op.chan", "--out", str(tmp_path / "x.pdf"))
-    assert code == 1 and "may not print letters" in err
+    assert code == 1 and "may not print exam-day letters" in err
     code, _said, err = run(capsys, "--db", db_url, "letter", "batch", "--centre", "HK999",
                            "--as", "sup.lee", "--out", str(tmp_path / "x.pdf"))  # fmt: skip
     assert code == 4 and "There is no centre “HK999”" in err

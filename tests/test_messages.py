@@ -14,14 +14,8 @@ from desk_app.services.accounts.password_rules import check_password
 from desk_app.services.accounts.website import SECRET_LENGTHS, parse_secret
 from desk_app.services.database_errors import parse_database_url, unavailable
 from desk_app.services.errors import BadInput, DatabaseUnavailable, ExitStatus, Refused
-from desk_app.services.messages import (
-    ACTIONS,
-    FIELDS,
-    MESSAGES,
-    FieldKey,
-    english,
-    render,
-)
+from desk_app.services.message_labels import ACTIONS, FIELDS, FieldKey
+from desk_app.services.messages import MESSAGES, english, render
 from desk_app.services.permissions import Action
 from desk_app.services.validation import id_number_error, parse_id_number
 from desk_app.settings import IdNumberFormat, PasswordPolicy

@@ -199,7 +199,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+393"/>
+        <location filename="../desk_app/services/message_labels.py" line="+45"/>
         <source>search for candidates</source>
         <extracomment>what an ``action`` parameter names (``Your role (…) may not {action}.``)</extracomment>
         <translation>搜尋考生</translation>
@@ -278,6 +278,11 @@
         <location line="+1"/>
         <source>import the exam board&apos;s files</source>
         <translation>匯入考試局的檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print exam-day letters</source>
+        <translation>打印考試當日的密碼信</translation>
     </message>
 </context>
 <context>
@@ -792,7 +797,7 @@
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="-365"/>
+        <location filename="../desk_app/services/messages.py" line="+47"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -1182,12 +1187,12 @@
         <translation>程式出現問題，而且未能把詳情寫入 {file}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../desk_app/services/mail/messages.py" line="+15"/>
         <source>No reset link can be sent: the office has not set the address of the results website&apos;s reset page (reset_link_base in [office] of the config file). A temporary password at the counter still works.</source>
         <translation>未能發送重設連結：辦事處尚未設定網上查閱成績網站重設密碼頁的網址（設定檔 [office] 內的 reset_link_base）。櫃檯仍可發出臨時密碼。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../desk_app/services/documents/messages.py" line="+15"/>
         <source>The exam-day letters of centre {centre} were printed already ({count}). To print them again, reissue them: each gets a new Secret Number.</source>
         <translation>考試中心 {centre} 的考試當日密碼信已經打印（{count} 封）。如需再次打印，請選擇補發：每封信會有新的 Secret Number。</translation>
     </message>
@@ -1197,7 +1202,7 @@
         <translation>考試中心 {centre} 沒有待打印的密碼信。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../desk_app/services/mail/messages.py" line="+6"/>
         <source>The certificate authority file “{name}” ([smtp] ca_file) cannot be read or holds no certificate.</source>
         <translation>無法讀取憑證機構檔案「{name}」（[smtp] ca_file），或檔案內沒有憑證。</translation>
     </message>
@@ -1232,12 +1237,12 @@
         <translation>郵件伺服器的憑證並非發給 {host}（{detail}）；沒有發出任何電郵。[smtp] host 必須是憑證上列明的名稱。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../desk_app/services/documents/messages.py" line="+3"/>
         <source>There is no centre “{centre}”.</source>
         <translation>沒有考試中心「{centre}」。</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location filename="../desk_app/services/messages.py" line="-46"/>
         <source>The database asks for a password: store it with “desk-app db password”.</source>
         <translation>資料庫要求輸入密碼：請用「desk-app db password」儲存密碼。</translation>
     </message>
@@ -1345,7 +1350,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location line="+70"/>
+        <location filename="../desk_app/services/message_labels.py" line="-35"/>
         <source>caller&apos;s name</source>
         <extracomment>what a ``field`` parameter names (``The {field} is required.``)</extracomment>
         <translation>來電者姓名</translation>

@@ -11,7 +11,11 @@ action, the parameter holds a key of :data:`FIELDS` or :data:`ACTIONS`, and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import Any
+
+from desk_app.services.documents.messages import LETTER_MESSAGES
+from desk_app.services.mail.messages import MAIL_MESSAGES
+from desk_app.services.message_labels import ACTIONS, ACTIONS_CONTEXT, FIELDS, FIELDS_CONTEXT
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -309,104 +313,10 @@ MESSAGES: dict[str, str] = {
     "internal_error_unlogged": QT_TRANSLATE_NOOP(
         "Errors", "Something went wrong, and the details could not be written to {file}."
     ),
-    # letters, release and mail (Step 4 secrets, Step 5)
-    "reset_link_unset": QT_TRANSLATE_NOOP(
-        "Errors",
-        "No reset link can be sent: the office has not set the address of the results "
-        "website's reset page (reset_link_base in [office] of the config file). "
-        "A temporary password at the counter still works.",
-    ),
-    "letters_already_printed": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The exam-day letters of centre {centre} were printed already ({count}). "
-        "To print them again, reissue them: each gets a new Secret Number.",
-    ),
-    "no_letters_waiting": QT_TRANSLATE_NOOP(
-        "Errors", "No letters wait to be printed for centre {centre}."
-    ),
-    "smtp_ca_file_unreadable": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The certificate authority file “{name}” ([smtp] ca_file) cannot be read "
-        "or holds no certificate.",
-    ),
-    "smtp_unreachable": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The mail server {host}:{port} could not be reached ({detail}); "
-        "the emails wait for the next run.",
-    ),
-    "smtp_login_refused": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The mail server {host}:{port} refused the login ({detail}); check [smtp] username "
-        "and the stored password. The emails wait for the next run.",
-    ),
-    "smtp_tls_failed": QT_TRANSLATE_NOOP(
-        "Errors",
-        "No secure connection could be made to the mail server {host}:{port} ({detail}); "
-        "nothing was sent. Check [smtp] security and port.",
-    ),
-    "smtp_starttls_unsupported": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The mail server {host}:{port} does not offer STARTTLS, so nothing was sent "
-        "(never in clear). Use a server that offers it, or security = “ssl”.",
-    ),
-    "smtp_certificate_untrusted": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The mail server {host}:{port} showed a certificate this desk does not trust "
-        "({detail}); nothing was sent. If your office has its own certificate authority, "
-        "name its file in [smtp] ca_file.",
-    ),
-    "smtp_certificate_wrong_host": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The mail server's certificate is not for {host} ({detail}); nothing was sent. "
-        "[smtp] host must be a name the certificate shows.",
-    ),
-    "centre_not_found": QT_TRANSLATE_NOOP("Errors", "There is no centre “{centre}”."),
 }
 
-#: what a ``field`` parameter names (``The {field} is required.``)
-FieldKey = Literal[
-    "caller_name", "centre", "display_name", "email", "email_body", "email_kind", "email_subject",
-    "identity_document", "id_number_list", "note", "password", "reason", "search_text",
-    "source_address",
-]  # fmt: skip
-FIELDS_CONTEXT = "Fields"
-FIELDS: dict[str, str] = {
-    "caller_name": QT_TRANSLATE_NOOP("Fields", "caller's name"),
-    "centre": QT_TRANSLATE_NOOP("Fields", "centre code"),
-    "display_name": QT_TRANSLATE_NOOP("Fields", "display name"),
-    "email": QT_TRANSLATE_NOOP("Fields", "email address"),
-    "email_body": QT_TRANSLATE_NOOP("Fields", "email text"),
-    "email_kind": QT_TRANSLATE_NOOP("Fields", "kind of email"),
-    "email_subject": QT_TRANSLATE_NOOP("Fields", "email subject"),
-    "identity_document": QT_TRANSLATE_NOOP("Fields", "identity document"),
-    "id_number_list": QT_TRANSLATE_NOOP("Fields", "list of ID Numbers"),
-    "note": QT_TRANSLATE_NOOP("Fields", "call note"),
-    "password": QT_TRANSLATE_NOOP("Fields", "password"),
-    "reason": QT_TRANSLATE_NOOP("Fields", "reason"),
-    "search_text": QT_TRANSLATE_NOOP("Fields", "search text"),
-    "source_address": QT_TRANSLATE_NOOP("Fields", "source address"),
-}
-
-#: what an ``action`` parameter names (``Your role (…) may not {action}.``)
-ACTIONS_CONTEXT = "Actions"
-ACTIONS: dict[str, str] = {
-    "search": QT_TRANSLATE_NOOP("Actions", "search for candidates"),
-    "view_candidate": QT_TRANSLATE_NOOP("Actions", "look at a candidate's details"),
-    "add_note": QT_TRANSLATE_NOOP("Actions", "add call notes"),
-    "verify_caller": QT_TRANSLATE_NOOP("Actions", "verify callers"),
-    "record_document": QT_TRANSLATE_NOOP("Actions", "record an identity document"),
-    "unlock": QT_TRANSLATE_NOOP("Actions", "unlock accounts"),
-    "send_reset": QT_TRANSLATE_NOOP("Actions", "send password-reset links"),
-    "change_email": QT_TRANSLATE_NOOP("Actions", "change a registered email address"),
-    "reissue_letter": QT_TRANSLATE_NOOP("Actions", "reissue letters"),
-    "temp_password": QT_TRANSLATE_NOOP("Actions", "give temporary passwords"),
-    "print_statement": QT_TRANSLATE_NOOP("Actions", "reprint statements of results"),
-    "batch_statements": QT_TRANSLATE_NOOP("Actions", "reprint statements in a batch"),
-    "view_lockouts": QT_TRANSLATE_NOOP("Actions", "see the lockouts"),
-    "view_audit": QT_TRANSLATE_NOOP("Actions", "see or export the audit trail"),
-    "manage_staff": QT_TRANSLATE_NOOP("Actions", "manage staff accounts"),
-    "import_data": QT_TRANSLATE_NOOP("Actions", "import the exam board's files"),
-}
+MESSAGES.update(MAIL_MESSAGES)
+MESSAGES.update(LETTER_MESSAGES)
 
 #: parameters whose value is a key of a label table, and that table's context
 LABELLED: dict[str, tuple[str, dict[str, str]]] = {

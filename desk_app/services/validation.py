@@ -7,7 +7,7 @@ import unicodedata
 from datetime import date
 
 from desk_app.services.errors import BadInput
-from desk_app.services.messages import FieldKey
+from desk_app.services.message_labels import FieldKey
 from desk_app.settings import IdNumberFormat
 
 _SEPARATORS = re.compile(r"[\s\-_./·()（）]+")

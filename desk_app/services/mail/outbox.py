@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desk_app.models.outbox import OutboxMessage
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
-from desk_app.services.messages import FieldKey
+from desk_app.services.message_labels import FieldKey
 from desk_app.services.validation import clean_text, normalise_email
 
 #: the right-hand side of every Message-ID (a fixed name: asking the
