@@ -947,6 +947,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The exam catalogue lacks {exams}: run “desk-app db upgrade” first.</source>
+        <translation>考試目錄缺少 {exams}：請先執行「desk-app db upgrade」。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The number of demo candidates must be between 1 and {limit}.</source>
         <translation>示範考生的數目必須介乎 1 至 {limit}。</translation>
     </message>

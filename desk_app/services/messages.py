@@ -119,6 +119,9 @@ MESSAGES: dict[str, str] = {
     "demo_not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already has candidates: demo data goes only into an empty one."
     ),
+    "demo_catalogue_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The exam catalogue lacks {exams}: run “desk-app db upgrade” first."
+    ),
     "demo_candidates": QT_TRANSLATE_NOOP(
         "Errors", "The number of demo candidates must be between 1 and {limit}."
     ),

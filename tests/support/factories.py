@@ -9,6 +9,8 @@ import itertools
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import select
+
 from desk_app.database import Database
 from desk_app.models import (
     Candidate,
@@ -17,7 +19,6 @@ from desk_app.models import (
     Exam,
     ExamSession,
     Letter,
-    Paper,
     PaperScore,
     Result,
     ResultsAccount,
@@ -51,7 +52,8 @@ def add_staff(services: Services, role: str, username: str | None = None) -> Sta
 
 
 def seed_catalogue(db: Database) -> None:
-    """A centre, KET for Schools (with papers), Delta Module One (without), a session."""
+    """A centre and a session; the exams (KET for Schools with papers, Delta Module One
+    without) are the standard catalogue the migration wrote."""
     with db.write() as session:
         if session.get(Centre, 1) is not None:
             return
@@ -62,33 +64,6 @@ def seed_catalogue(db: Database) -> None:
                 name_en="Prestige English Centre",
                 name_zh="倫敦英語中心",
                 region="TW",
-            )
-        )
-        ket = Exam(
-            id=1,
-            code="KETFS",
-            name_en="A2 Key for Schools (KET for Schools)",
-            name_zh="劍橋英語 KET（青少年版）",
-            has_paper_breakdown=True,
-            score_min=100,
-            score_max=150,
-        )
-        ket.papers = [
-            Paper(position=1, name_en="Reading", name_zh="閱讀"),
-            Paper(position=2, name_en="Writing", name_zh="寫作"),
-            Paper(position=3, name_en="Listening", name_zh="聆聽"),
-            Paper(position=4, name_en="Speaking", name_zh="口試"),
-        ]
-        session.add(ket)
-        session.add(
-            Exam(
-                id=2,
-                code="DELTA1",
-                name_en="Delta Module One",
-                name_zh="Delta 單元一",
-                has_paper_breakdown=False,
-                score_min=0,
-                score_max=100,
             )
         )
         session.add(
@@ -113,7 +88,7 @@ def make_candidate(
     phone: str | None = "9123 4567",
     secret_hash: str | None = None,
     released: bool = True,
-    exam_id: int = 1,
+    exam: str = "KETFS",
 ) -> int:
     """A candidate with one KET entry (released unless told) and an unregistered account."""
     from desk_app.services.search.keys import candidate_tokens, email_key, phone_key_of
@@ -139,7 +114,8 @@ def make_candidate(
         session.flush()
         for token in candidate_tokens(name_en, name_zh, candidate.id):
             session.add(token)
-        entry = Entry(candidate_id=candidate.id, exam_id=exam_id, session_id=1)
+        exam_row = session.scalars(select(Exam).where(Exam.code == exam)).one()
+        entry = Entry(candidate_id=candidate.id, exam_id=exam_row.id, session_id=1)
         session.add(entry)
         session.flush()
         result = Result(
@@ -151,9 +127,7 @@ def make_candidate(
         )
         session.add(result)
         session.flush()
-        exam = session.get(Exam, exam_id)
-        assert exam is not None
-        for paper, score in zip(exam.papers, (148, 141, 146, 145), strict=False):
+        for paper, score in zip(exam_row.papers, (148, 141, 146, 145), strict=False):
             session.add(PaperScore(result_id=result.id, paper_id=paper.id, score=score))
         session.add(ResultsAccount(candidate_id=candidate.id, failed_attempts=0, secret_failures=0))
         session.add(
