@@ -21,7 +21,9 @@ from desk_app.cli import (
     db_cmd,
     demo_cmd,
     desk_actions_cmd,
+    export_cmd,
     gui_cmd,
+    import_cmd,
     lockouts_cmd,
     mail_cmd,
     search_cmd,
@@ -44,6 +46,8 @@ COMMAND_MODULES = (
     statement_cmd,
     audit_cmd,
     mail_cmd,
+    import_cmd,
+    export_cmd,
     gui_cmd,
 )
 

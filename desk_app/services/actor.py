@@ -51,6 +51,7 @@ TERMINAL_ACTIONS = frozenset(
         Action.VIEW_AUDIT,
         Action.MANAGE_STAFF,
         Action.IMPORT_DATA,
+        Action.EXPORT_RESULTS,
     }
 )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from desk_app.services.importing.messages import IMPORT_MESSAGES
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
@@ -177,6 +179,8 @@ MESSAGES: dict[str, str] = {
     "entry_not_found": QT_TRANSLATE_NOOP("Errors", "This candidate has no such exam entry."),
     "note_not_found": QT_TRANSLATE_NOOP("Errors", "No such call note."),
 }
+
+MESSAGES.update(IMPORT_MESSAGES)
 
 
 def english(code: str, params: Mapping[str, Any]) -> str:

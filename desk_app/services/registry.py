@@ -19,6 +19,8 @@ from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock, SystemClock
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.hashing import Hasher
+from desk_app.services.importing.exporting import ResultsExportService
+from desk_app.services.importing.service import ImportService
 from desk_app.services.mail.sender import MailSender
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
@@ -42,6 +44,8 @@ class Services:
     verification: VerificationService
     desk_actions: DeskActionService
     statements: StatementService
+    importer: ImportService
+    results_export: ResultsExportService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -63,4 +67,6 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         verification=VerificationService(db, settings, clock),
         desk_actions=DeskActionService(db, settings, clock, hasher),
         statements=StatementService(db, settings, clock),
+        importer=ImportService(db, settings, clock),
+        results_export=ResultsExportService(db, settings, clock),
     )
