@@ -28,7 +28,7 @@ bench: setup
 	$(VENV)/python -m bench
 
 tr-update: setup
-	$(VENV)/pyside6-lupdate $(UI_SOURCES) desk_app/services/messages.py -target-language zh_HK -no-obsolete -ts $(TS)
+	$(VENV)/pyside6-lupdate $(UI_SOURCES) desk_app/services/messages.py desk_app/services/importing/messages.py -target-language zh_HK -no-obsolete -ts $(TS)
 
 tr-release: setup
 	mkdir -p $(dir $(QM))

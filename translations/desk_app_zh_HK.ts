@@ -726,7 +726,7 @@
         <translation>發生意外問題；詳情已寫入記錄檔。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+22"/>
+        <location filename="../desk_app/services/messages.py" line="+24"/>
         <source>“{value}” is not an ID Number: it has 1–3 letters then 3–9 digits.</source>
         <translation>「{value}」不是考生編號：考生編號由 1 至 3 個英文字母及 3 至 9 個數字組成。</translation>
     </message>
@@ -1049,6 +1049,241 @@
         <location line="+1"/>
         <source>No such call note.</source>
         <translation>沒有這項來電記錄。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/importing/messages.py" line="+18"/>
+        <source>The file “{name}” cannot be opened.</source>
+        <translation>無法開啟檔案「{name}」。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file changed while it was being imported; nothing was changed. Try again.</source>
+        <translation>匯入期間檔案被更改，所以沒有更改任何資料。請再試一次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is empty.</source>
+        <translation>檔案是空的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has a header but no rows.</source>
+        <translation>檔案只有標題列，沒有資料列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not UTF-8 text. In Excel: File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)”.</source>
+        <translation>檔案不是 UTF-8 文字。請在 Excel 選擇：檔案 › 另存新檔 ›「CSV UTF-8 (逗號分隔) (*.csv)」。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file is not UTF-8 text: it looks like {encoding}. In Excel: File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)”.</source>
+        <translation>檔案不是 UTF-8 文字，看來是 {encoding}。請在 Excel 選擇：檔案 › 另存新檔 ›「CSV UTF-8 (逗號分隔) (*.csv)」。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is an old Excel file (.xls): save it as .xlsx or as CSV UTF-8.</source>
+        <translation>這是舊版 Excel 檔案 (.xls)：請另存為 .xlsx 或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be read as an Excel workbook (.xlsx).</source>
+        <translation>無法以 Excel 活頁簿 (.xlsx) 讀取這個檔案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The CSV cannot be read here (a stray quote or a NUL character).</source>
+        <translation>CSV 在這裏無法讀取（多了一個引號或有 NUL 字元）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This line is longer than {limit} bytes: the file is not a table of rows.</source>
+        <translation>這一行超過 {limit} 個位元組：檔案不是逐列的表格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The header has no column “{name}”: every file needs it.</source>
+        <translation>標題列沒有「{name}」欄：每個檔案都必須有這一欄。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” is not a column of the import format.</source>
+        <translation>「{name}」不是匯入格式的欄位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The column “{name}” appears twice.</source>
+        <translation>「{name}」欄出現了兩次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No exam has a paper called “{name}”.</source>
+        <translation>沒有考試有名為「{name}」的試卷。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This row has {count} cells; the header has {expected}.</source>
+        <translation>這一列有 {count} 格，標題列有 {expected} 格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell is in a column the header gives no name.</source>
+        <translation>這一格所在的欄位在標題列沒有名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell must not be empty.</source>
+        <translation>這一格不可留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cell holds characters that are not allowed (e.g. a line break).</source>
+        <translation>這一格含有不准使用的字元（例如換行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell is too long (at most {limit} characters).</source>
+        <translation>這一格太長（最多 {limit} 個字元）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a date: write it as YYYY-MM-DD, e.g. 2014-07-05.</source>
+        <translation>「{value}」不是日期：請寫成 YYYY-MM-DD，例如 2014-07-05。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a day of the calendar (like 30 February).</source>
+        <translation>「{value}」不是曆法上存在的日子（例如 2 月 30 日）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a phone number.</source>
+        <translation>「{value}」不是電話號碼。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a language of the desk: write en or zh_HK.</source>
+        <translation>「{value}」不是服務台使用的語言：請寫 en 或 zh_HK。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a centre code: letters and digits, e.g. TW056.</source>
+        <translation>「{value}」不是考試中心編號：應由英文字母及數字組成，例如 TW056。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centre {code} is new: give its name in a centre_name column.</source>
+        <translation>考試中心 {code} 是新的：請在 centre_name 欄填上中心名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not an exam of the catalogue: give its code (e.g. KETFS) or name.</source>
+        <translation>「{value}」不是考試目錄內的考試：請填上考試代號（例如 KETFS）或名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a session: give a known one, or a new one as YYYY-MM.</source>
+        <translation>「{value}」不是考期：請填上已有的考期，或以 YYYY-MM 寫新考期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a whole number.</source>
+        <translation>「{value}」不是整數。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is outside the range of {exam}: {low}–{high}.</source>
+        <translation>{value} 超出 {exam} 的分數範圍：{low}–{high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has no grade “{value}”. Its grades: {grades}.</source>
+        <translation>{exam} 沒有「{value}」這個級別。它的級別：{grades}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} reports no CEFR level “{value}”. Its levels: {levels}.</source>
+        <translation>{exam} 不會給出 CEFR 程度「{value}」。它的程度：{levels}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} reports no CEFR level: leave this cell empty.</source>
+        <translation>{exam} 不會給出 CEFR 程度：請把這一格留空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has no paper “{paper}”: leave this cell empty.</source>
+        <translation>{exam} 沒有「{paper}」試卷：請把這一格留空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has a paper “{paper}”: this row gives no score for it.</source>
+        <translation>{exam} 有「{paper}」試卷：這一列卻沒有它的分數。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A result needs a grade and an overall score (or every result cell empty).</source>
+        <translation>成績需要級別及總分（或所有成績格都留空）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A result needs the date it is released (release_date).</source>
+        <translation>成績需要公佈日期（release_date）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This row repeats line {line}.</source>
+        <translation>這一列與第 {line} 行重複。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line {line} gives another result for {id_number}, {exam}, {session}.</source>
+        <translation>第 {line} 行為 {id_number}、{exam}、{session} 給出另一個成績。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{id_number} has another value here than on line {line}.</source>
+        <translation>{id_number} 在這裏的資料與第 {line} 行不同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} names the new centre {code} differently.</source>
+        <translation>第 {line} 行為新考試中心 {code} 填了另一個名稱。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{id_number} is {name}, born {date_of_birth}, in the desk: this row names someone else. Check the ID Number.</source>
+        <translation>服務台內的 {id_number} 是 {name}，出生日期 {date_of_birth}：這一列是另一個人。請檢查考生編號。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This row has no result, but the result of {exam}, {session} was released on {released}: results are corrected, never removed.</source>
+        <translation>這一列沒有成績，但 {exam}、{session} 的成績已於 {released} 公佈：成績只可更正，不可刪除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The result of {exam}, {session} was released on {released}: it cannot be put back to {value}.</source>
+        <translation>{exam}、{session} 的成績已於 {released} 公佈：不可把公佈日期改回 {value}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No centre has the code {centre}.</source>
+        <translation>沒有考試中心的編號是 {centre}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import was stopped; nothing was changed.</source>
+        <translation>匯入已停止，沒有更改任何資料。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More problems, not listed: {count} (the first {listed} are listed).</source>
+        <translation>尚有未列出的問題：{count} 個（只列出首 {listed} 個）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems in the file: {count}. Nothing was imported.</source>
+        <translation>檔案中的問題：{count} 個。沒有匯入任何資料。</translation>
     </message>
 </context>
 <context>

@@ -51,30 +51,25 @@ def add_staff(services: Services, role: str, username: str | None = None) -> Sta
     return services.staff.authenticate(name, STAFF_PASSWORD)
 
 
-def seed_catalogue(db: Database) -> None:
-    """A centre and a session; the exams (KET for Schools with papers, Delta Module One
-    without) are the standard catalogue the migration wrote."""
+def seed_catalogue(db: Database) -> tuple[int, int]:
+    """Centre TW056 and session 2014-07 (made once), as (centre id, session id). The exams
+    (KET for Schools with papers, Delta Module One without) are the standard catalogue the
+    migration wrote. Ids come from the database, so its sequences stay right."""
     with db.write() as session:
-        if session.get(Centre, 1) is not None:
-            return
-        session.add(
-            Centre(
-                id=1,
-                code="TW056",
-                name_en="Prestige English Centre",
-                name_zh="倫敦英語中心",
-                region="TW",
+        centre = session.scalar(select(Centre).where(Centre.code == "TW056"))
+        if centre is None:
+            centre = Centre(
+                code="TW056", name_en="Prestige English Centre", name_zh="倫敦英語中心", region="TW"
             )
-        )
-        session.add(
-            ExamSession(
-                id=1,
-                code="2014-07",
-                name_en="July 2014",
-                name_zh="2014年7月",
-                held_on=date(2014, 7, 5),
+            session.add(centre)
+        sitting = session.scalar(select(ExamSession).where(ExamSession.code == "2014-07"))
+        if sitting is None:
+            sitting = ExamSession(
+                code="2014-07", name_en="July 2014", name_zh="2014年7月", held_on=date(2014, 7, 5)
             )
-        )
+            session.add(sitting)
+        session.flush()
+        return centre.id, sitting.id
 
 
 def make_candidate(
@@ -94,7 +89,7 @@ def make_candidate(
     from desk_app.services.search.keys import candidate_tokens, email_key, phone_key_of
 
     db = services.db
-    seed_catalogue(db)
+    centre_id, session_id = seed_catalogue(db)
     now = services.clock.now()
     with db.write() as session:
         candidate = Candidate(
@@ -104,7 +99,7 @@ def make_candidate(
             date_of_birth=date_of_birth,
             email=email,
             phone=phone,
-            centre_id=1,
+            centre_id=centre_id,
             language="en",
             email_key=email_key(email),
             phone_key=phone_key_of(phone),
@@ -115,7 +110,7 @@ def make_candidate(
         for token in candidate_tokens(name_en, name_zh, candidate.id):
             session.add(token)
         exam_row = session.scalars(select(Exam).where(Exam.code == exam)).one()
-        entry = Entry(candidate_id=candidate.id, exam_id=exam_row.id, session_id=1)
+        entry = Entry(candidate_id=candidate.id, exam_id=exam_row.id, session_id=session_id)
         session.add(entry)
         session.flush()
         result = Result(

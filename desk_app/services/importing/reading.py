@@ -133,6 +133,7 @@ class RowSource:
             total = sheet.max_row or 0  # the sheet's own word, for progress only
             # a writer may record a wrong size; without it every row is read
             sheet.reset_dimensions()
+            width = 0
             try:
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                     if total:
@@ -140,8 +141,12 @@ class RowSource:
                     cells = [_cell_text(value) for value in values]
                     while cells and not cells[-1]:
                         cells.pop()
-                    if cells:
-                        yield SourceRow(number, tuple(cells))
+                    if not cells:
+                        continue
+                    # a sheet keeps no empty cells at a row's end: as wide as the header
+                    width = width or len(cells)
+                    cells += [""] * (width - len(cells))
+                    yield SourceRow(number, tuple(cells))
             except (zipfile.BadZipFile, KeyError, ValueError, TypeError):
                 raise Unreadable(0, "import_not_xlsx") from None
         finally:
