@@ -1287,6 +1287,193 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+133"/>
+        <source>Import the exam board&apos;s file</source>
+        <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second</extracomment>
+        <translation>匯入考試局檔案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Candidates, exam entries and results from a CSV (UTF-8) or Excel (.xlsx) file in the import format. The whole file is checked first: if anything in it is wrong, nothing is imported and every problem is listed below.</source>
+        <translation>從匯入格式的 CSV（UTF-8）或 Excel（.xlsx）檔案載入考生、報考資料及成績。系統會先檢查整個檔案：只要有任何錯誤，便不會匯入任何資料，所有問題會在下面列出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. June 2026 results from the exam board</source>
+        <translation>例如：考試局 2026 年 6 月成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chec&amp;k only</source>
+        <translation>只檢查(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The exam board&apos;s file</source>
+        <translation>考試局檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV or Excel files (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV 或 Excel 檔案 (*.csv *.xlsx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Reading the file…</source>
+        <translation>正在讀取檔案…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking: {rows} rows read…</source>
+        <translation>檢查中：已讀取 {rows} 列…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparing and writing: {rows} rows…</source>
+        <translation>比對及寫入中：{rows} 列…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file has problems: nothing was imported.</source>
+        <translation>檔案有問題：沒有匯入任何資料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked: the file can be imported.</source>
+        <translation>已檢查：檔案可以匯入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported.</source>
+        <translation>已匯入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not imported.</source>
+        <translation>沒有匯入。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../desk_app/ui/importing/summary.py" line="+15"/>
+        <source>New candidates: {count}</source>
+        <translation>新增考生：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrected candidates: {count}</source>
+        <translation>已更正考生：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New exam entries: {count}</source>
+        <translation>新增報考：{count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New results: {count}</source>
+        <translation>新增成績：{count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corrected results: {count}</source>
+        <translation>已更正成績：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Withdrawn results (not yet released): {count}</source>
+        <translation>撤回的成績（尚未公佈）：{count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unchanged rows: {count}</source>
+        <translation>沒有改變的列：{count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New centres: {count}</source>
+        <translation>新增考試中心：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New sessions: {count}</source>
+        <translation>新增考期：{count}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checked {rows} rows: no problems. Nothing was written yet.</source>
+        <translation>已檢查 {rows} 列：沒有問題。尚未寫入任何資料。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing this file would change nothing.</source>
+        <translation>匯入這個檔案不會改變任何資料。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing it would make:</source>
+        <translation>匯入後會有：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {rows} rows in one go.</source>
+        <translation>已一次過匯入 {rows} 列。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing changed: the desk already had all of it.</source>
+        <translation>沒有任何改變：服務台已有全部資料。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../desk_app/ui/common/labels.py" line="+10"/>
@@ -1579,7 +1766,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+184"/>
+        <location filename="../desk_app/ui/main_window.py" line="+192"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -1592,6 +1779,11 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1649,7 +1841,12 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
+        <source>Imported {name}: {count} new candidates.</source>
+        <translation>已匯入 {name}：新增考生 {count} 名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>About Results Desk</source>
         <translation>關於成績服務台</translation>
     </message>
@@ -1857,6 +2054,24 @@
         <location line="+12"/>
         <source>The file could not be written: {reason}</source>
         <translation>無法寫入檔案：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../desk_app/ui/importing/problems_model.py" line="+32"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>欄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>問題</translation>
     </message>
 </context>
 <context>

@@ -31,10 +31,12 @@ from desk_app.ui.common.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from desk_app.ui.common.labels import database_kind, role_name
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.importing.dialog import ImportDialog
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
 
 if TYPE_CHECKING:
+    from desk_app.services.importing.report import ImportReport
     from desk_app.services.search.service import CandidateRow, SearchService
 
 
@@ -144,6 +146,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.import_action: QAction | None = None
+        if allowed(self._staff.role, Action.IMPORT_DATA):
+            self.import_action = QAction(self)
+            self.import_action.triggered.connect(self.open_import)
+            self.file_menu.addAction(self.import_action)
+            self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -184,6 +192,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Results Desk"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        if self.import_action is not None:
+            self.import_action.setText(self.tr("&Import…"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
         self.actions_menu.setTitle(self.tr("&Actions"))
@@ -260,6 +270,23 @@ class MainWindow(QMainWindow):
             self.pane.reload()
         if self.lockouts is not None and self.lockouts.isVisible():
             self.lockouts.fetch()
+
+    def open_import(self) -> ImportDialog:
+        """File › Import…: the exam board's file (administrators)."""
+        dialog = ImportDialog(self._services.importer, self._staff, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished_run.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self, report: ImportReport) -> None:
+        if report.applied:
+            self.statusBar().showMessage(
+                self.tr("Imported {name}: {count} new candidates.").format(
+                    name=report.file.name, count=report.counts.new_candidates
+                ),
+                10_000,
+            )
 
     def _about(self) -> None:
         QMessageBox.about(
