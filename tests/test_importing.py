@@ -292,3 +292,30 @@ def test_only_administrators_may_export(services: Services, tmp_path: Path) -> N
         with pytest.raises(PermissionDenied):
             services.results_export.export(add_staff(services, role), tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_english_names_are_searchable_and_the_name_index_keeps_its_trigger(
+    services: Services,
+) -> None:
+    """On SQLite the import fills the name index itself (name_index.py): the index has
+    every new name, and the trigger is back for candidates made afterwards."""
+    from sqlalchemy import text
+
+    from tests.support.factories import make_candidate
+
+    assert _import(services, SAMPLE).applied
+    operator = add_staff(services, "operator")
+    assert [c.id_number for c in services.search.search(operator, "leung ka").items] == [
+        "KX260101"
+    ]
+    make_candidate(services, "SMR123456", name_en="PARKER Zelda")
+    assert [c.id_number for c in services.search.search(operator, "zelda").items] == [
+        "SMR123456"
+    ]
+    if services.db.dialect == "sqlite":
+        with services.db.read() as session:
+            indexed = session.execute(text("SELECT count(*) FROM candidate_name_fts")).scalar()
+            triggers = session.execute(
+                text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+            ).scalar()
+        assert indexed == 21 and triggers == 3

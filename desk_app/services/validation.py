@@ -15,6 +15,11 @@ _USERNAME = re.compile(r"[a-z0-9._-]{2,64}")
 
 
 def has_control_characters(text: str) -> bool:
+    # most text is printable, which str.isprintable() says at C speed; it is
+    # also False for spaces other than " " (e.g. the ideographic space), which
+    # are allowed: those go through the exact check
+    if text.isprintable():
+        return False
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text)
 
 

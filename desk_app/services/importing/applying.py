@@ -33,6 +33,7 @@ from desk_app.services.importing.changes import (
     result_values,
 )
 from desk_app.services.importing.checking import FileCheck
+from desk_app.services.importing.name_index import NameIndexLoader
 from desk_app.services.importing.report import ImportCounts, Problems
 from desk_app.services.importing.rows import CandidateCells, EntryRow
 from desk_app.services.importing.stored import StoredEntries, stored_candidates, stored_entries
@@ -81,6 +82,7 @@ class Applier:
         self._write = write
         self._problems = problems
         self._writer = BulkWriter(session.connection(), sqlite_cache_kib=_CACHE_KIB)
+        self._names = NameIndexLoader(session.connection()) if write else None
         self._fake_id = 0
         self._centre_codes = {cid: code for code, cid in catalogue.centres.items()}
         self._session_ids: dict[str, int] = {}
@@ -141,7 +143,8 @@ class Applier:
         results = stored_entries(self._session, ids - self._new_candidate_ids)
         self._entries(chunk, results, first_rows, writes)
         if self.writing:
-            write_chunk(self._session, self._writer, writes, self._ids)
+            assert self._names is not None
+            write_chunk(self._session, self._writer, writes, self._ids, self._names)
 
     def _candidates(
         self, chunk: Sequence[EntryRow], stored: dict[str, StoredCandidate], writes: ChunkWrites
@@ -326,6 +329,8 @@ class Applier:
 
     # -- writing ----------------------------------------------------------------------------------
     def finish(self) -> None:
+        if self._names is not None:
+            self._names.finish()
         self._writer.finish(reset_sequences=False)
 
 

@@ -53,8 +53,9 @@ class ExamInfo:
     cefr_levels: dict[str, str]
 
     def paper(self, key: str) -> PaperInfo | None:
+        """The paper a ``paper:<name>`` column names (by name key), if the exam has it."""
         for paper in self.papers:
-            if key in (name_key(paper.name_en), name_key(paper.name_zh or "")):
+            if key == name_key(paper.name_en) or (paper.name_zh and key == name_key(paper.name_zh)):
                 return paper
         return None
 
@@ -98,12 +99,20 @@ class Catalogue:
     paper_keys: set[str] = field(default_factory=set)
     centres: dict[str, int] = field(default_factory=dict)
     sessions: dict[str, SessionRef] = field(default_factory=dict)
+    _session_memo: dict[str, SessionRef | None] = field(default_factory=dict, repr=False)
 
     def exam(self, text: str) -> ExamInfo | None:
         return self.exams.get(name_key(text))
 
     def session(self, text: str) -> SessionRef | None:
         """The session ``text`` names: known, or new when it names a month; else None."""
+        if text in self._session_memo:
+            return self._session_memo[text]
+        found = self._session(text)
+        self._session_memo[text] = found
+        return found
+
+    def _session(self, text: str) -> SessionRef | None:
         known = self.sessions.get(name_key(text))
         if known is not None:
             return known

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desk_app.services.importing.report import Problems
 
@@ -48,8 +49,12 @@ def letter(index: int) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
-    """How names are compared: width-folded, spaces collapsed, case ignored."""
+    """How names are compared: width-folded, spaces collapsed, case ignored.
+
+    Cached: a file repeats its exams, sessions, grades and levels on every row.
+    """
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desk_app.services.errors import BadInput
-from desk_app.services.importing.catalogue import Catalogue, ExamInfo, SessionRef
+from desk_app.services.importing.catalogue import Catalogue, ExamInfo, PaperInfo, SessionRef
 from desk_app.services.importing.columns import PAPER_PREFIX, Header, letter, name_key
 from desk_app.services.importing.report import Problems
 from desk_app.services.validation import (
@@ -87,6 +87,14 @@ class RowReader:
         self._settings = settings
         self._problems = problems
         self._named = set(header.positions.values()) | {p.index for p in header.papers}
+        self._positions = tuple(header.positions.items())
+        self._where = {name: header.where(name) for name in header.positions}
+        self._paper_columns = [
+            (column, (f"{PAPER_PREFIX}{column.name}", letter(column.index)))
+            for column in header.papers
+        ]
+        #: exam id → the paper each paper column gives for that exam (or None)
+        self._exam_papers: dict[int, list[PaperInfo | None]] = {}
 
     def read(self, line: int, cells: Sequence[str]) -> EntryRow | None:
         """The row's values, or None when it has problems (each one listed)."""
@@ -95,34 +103,36 @@ class RowReader:
         if len(cells) != header.width:
             self._problems.add(line, "import_column_count", count=len(cells), expected=header.width)
             return None
-        for index, cell in enumerate(cells):
-            if index not in self._named and cell.strip():
-                self._problems.add(line, "import_unnamed_cell", letter=letter(index))
-        candidate = self._candidate(line, cells)
-        exam_text = self._text(line, cells, "exam", 200, required=True)
+        if len(self._named) < header.width:
+            for index, cell in enumerate(cells):
+                if index not in self._named and cell.strip():
+                    self._problems.add(line, "import_unnamed_cell", letter=letter(index))
+        values = {name: cells[index].strip() for name, index in self._positions}
+        candidate = self._candidate(line, values)
+        exam_text = self._text(line, values, "exam", 200, required=True)
         exam = self._catalogue.exam(exam_text) if exam_text else None
         if exam_text and exam is None:
             self._add(line, "exam", "import_unknown_exam", value=exam_text)
-        session_text = self._text(line, cells, "session", 64, required=True)
+        session_text = self._text(line, values, "session", 64, required=True)
         session = self._catalogue.session(session_text) if session_text else None
         if session_text and session is None:
             self._add(line, "session", "import_unknown_session", value=session_text)
-        result = self._result(line, cells, exam) if exam is not None else None
+        result = self._result(line, values, cells, exam) if exam is not None else None
         if self._problems.count > before or candidate is None or exam is None or session is None:
             return None
         return EntryRow(line, candidate, exam, session, result)
 
     # -- cells ----------------------------------------------------------------------------------
     def _add(self, line: int, name: str, code: str, **params: object) -> None:
-        column, where = self._header.where(name)
+        column, where = self._where[name]
         self._problems.add(line, code, column=column, letter=where, **params)
 
     def _text(
-        self, line: int, cells: Sequence[str], name: str, limit: int, *, required: bool = False
+        self, line: int, values: dict[str, str], name: str, limit: int, *, required: bool = False
     ) -> str:
-        if not self._header.has(name):
+        value = values.get(name)
+        if value is None:
             return ""
-        value = self._header.cell(cells, name)
         if required and not value:
             self._add(line, name, "import_required")
         elif has_control_characters(value):
@@ -133,8 +143,8 @@ class RowReader:
             return value
         return ""
 
-    def _day(self, line: int, cells: Sequence[str], name: str, *, required: bool) -> date | None:
-        value = self._text(line, cells, name, 40, required=required)
+    def _day(self, line: int, values: dict[str, str], name: str, *, required: bool) -> date | None:
+        value = self._text(line, values, name, 40, required=required)
         if not value:
             return None
         if not _DAY.fullmatch(value):
@@ -146,27 +156,27 @@ class RowReader:
             self._add(line, name, "import_impossible_date", value=value)
             return None
 
-    def _candidate(self, line: int, cells: Sequence[str]) -> CandidateCells | None:
-        raw_id = self._text(line, cells, "id_number", 64, required=True)
+    def _candidate(self, line: int, values: dict[str, str]) -> CandidateCells | None:
+        raw_id = self._text(line, values, "id_number", 64, required=True)
         id_number = None
         if raw_id:
             try:
                 id_number = parse_id_number(raw_id, self._settings.id_format)
             except BadInput as error:
                 self._add(line, "id_number", error.code, **error.params)
-        name_en = self._text(line, cells, "name_en", LIMITS["name_en"], required=True)
-        name_zh = self._text(line, cells, "name_zh", LIMITS["name_zh"])
-        born = self._day(line, cells, "date_of_birth", required=True)
-        email = self._email(line, cells)
-        phone = self._text(line, cells, "phone", LIMITS["phone"])
+        name_en = self._text(line, values, "name_en", LIMITS["name_en"], required=True)
+        name_zh = self._text(line, values, "name_zh", LIMITS["name_zh"])
+        born = self._day(line, values, "date_of_birth", required=True)
+        email = self._email(line, values)
+        phone = self._text(line, values, "phone", LIMITS["phone"])
         if phone and (not _PHONE.fullmatch(phone) or not 6 <= len(phone_key(phone)) <= 15):
             self._add(line, "phone", "import_bad_phone", value=phone)
-        centre = self._text(line, cells, "centre", 40, required=True).upper()
+        centre = self._text(line, values, "centre", 40, required=True).upper()
         if centre and not _CENTRE.fullmatch(centre):
             self._add(line, "centre", "import_bad_centre", value=centre)
-        centre_name = self._text(line, cells, "centre_name", LIMITS["centre_name"])
-        centre_name_zh = self._text(line, cells, "centre_name_zh", LIMITS["centre_name_zh"])
-        language = self._language(line, cells)
+        centre_name = self._text(line, values, "centre_name", LIMITS["centre_name"])
+        centre_name_zh = self._text(line, values, "centre_name_zh", LIMITS["centre_name_zh"])
+        language = self._language(line, values)
         if id_number is None or not name_en or born is None or not centre:
             return None
         return CandidateCells(
@@ -174,8 +184,8 @@ class RowReader:
             centre_name or None, centre_name_zh or None,
         )  # fmt: skip
 
-    def _email(self, line: int, cells: Sequence[str]) -> str | None:
-        value = self._text(line, cells, "email", LIMITS["email"])
+    def _email(self, line: int, values: dict[str, str]) -> str | None:
+        value = self._text(line, values, "email", LIMITS["email"])
         if not value:
             return None
         try:
@@ -184,8 +194,8 @@ class RowReader:
             self._add(line, "email", error.code, **error.params)
             return None
 
-    def _language(self, line: int, cells: Sequence[str]) -> str | None:
-        value = self._text(line, cells, "language", 10)
+    def _language(self, line: int, values: dict[str, str]) -> str | None:
+        value = self._text(line, values, "language", 10)
         if not value:
             return None
         language = LANGUAGES.get(value.casefold())
@@ -203,15 +213,17 @@ class RowReader:
         self._problems.add(line, code, column=where[0], letter=where[1], **params)
 
     # -- the result -----------------------------------------------------------------------------
-    def _result(self, line: int, cells: Sequence[str], exam: ExamInfo) -> ResultCells | None:
+    def _result(
+        self, line: int, values: dict[str, str], cells: Sequence[str], exam: ExamInfo
+    ) -> ResultCells | None:
         """The row's result; None for an entry without one yet, and after a problem."""
         header = self._header
-        raw = {name: header.cell(cells, name) for name in ("grade", "cefr", "overall_score")}
+        raw = {name: values.get(name, "") for name in ("grade", "cefr", "overall_score")}
         if not any(raw.values()) and not any(cells[p.index].strip() for p in header.papers):
             return None  # an entry without a result yet (a release date alone is not kept)
         before = self._problems.count
-        grade_text = self._text(line, cells, "grade", 64)
-        cefr = self._cefr(line, exam, self._text(line, cells, "cefr", 16))
+        grade_text = self._text(line, values, "grade", 64)
+        cefr = self._cefr(line, exam, self._text(line, values, "cefr", 16))
         papers = self._papers(line, cells, exam)
         if not raw["grade"] or not raw["overall_score"]:
             self._problems.add(line, "import_result_incomplete")
@@ -221,13 +233,13 @@ class RowReader:
             shown = ", ".join(exam.grades.values()) or "—"
             self._add(line, "grade", "import_unknown_grade", exam=exam.code, value=grade_text,
                       grades=shown)  # fmt: skip
-        where = header.where("overall_score")
+        where = self._where["overall_score"]
         score = self._whole(line, raw["overall_score"], where)
         if score is not None and not exam.score_min <= score <= exam.score_max:
             self._put(line, where, "import_score_range", value=score, exam=exam.code,
                       low=exam.score_min, high=exam.score_max)  # fmt: skip
-        if header.cell(cells, "release_date"):
-            release_on = self._day(line, cells, "release_date", required=False)
+        if values.get("release_date"):
+            release_on = self._day(line, values, "release_date", required=False)
         else:
             release_on = None
             self._add(line, "release_date", "import_release_date_required")
@@ -260,9 +272,11 @@ class RowReader:
         before = self._problems.count
         scores: dict[int, int] = {}
         given: dict[int, tuple[str, str]] = {}  # the exam's papers with a column: where
-        for column in self._header.papers:
-            where = (f"{PAPER_PREFIX}{column.name}", letter(column.index))
-            paper = exam.paper(column.key)
+        papers = self._exam_papers.get(exam.id)
+        if papers is None:
+            papers = [exam.paper(column.key) for column, _ in self._paper_columns]
+            self._exam_papers[exam.id] = papers
+        for (column, where), paper in zip(self._paper_columns, papers, strict=True):
             value = cells[column.index].strip()
             if paper is None:
                 if value:

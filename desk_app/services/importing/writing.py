@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.bulk import BulkWriter
 from desk_app.models import Base, Candidate, PaperScore, Result, SearchToken
+from desk_app.services.importing.name_index import NameIndexLoader
 
 TABLES: dict[str, Table] = {
     name: Base.metadata.tables[name]
@@ -65,6 +66,7 @@ def write_chunk(
     writer: BulkWriter,
     writes: ChunkWrites,
     take_ids: Callable[[str, int], list[int]],
+    names: NameIndexLoader,
 ) -> None:
     if writes.candidate_updates:
         session.execute(*_update(Candidate, "cid", writes.candidate_updates))
@@ -81,6 +83,7 @@ def write_chunk(
     scores = rows["paper_score"]
     for name in ("candidate", "search_token", "results_account", "entry", "result"):
         writer.insert(TABLES[name], COLUMNS[name], rows[name])
+    names.add([(row[0], row[2]) for row in rows["candidate"]])  # (id, name_en)
     ids = take_ids("paper_score", len(scores))
     writer.insert(
         TABLES["paper_score"],
