@@ -305,13 +305,9 @@ def test_english_names_are_searchable_and_the_name_index_keeps_its_trigger(
 
     assert _import(services, SAMPLE).applied
     operator = add_staff(services, "operator")
-    assert [c.id_number for c in services.search.search(operator, "leung ka").items] == [
-        "KX260101"
-    ]
+    assert [c.id_number for c in services.search.search(operator, "leung ka").items] == ["KX260101"]
     make_candidate(services, "SMR123456", name_en="PARKER Zelda")
-    assert [c.id_number for c in services.search.search(operator, "zelda").items] == [
-        "SMR123456"
-    ]
+    assert [c.id_number for c in services.search.search(operator, "zelda").items] == ["SMR123456"]
     if services.db.dialect == "sqlite":
         with services.db.read() as session:
             indexed = session.execute(text("SELECT count(*) FROM candidate_name_fts")).scalar()

@@ -12,6 +12,7 @@ from desk_app.settings import IdNumberFormat
 _SEPARATORS = re.compile(r"[\s\-_./·()（）]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
 _USERNAME = re.compile(r"[a-z0-9._-]{2,64}")
+_NOT_DIGITS = re.compile(r"[^0-9]")
 
 
 def has_control_characters(text: str) -> bool:
@@ -63,9 +64,7 @@ def normalise_email(raw: str) -> str:
 
 def phone_key(raw: str) -> str:
     """Digits only, without a leading 852 (Hong Kong) or 886 (Taiwan) country code."""
-    digits = "".join(
-        ch for ch in unicodedata.normalize("NFKC", raw) if ch.isascii() and ch.isdigit()
-    )
+    digits = _NOT_DIGITS.sub("", unicodedata.normalize("NFKC", raw))
     for code, national in (("852", 8), ("886", 9)):
         if digits.startswith(code) and len(digits) == len(code) + national:
             return digits[len(code) :]
