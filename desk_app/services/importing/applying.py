@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -83,6 +83,8 @@ class Applier:
         self._problems = problems
         self._writer = BulkWriter(session.connection(), sqlite_cache_kib=_CACHE_KIB)
         self._names = NameIndexLoader(session.connection()) if write else None
+        self._created_at = self._writer.stamp(now)
+        self._release_stamps: dict[date, object] = {}
         self._fake_id = 0
         self._centre_codes = {cid: code for code, cid in catalogue.centres.items()}
         self._session_ids: dict[str, int] = {}
@@ -144,7 +146,7 @@ class Applier:
         self._entries(chunk, results, first_rows, writes)
         if self.writing:
             assert self._names is not None
-            write_chunk(self._session, self._writer, writes, self._ids, self._names)
+            write_chunk(self._session, self._writer, writes, self._names)
 
     def _candidates(
         self, chunk: Sequence[EntryRow], stored: dict[str, StoredCandidate], writes: ChunkWrites
@@ -178,7 +180,7 @@ class Applier:
                 candidate_id, given.id_number, given.name_en, given.name_zh,
                 w.day(given.date_of_birth), given.email, given.phone,
                 self._catalogue.centres[given.centre], given.language or "en",
-                email_key(given.email), phone_key_of(given.phone), w.stamp(self._now),
+                email_key(given.email), phone_key_of(given.phone), self._created_at,
             )
         )  # fmt: skip
         rows["search_token"] += [
@@ -259,10 +261,13 @@ class Applier:
         for (row, entry_id), result_id in zip(rows, result_ids, strict=True):
             result = row.result
             assert result is not None
-            at = release_moment(result.release_on, self._tz)
+            stored_at = self._release_stamps.get(result.release_on)
+            if stored_at is None:  # a file has few release days: each stamped once
+                stored_at = self._writer.stamp(release_moment(result.release_on, self._tz))
+                self._release_stamps[result.release_on] = stored_at
             writes.rows["result"].append(
                 (result_id, entry_id, result.grade, result.cefr, result.score,
-                 self._writer.stamp(at))
+                 stored_at)
             )  # fmt: skip
             writes.rows["paper_score"] += [(result_id, pid, score) for pid, score in result.papers]
             self.tally.new_results += 1

@@ -25,6 +25,7 @@ from desk_app.services.importing.report import (
     StopAsked,
 )
 from desk_app.services.importing.rows import CANDIDATE_FIELDS, EntryRow, RowReader
+from desk_app.services.importing.spool import RowSpool
 from desk_app.settings import Settings
 
 #: progress is told (and a stop looked for) every this many rows
@@ -132,10 +133,14 @@ def check_file(
     settings: Settings,
     problems: Problems,
     *,
+    spool: RowSpool | None = None,
     progress: ProgressCallback | None = None,
     should_stop: StopAsked | None = None,
 ) -> FileCheck:
-    """Read every row, listing every problem; what the second pass needs to know."""
+    """Read every row, listing every problem; what the second pass needs to know.
+
+    Each good row goes to ``spool`` (while no problem has been found: after
+    one, nothing will be written anyway)."""
     found = FileCheck()
     try:
         opened = header_and_rows(source, catalogue, problems)
@@ -149,6 +154,8 @@ def check_file(
             row = reader.read(line, cells)
             if row is not None:
                 cross.check(row, found)
+                if spool is not None and not problems:
+                    spool.add(row)
             if found.rows % STEP == 0:
                 if should_stop is not None and should_stop():
                     raise ImportCancelled()

@@ -7,15 +7,16 @@ Import… dialog. A call:
 2. reads the file's size and SHA-256, and the exam catalogue;
 3. reads the whole file (streamed), listing every problem by line and
    column (``checking.py``); any problem ends the call with nothing written;
-4. reads it again in one transaction, comparing each chunk of rows with the
-   database and writing what is new or corrected (``applying.py``); a row
+   the checked rows go to a temporary file a chunk at a time (``spool.py``);
+4. in one transaction, compares each chunk of checked rows with the
+   database and writes what is new or corrected (``applying.py``); a row
    the database refuses (a removed released result, someone else's ID
    Number) lists its problem and the transaction is rolled back;
 5. audits, in that transaction, one entry per corrected record and one for
    the import itself (file name, size, SHA-256, counts), and commits.
 
-A dry run does 1–4 in a read-only unit of work and writes nothing. The
-file is read twice rather than held: memory does not grow with its size.
+A dry run does 1–4 in a read-only unit of work and writes nothing. Neither
+the file nor its rows are held in memory: it does not grow with the file.
 On PostgreSQL an advisory lock makes imports wait for each other; on
 SQLite the write transaction holds the database's write lock anyway.
 """
@@ -35,7 +36,7 @@ from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
 from desk_app.services.importing.applying import Applier
 from desk_app.services.importing.catalogue import load_catalogue
-from desk_app.services.importing.checking import FileCheck, check_file, header_and_rows
+from desk_app.services.importing.checking import FileCheck, check_file
 from desk_app.services.importing.reading import RowSource, file_facts
 from desk_app.services.importing.report import (
     FileFacts,
@@ -47,13 +48,11 @@ from desk_app.services.importing.report import (
     ProgressCallback,
     StopAsked,
 )
-from desk_app.services.importing.rows import RowReader
+from desk_app.services.importing.spool import RowSpool
 from desk_app.services.permissions import Action
 from desk_app.services.validation import require_reason
 from desk_app.settings import Settings
 
-#: rows compared with the database (and written) together
-CHUNK = 2000
 #: any number: PostgreSQL's advisory lock that imports queue on
 _IMPORT_LOCK = 5_120_311
 
@@ -87,36 +86,32 @@ class ImportService:
         path = Path(path)
         facts = file_facts(path)
         problems = Problems()
-        source = RowSource(path, facts.kind)
-        found = check_file(
-            source, catalogue, self._settings, problems,
-            progress=progress, should_stop=should_stop,
-        )  # fmt: skip
-        if problems:
-            return self._report(facts, dry_run, False, problems, ImportCounts(), started)
-        counts, audit_id = ImportCounts(rows=found.rows), None
-        try:
-            if dry_run:
-                with self._db.read() as session:
-                    counts = self._second_pass(
-                        session, caller, path, facts, found, reason, problems, progress,
-                        should_stop, write=False,
-                    )[0]  # fmt: skip
-            else:
-                with self._db.write() as session:
+        with RowSpool() as spool:
+            found = check_file(
+                RowSource(path, facts.kind), catalogue, self._settings, problems,
+                spool=spool, progress=progress, should_stop=should_stop,
+            )  # fmt: skip
+            if not problems and file_facts(path).sha256 != facts.sha256:
+                raise BadInput("import_file_changed")
+            if problems:
+                return self._report(facts, dry_run, False, problems, ImportCounts(), started)
+            counts, audit_id = ImportCounts(rows=found.rows), None
+            unit = self._db.read if dry_run else self._db.write
+            try:
+                with unit() as session:
                     counts, audit_id = self._second_pass(
-                        session, caller, path, facts, found, reason, problems, progress,
-                        should_stop, write=True,
+                        session, caller, spool, facts, found, reason, problems, progress,
+                        should_stop, write=not dry_run,
                     )  # fmt: skip
-        except _RollBack:
-            return self._report(facts, dry_run, False, problems, counts, started)
+            except _RollBack:
+                return self._report(facts, dry_run, False, problems, counts, started)
         return self._report(facts, dry_run, not dry_run, problems, counts, started, audit_id)
 
     def _second_pass(
         self,
         session: Session,
         caller: Caller,
-        path: Path,
+        spool: RowSpool,
         facts: FileFacts,
         found: FileCheck,
         reason: str,
@@ -135,32 +130,15 @@ class ImportService:
             reason=reason, write=write, problems=problems,
         )  # fmt: skip
         applier.prepare(found)
-        source = RowSource(path, facts.kind)
-        opened = header_and_rows(source, catalogue, problems)
-        if opened is None:
-            raise BadInput("import_file_changed")
-        header, rows = opened
-        reader = RowReader(header, catalogue, self._settings, problems)
-        chunk = []
-        for line, cells in rows:
-            row = reader.read(line, cells)
-            if row is None:
-                raise BadInput("import_file_changed")
-            chunk.append(row)
-            if len(chunk) == CHUNK:
-                applier.apply(chunk)
-                chunk = []
-                self._tell(progress, should_stop, applier.tally.rows, source.fraction)
-        applier.apply(chunk)
+        for chunk in spool.chunks():
+            applier.apply(chunk)
+            self._tell(progress, should_stop, applier.tally.rows, applier.tally.rows / spool.rows)
         counts = applier.tally.counts()
         if problems:
             raise _RollBack()
-        if counts.rows != found.rows or file_facts(path).sha256 != facts.sha256:
-            raise BadInput("import_file_changed")
         applier.finish()
         if not write:
             return counts, None
-        self._tell(progress, should_stop, counts.rows, 1.0)
         return counts, self._audit(session, actor, facts, counts, reason, applier.entries)
 
     def _tell(

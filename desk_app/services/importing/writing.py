@@ -10,7 +10,6 @@ deleted with its scores.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "entry": ("id", "candidate_id", "exam_id", "session_id"),
     "result": ("id", "entry_id", "grade", "cefr", "score", "release_at"),
-    #: the id is drawn when written
+    # nothing refers to a paper score: its id is the column's default
     "paper_score": ("result_id", "paper_id", "score"),
 }  # fmt: skip
 
@@ -62,11 +61,7 @@ class ChunkWrites:
 
 
 def write_chunk(
-    session: Session,
-    writer: BulkWriter,
-    writes: ChunkWrites,
-    take_ids: Callable[[str, int], list[int]],
-    names: NameIndexLoader,
+    session: Session, writer: BulkWriter, writes: ChunkWrites, names: NameIndexLoader
 ) -> None:
     if writes.candidate_updates:
         session.execute(*_update(Candidate, "cid", writes.candidate_updates))
@@ -80,16 +75,9 @@ def write_chunk(
     if writes.result_updates:
         session.execute(*_update(Result, "rid", writes.result_updates))
     rows = writes.rows
-    scores = rows["paper_score"]
-    for name in ("candidate", "search_token", "results_account", "entry", "result"):
+    for name in COLUMNS:
         writer.insert(TABLES[name], COLUMNS[name], rows[name])
     names.add([(row[0], row[2]) for row in rows["candidate"]])  # (id, name_en)
-    ids = take_ids("paper_score", len(scores))
-    writer.insert(
-        TABLES["paper_score"],
-        ("id", *COLUMNS["paper_score"]),
-        [(pid, *row) for pid, row in zip(ids, scores, strict=True)],
-    )
 
 
 def _update(
