@@ -315,3 +315,17 @@ def test_english_names_are_searchable_and_the_name_index_keeps_its_trigger(
                 text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
             ).scalar()
         assert indexed == 21 and triggers == 3
+
+
+def test_a_file_changed_while_it_is_checked_is_refused(services: Services, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "f.csv", [row(n) for n in range(1, 2500)])
+    before = table_digest(services.db)
+
+    def meddle(progress: object) -> None:
+        with path.open("a", encoding="utf-8") as out:
+            out.write("\n")
+
+    with pytest.raises(BadInput) as changed:
+        services.importer.run(TERMINAL, path, reason="x", progress=meddle)
+    assert changed.value.code == "import_file_changed"
+    assert table_digest(services.db) == before

@@ -109,6 +109,10 @@ class Applier:
             self._centre_codes[self._catalogue.centres[code]] = code
             self.tally.new_centres += 1
         for code, ref in found.new_sessions.items():
+            known = self._catalogue.session(code)  # made since the check, by another import?
+            if known is not None and known.id is not None:
+                self._session_ids[code] = known.id
+                continue
             made = ExamSession(
                 code=ref.code, name_en=ref.name_en, name_zh=ref.name_zh, held_on=ref.held_on
             )
