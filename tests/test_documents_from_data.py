@@ -47,7 +47,7 @@ def test_a_reissued_letter_gives_the_next_release_date(services: Services) -> No
 
 
 def test_a_statement_for_delta_module_one_has_marks_no_scale_no_cefr(services: Services) -> None:
-    make_candidate(services, exam_id=2)
+    make_candidate(services, exam="DELTA1")
     with services.db.write() as session:
         session.execute(update(Result).values(grade="PASS WITH MERIT", cefr=None, score=74))
     supervisor = add_staff(services, "supervisor")

@@ -49,6 +49,8 @@ def qt_free_files() -> list[Path]:
             "database.py",
             "schema.py",
             "settings.py",
+            "bulk.py",
+            "exam_catalogue.py",
         )
     ]
     return [p for p in files if p not in ALLOWED_QT]

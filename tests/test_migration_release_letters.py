@@ -1,4 +1,4 @@
-"""Revision 0004_release_letters on a database that already holds results.
+"""Revision 0005_release_letters on a database that already holds results.
 
 Results out before the upgrade are recorded as untracked (no late emails);
 results still to come are left for the release job; the catalogue's Young

@@ -26,6 +26,7 @@ EXPECTED = {
     Action.VIEW_AUDIT: "SA",
     Action.MANAGE_STAFF: "A",
     Action.IMPORT_DATA: "A",
+    Action.EXPORT_RESULTS: "A",
 }
 LETTER = {Role.OPERATOR: "O", Role.COUNTER: "C", Role.SUPERVISOR: "S", Role.ADMIN: "A"}
 

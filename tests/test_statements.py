@@ -124,7 +124,7 @@ def test_unreleased_results_are_not_printed(
 def test_delta_module_one_says_there_is_no_breakdown(
     services: Services, statements: StatementService
 ) -> None:
-    make_candidate(services, "D123456", exam_id=2)
+    make_candidate(services, "D123456", exam="DELTA1")
     printed = statements.print_statement(
         add_staff(services, "supervisor"), "D123456", reason="r", override_reason="o"
     )

@@ -797,7 +797,7 @@
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+47"/>
+        <location filename="../desk_app/services/messages.py" line="+48"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -1177,7 +1177,12 @@
         <translation>資料庫拒絕了這個要求；資料沒有任何改動。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+9"/>
+        <source>The exam catalogue lacks {exams}: run “desk-app db upgrade” first.</source>
+        <translation>考試目錄缺少 {exams}：請先執行「desk-app db upgrade」。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Something went wrong; details were written to {file}.</source>
         <translation>程式出現問題；詳情已寫入 {file}。</translation>
     </message>
@@ -1242,7 +1247,7 @@
         <translation>沒有考試中心「{centre}」。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="-46"/>
+        <location filename="../desk_app/services/messages.py" line="-49"/>
         <source>The database asks for a password: store it with “desk-app db password”.</source>
         <translation>資料庫要求輸入密碼：請用「desk-app db password」儲存密碼。</translation>
     </message>
@@ -1277,7 +1282,7 @@
         <translation>「{value}」不是郵件保安模式（none、starttls 或 ssl）。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>Name the file to write.</source>
         <translation>請輸入要寫入的檔案名稱。</translation>
     </message>
@@ -1345,6 +1350,241 @@
         <location line="+1"/>
         <source>This candidate has no such exam entry.</source>
         <translation>此考生沒有這項考試報名。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/importing/messages.py" line="+18"/>
+        <source>The file “{name}” cannot be opened.</source>
+        <translation>無法開啟檔案「{name}」。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file changed while it was being imported; nothing was changed. Try again.</source>
+        <translation>匯入期間檔案被更改，所以沒有更改任何資料。請再試一次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is empty.</source>
+        <translation>檔案是空的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has a header but no rows.</source>
+        <translation>檔案只有標題列，沒有資料列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not UTF-8 text. In Excel: File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)”.</source>
+        <translation>檔案不是 UTF-8 文字。請在 Excel 選擇：檔案 › 另存新檔 ›「CSV UTF-8 (逗號分隔) (*.csv)」。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file is not UTF-8 text: it looks like {encoding}. In Excel: File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)”.</source>
+        <translation>檔案不是 UTF-8 文字，看來是 {encoding}。請在 Excel 選擇：檔案 › 另存新檔 ›「CSV UTF-8 (逗號分隔) (*.csv)」。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is an old Excel file (.xls): save it as .xlsx or as CSV UTF-8.</source>
+        <translation>這是舊版 Excel 檔案 (.xls)：請另存為 .xlsx 或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be read as an Excel workbook (.xlsx).</source>
+        <translation>無法以 Excel 活頁簿 (.xlsx) 讀取這個檔案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The CSV cannot be read here (a stray quote or a NUL character).</source>
+        <translation>CSV 在這裏無法讀取（多了一個引號或有 NUL 字元）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This line is longer than {limit} bytes: the file is not a table of rows.</source>
+        <translation>這一行超過 {limit} 個位元組：檔案不是逐列的表格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The header has no column “{name}”: every file needs it.</source>
+        <translation>標題列沒有「{name}」欄：每個檔案都必須有這一欄。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” is not a column of the import format.</source>
+        <translation>「{name}」不是匯入格式的欄位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The column “{name}” appears twice.</source>
+        <translation>「{name}」欄出現了兩次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No exam has a paper called “{name}”.</source>
+        <translation>沒有考試有名為「{name}」的試卷。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This row has {count} cells; the header has {expected}.</source>
+        <translation>這一列有 {count} 格，標題列有 {expected} 格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell is in a column the header gives no name.</source>
+        <translation>這一格所在的欄位在標題列沒有名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell must not be empty.</source>
+        <translation>這一格不可留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cell holds characters that are not allowed (e.g. a line break).</source>
+        <translation>這一格含有不准使用的字元（例如換行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell is too long (at most {limit} characters).</source>
+        <translation>這一格太長（最多 {limit} 個字元）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a date: write it as YYYY-MM-DD, e.g. 2014-07-05.</source>
+        <translation>「{value}」不是日期：請寫成 YYYY-MM-DD，例如 2014-07-05。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a day of the calendar (like 30 February).</source>
+        <translation>「{value}」不是曆法上存在的日子（例如 2 月 30 日）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a phone number.</source>
+        <translation>「{value}」不是電話號碼。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a language of the desk: write en or zh_HK.</source>
+        <translation>「{value}」不是服務台使用的語言：請寫 en 或 zh_HK。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a centre code: letters and digits, e.g. TW056.</source>
+        <translation>「{value}」不是考試中心編號：應由英文字母及數字組成，例如 TW056。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centre {code} is new: give its name in a centre_name column.</source>
+        <translation>考試中心 {code} 是新的：請在 centre_name 欄填上中心名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not an exam of the catalogue: give its code (e.g. KETFS) or name.</source>
+        <translation>「{value}」不是考試目錄內的考試：請填上考試代號（例如 KETFS）或名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a session: give a known one, or a new one as YYYY-MM.</source>
+        <translation>「{value}」不是考期：請填上已有的考期，或以 YYYY-MM 寫新考期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a whole number.</source>
+        <translation>「{value}」不是整數。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is outside the range of {exam}: {low}–{high}.</source>
+        <translation>{value} 超出 {exam} 的分數範圍：{low}–{high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has no grade “{value}”. Its grades: {grades}.</source>
+        <translation>{exam} 沒有「{value}」這個級別。它的級別：{grades}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} reports no CEFR level “{value}”. Its levels: {levels}.</source>
+        <translation>{exam} 不會給出 CEFR 程度「{value}」。它的程度：{levels}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} reports no CEFR level: leave this cell empty.</source>
+        <translation>{exam} 不會給出 CEFR 程度：請把這一格留空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has no paper “{paper}”: leave this cell empty.</source>
+        <translation>{exam} 沒有「{paper}」試卷：請把這一格留空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has a paper “{paper}”: this row gives no score for it.</source>
+        <translation>{exam} 有「{paper}」試卷：這一列卻沒有它的分數。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A result needs a grade and an overall score (or every result cell empty).</source>
+        <translation>成績需要級別及總分（或所有成績格都留空）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A result needs the date it is released (release_date).</source>
+        <translation>成績需要公佈日期（release_date）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This row repeats line {line}.</source>
+        <translation>這一列與第 {line} 行重複。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line {line} gives another result for {id_number}, {exam}, {session}.</source>
+        <translation>第 {line} 行為 {id_number}、{exam}、{session} 給出另一個成績。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{id_number} has another value here than on line {line}.</source>
+        <translation>{id_number} 在這裏的資料與第 {line} 行不同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} names the new centre {code} differently.</source>
+        <translation>第 {line} 行為新考試中心 {code} 填了另一個名稱。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{id_number} is {name}, born {date_of_birth}, in the desk: this row names someone else. Check the ID Number.</source>
+        <translation>服務台內的 {id_number} 是 {name}，出生日期 {date_of_birth}：這一列是另一個人。請檢查考生編號。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This row has no result, but the result of {exam}, {session} was released on {released}: results are corrected, never removed.</source>
+        <translation>這一列沒有成績，但 {exam}、{session} 的成績已於 {released} 公佈：成績只可更正，不可刪除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The result of {exam}, {session} was released on {released}: it cannot be put back to {value}.</source>
+        <translation>{exam}、{session} 的成績已於 {released} 公佈：不可把公佈日期改回 {value}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No centre has the code {centre}.</source>
+        <translation>沒有考試中心的編號是 {centre}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import was stopped; nothing was changed.</source>
+        <translation>匯入已停止，沒有更改任何資料。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More problems, not listed: {count} (the first {listed} are listed).</source>
+        <translation>尚有未列出的問題：{count} 個（只列出首 {listed} 個）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems in the file: {count}. Nothing was imported.</source>
+        <translation>檔案中的問題：{count} 個。沒有匯入任何資料。</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1659,193 @@
         <location line="+1"/>
         <source>source address</source>
         <translation>來源地址</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+138"/>
+        <source>Import the exam board&apos;s file</source>
+        <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes</extracomment>
+        <translation>匯入考試局檔案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Candidates, exam entries and results from a CSV (UTF-8) or Excel (.xlsx) file in the import format. The whole file is checked first: if anything in it is wrong, nothing is imported and every problem is listed below.</source>
+        <translation>從匯入格式的 CSV（UTF-8）或 Excel（.xlsx）檔案載入考生、報考資料及成績。系統會先檢查整個檔案：只要有任何錯誤，便不會匯入任何資料，所有問題會在下面列出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. June 2026 results from the exam board</source>
+        <translation>例如：考試局 2026 年 6 月成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chec&amp;k only</source>
+        <translation>只檢查(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The exam board&apos;s file</source>
+        <translation>考試局檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV or Excel files (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV 或 Excel 檔案 (*.csv *.xlsx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Reading the file…</source>
+        <translation>正在讀取檔案…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking: {rows} rows read…</source>
+        <translation>檢查中：已讀取 {rows} 列…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparing and writing: {rows} rows…</source>
+        <translation>比對及寫入中：{rows} 列…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The file has problems: nothing was imported.</source>
+        <translation>檔案有問題：沒有匯入任何資料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked: the file can be imported.</source>
+        <translation>已檢查：檔案可以匯入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported.</source>
+        <translation>已匯入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not imported.</source>
+        <translation>沒有匯入。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../desk_app/ui/importing/summary.py" line="+15"/>
+        <source>New candidates: {count}</source>
+        <translation>新增考生：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrected candidates: {count}</source>
+        <translation>已更正考生：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New exam entries: {count}</source>
+        <translation>新增報考：{count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New results: {count}</source>
+        <translation>新增成績：{count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corrected results: {count}</source>
+        <translation>已更正成績：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Withdrawn results (not yet released): {count}</source>
+        <translation>撤回的成績（尚未公佈）：{count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unchanged rows: {count}</source>
+        <translation>沒有改變的列：{count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New centres: {count}</source>
+        <translation>新增考試中心：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New sessions: {count}</source>
+        <translation>新增考期：{count}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checked {rows} rows: no problems. Nothing was written yet.</source>
+        <translation>已檢查 {rows} 列：沒有問題。尚未寫入任何資料。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing this file would change nothing.</source>
+        <translation>匯入這個檔案不會改變任何資料。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing it would make:</source>
+        <translation>匯入後會有：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {rows} rows in one go.</source>
+        <translation>已一次過匯入 {rows} 列。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing changed: the desk already had all of it.</source>
+        <translation>沒有任何改變：服務台已有全部資料。</translation>
     </message>
 </context>
 <context>
@@ -1813,7 +2240,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+231"/>
+        <location filename="../desk_app/ui/main_window.py" line="+241"/>
         <source>Results Desk</source>
         <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
@@ -1832,6 +2259,11 @@
         <location line="+1"/>
         <source>&amp;Print exam-day letters…</source>
         <translation>打印考試當日密碼信(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1889,7 +2321,12 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
+        <source>Imported {name}: {count} new candidates.</source>
+        <translation>已匯入 {name}：新增考生 {count} 名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>About Results Desk</source>
         <translation>關於成績服務台</translation>
     </message>
@@ -2092,6 +2529,24 @@
         <location line="-9"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../desk_app/ui/importing/problems_model.py" line="+32"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>欄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>問題</translation>
     </message>
 </context>
 <context>

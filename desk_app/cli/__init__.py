@@ -22,7 +22,9 @@ from desk_app.cli import (
     db_cmd,
     demo_cmd,
     desk_actions_cmd,
+    export_cmd,
     gui_cmd,
+    import_cmd,
     lockouts_cmd,
     mail_cmd,
     release_cmd,
@@ -50,6 +52,8 @@ COMMAND_MODULES = (
     audit_cmd,
     mail_cmd,
     release_cmd,
+    import_cmd,
+    export_cmd,
     gui_cmd,
 )
 

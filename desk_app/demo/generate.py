@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.bulk import BulkWriter, analyze
 from desk_app.database import Database
-from desk_app.demo.bulk import BulkWriter, analyze
-from desk_app.demo.catalogue import CENTRES, EXAMS, SESSIONS
+from desk_app.demo.catalogue import CENTRES, EXAM_BY_CODE, SESSIONS
 from desk_app.demo.rows import COLUMNS, TABLES, Batch, CandidateMaker, Catalogue
 from desk_app.demo.secrets import (
     HashedPools,
@@ -30,7 +30,7 @@ from desk_app.demo.secrets import (
     demo_secret_number,
     hash_pools,
 )
-from desk_app.models import Candidate, Centre, Exam, ExamSession, Paper, Staff
+from desk_app.models import Candidate, Centre, Exam, ExamSession, Staff
 from desk_app.services.actor import SYSTEM
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
@@ -93,7 +93,11 @@ class DemoReport:
 
 
 def _catalogue(session: Session) -> Catalogue:
-    """The demo's centres, exams (with papers) and sessions; existing codes are reused."""
+    """The demo's centres and sessions (existing codes reused); the exams the database has.
+
+    The exams are the standard catalogue, which revision 0004_import_catalogue wrote: the
+    demo uses those rows, so that demo and imported results share them.
+    """
     centres = {c.code: c for c in session.scalars(select(Centre))}
     for centre in CENTRES:
         if centre.code not in centres:
@@ -103,20 +107,10 @@ def _catalogue(session: Session) -> Catalogue:
             )  # fmt: skip
             session.add(row)
             centres[centre.code] = row
-    exams = {e.code: e for e in session.scalars(select(Exam))}
-    for exam in EXAMS:
-        if exam.code not in exams:
-            row_exam = Exam(
-                code=exam.code, name_en=exam.name_en, name_zh=exam.name_zh,
-                has_paper_breakdown=exam.has_paper_breakdown,
-                score_min=exam.score_min, score_max=exam.score_max, scoring=exam.scoring,
-            )  # fmt: skip
-            row_exam.papers = [
-                Paper(position=i, name_en=en, name_zh=zh)
-                for i, (en, zh) in enumerate(exam.papers, start=1)
-            ]
-            session.add(row_exam)
-            exams[exam.code] = row_exam
+    exams = {e.code: e for e in session.scalars(select(Exam).where(Exam.code.in_(EXAM_BY_CODE)))}
+    missing = sorted(set(EXAM_BY_CODE) - set(exams))
+    if missing:
+        raise Refused("demo_catalogue_missing", exams=", ".join(missing))
     sessions = {s.code: s for s in session.scalars(select(ExamSession))}
     for sitting in SESSIONS:
         if sitting.code not in sessions:

@@ -4,7 +4,7 @@ from desk_app.models.account import AccountEvent, PasswordResetToken, ResultsAcc
 from desk_app.models.audit import AuditEvent, AuditHead
 from desk_app.models.base import Base, UtcDateTime
 from desk_app.models.candidate import Candidate, Entry, PaperScore, Result, SearchToken
-from desk_app.models.catalogue import Centre, Exam, ExamSession, Paper
+from desk_app.models.catalogue import Centre, Exam, ExamCefr, ExamGrade, ExamSession, Paper
 from desk_app.models.desk import CallerVerification, CallNote
 from desk_app.models.letter import Letter, LetterBatch
 from desk_app.models.outbox import OutboxMessage
@@ -24,6 +24,8 @@ __all__ = [
     "Centre",
     "Entry",
     "Exam",
+    "ExamCefr",
+    "ExamGrade",
     "ExamSession",
     "IssuedStatement",
     "Letter",

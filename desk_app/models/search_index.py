@@ -26,6 +26,9 @@ from __future__ import annotations
 from typing import Any
 
 FTS_TABLE = "candidate_name_fts"
+#: the trigger that adds a new candidate's name to the index (a bulk import
+#: fills the index itself instead: services/importing/name_index.py)
+FTS_INSERT_TRIGGER = "candidate_name_fts_insert"
 #: the FTS5 shadow tables SQLite keeps beside the virtual table
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
 PG_FUNCTION = "desk_name_prefixes"

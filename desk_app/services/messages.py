@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from desk_app.services.documents.messages import LETTER_MESSAGES
+from desk_app.services.importing.messages import IMPORT_MESSAGES
 from desk_app.services.mail.messages import MAIL_MESSAGES
 from desk_app.services.message_labels import ACTIONS, ACTIONS_CONTEXT, FIELDS, FIELDS_CONTEXT
 
@@ -270,6 +271,9 @@ MESSAGES: dict[str, str] = {
     "keyring_unavailable": QT_TRANSLATE_NOOP(
         "Errors", "No password store (keyring) is available on this computer."
     ),
+    "demo_catalogue_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The exam catalogue lacks {exams}: run “desk-app db upgrade” first."
+    ),
     # files the desk writes (services/output_files.py)
     "output_path_required": QT_TRANSLATE_NOOP("Errors", "Name the file to write."),
     "output_path_invalid": QT_TRANSLATE_NOOP(
@@ -317,6 +321,7 @@ MESSAGES: dict[str, str] = {
 
 MESSAGES.update(MAIL_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
+MESSAGES.update(IMPORT_MESSAGES)
 
 #: parameters whose value is a key of a label table, and that table's context
 LABELLED: dict[str, tuple[str, dict[str, str]]] = {

@@ -21,6 +21,7 @@ changed or an account deactivated takes effect on the next call).
 | view_audit             |          |         |     ✓      |   ✓   |
 | manage_staff           |          |         |            |   ✓   |
 | import_data            |          |         |            |   ✓   |
+| export_results         |          |         |            |   ✓   |
 
 ¹ only with a current caller verification (operator: name, date of birth
 and one identifier; counter: an identity document seen). A supervisor may
@@ -63,6 +64,8 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_STAFF = "manage_staff"
     IMPORT_DATA = "import_data"
+    #: the import format's file of every candidate and result (docs/IMPORT.md)
+    EXPORT_RESULTS = "export_results"
 
 
 _O, _C, _S, _A = Role.OPERATOR, Role.COUNTER, Role.SUPERVISOR, Role.ADMIN
@@ -84,6 +87,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.VIEW_AUDIT: frozenset({_S, _A}),
     Action.MANAGE_STAFF: frozenset({_A}),
     Action.IMPORT_DATA: frozenset({_A}),
+    Action.EXPORT_RESULTS: frozenset({_A}),
 }
 
 #: actions on a candidate that need a current caller verification, unless a

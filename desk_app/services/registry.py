@@ -20,6 +20,8 @@ from desk_app.services.clock import Clock, SystemClock
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.hashing import Hasher
+from desk_app.services.importing.exporting import ResultsExportService
+from desk_app.services.importing.service import ImportService
 from desk_app.services.mail.sender import MailSender
 from desk_app.services.release.notices import ReleaseService
 from desk_app.services.search.service import SearchService
@@ -46,6 +48,8 @@ class Services:
     statements: StatementService
     letters: LetterBatchService
     release: ReleaseService
+    importer: ImportService
+    results_export: ResultsExportService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -69,4 +73,6 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         statements=StatementService(db, settings, clock),
         letters=LetterBatchService(db, settings, clock, hasher),
         release=ReleaseService(db, settings, clock),
+        importer=ImportService(db, settings, clock),
+        results_export=ResultsExportService(db, settings, clock),
     )

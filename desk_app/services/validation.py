@@ -13,9 +13,15 @@ from desk_app.settings import IdNumberFormat
 _SEPARATORS = re.compile(r"[\s\-_./·()（）]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
 _USERNAME = re.compile(r"[a-z0-9._-]{2,64}")
+_NOT_DIGITS = re.compile(r"[^0-9]")
 
 
 def has_control_characters(text: str) -> bool:
+    # most text is printable, which str.isprintable() says at C speed; it is
+    # also False for spaces other than " " (e.g. the ideographic space), which
+    # are allowed: those go through the exact check
+    if text.isprintable():
+        return False
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text)
 
 
@@ -116,9 +122,7 @@ def normalise_email(raw: str) -> str:
 
 def phone_key(raw: str) -> str:
     """Digits only, without a leading 852 (Hong Kong) or 886 (Taiwan) country code."""
-    digits = "".join(
-        ch for ch in unicodedata.normalize("NFKC", raw) if ch.isascii() and ch.isdigit()
-    )
+    digits = _NOT_DIGITS.sub("", unicodedata.normalize("NFKC", raw))
     for code, national in (("852", 8), ("886", 9)):
         if digits.startswith(code) and len(digits) == len(code) + national:
             return digits[len(code) :]

@@ -64,6 +64,7 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         desk_actions=services.desk_actions,
         statements=services.statements,
         letters=services.letters,
+        importer=services.importer,
         staff=services.staff,
         clock=services.clock,
         timezone=services.settings.office.timezone,

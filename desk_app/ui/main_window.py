@@ -27,6 +27,7 @@ from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
+from desk_app.services.importing.service import ImportService
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
@@ -44,11 +45,13 @@ from desk_app.ui.common.labels import database_kind, role_name
 from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.importing.dialog import ImportDialog
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
 
 if TYPE_CHECKING:
+    from desk_app.services.importing.report import ImportReport
     from desk_app.services.search.service import CandidateRow
 
 
@@ -64,6 +67,7 @@ class WindowServices:
     desk_actions: DeskActionService
     statements: StatementService
     letters: LetterBatchService
+    importer: ImportService
     #: the staff member's language choice is kept here
     staff: StaffService
     clock: Clock
@@ -191,6 +195,12 @@ class MainWindow(QMainWindow):
         self.letters_action.triggered.connect(lambda _checked=False: self.print_letters())
         self.letters_action.setVisible(allowed(self._staff.role, Action.PRINT_LETTERS))
         self.file_menu.addAction(self.letters_action)
+        self.import_action: QAction | None = None
+        if allowed(self._staff.role, Action.IMPORT_DATA):
+            self.import_action = QAction(self)
+            self.import_action.triggered.connect(self.open_import)
+            self.file_menu.addAction(self.import_action)
+            self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -232,6 +242,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.letters_action.setText(self.tr("&Print exam-day letters…"))
+        if self.import_action is not None:
+            self.import_action.setText(self.tr("&Import…"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
         self.actions_menu.setTitle(self.tr("&Actions"))
@@ -314,6 +326,23 @@ class MainWindow(QMainWindow):
         dialog = LetterBatchDialog(self._services.letters, self._staff, self, first=centres)
         dialog.open()
         return dialog
+
+    def open_import(self) -> ImportDialog:
+        """File › Import…: the exam board's file (administrators)."""
+        dialog = ImportDialog(self._services.importer, self._staff, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished_run.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self, report: ImportReport) -> None:
+        if report.applied:
+            self.statusBar().showMessage(
+                self.tr("Imported {name}: {count} new candidates.").format(
+                    name=report.file.name, count=report.counts.new_candidates
+                ),
+                10_000,
+            )
 
     def _about(self) -> None:
         show_about(

@@ -19,7 +19,6 @@ from desk_app.models import (
     Exam,
     ExamSession,
     Letter,
-    Paper,
     PaperScore,
     Result,
     ResultsAccount,
@@ -100,57 +99,25 @@ def add_staff(services: Services, role: str, username: str | None = None) -> Sta
     return services.staff.authenticate(name, STAFF_PASSWORD)
 
 
-def seed_catalogue(db: Database) -> None:
-    """A centre, KET for Schools (with papers), Delta Module One (without), a session."""
+def seed_catalogue(db: Database) -> tuple[int, int]:
+    """Centre TW056 and session 2014-07 (made once), as (centre id, session id). The exams
+    (KET for Schools with papers, Delta Module One without) are the standard catalogue the
+    migration wrote. Ids come from the database, so its sequences stay right."""
     with db.write() as session:
-        if session.get(Centre, 1) is not None:
-            return
-        session.add(
-            Centre(
-                id=1,
-                code="TW056",
-                name_en="Prestige English Centre",
-                name_zh="倫敦英語中心",
-                region="TW",
+        centre = session.scalar(select(Centre).where(Centre.code == "TW056"))
+        if centre is None:
+            centre = Centre(
+                code="TW056", name_en="Prestige English Centre", name_zh="倫敦英語中心", region="TW"
             )
-        )
-        ket = Exam(
-            id=1,
-            code="KETFS",
-            name_en="A2 Key for Schools (KET for Schools)",
-            name_zh="劍橋英語 KET（青少年版）",
-            has_paper_breakdown=True,
-            score_min=100,
-            score_max=150,
-        )
-        ket.papers = [
-            Paper(position=1, name_en="Reading", name_zh="閱讀"),
-            Paper(position=2, name_en="Writing", name_zh="寫作"),
-            Paper(position=3, name_en="Listening", name_zh="聆聽"),
-            Paper(position=4, name_en="Speaking", name_zh="口試"),
-        ]
-        session.add(ket)
-        session.add(
-            Exam(
-                id=2,
-                code="DELTA1",
-                name_en="Delta Module One",
-                name_zh="Delta 單元一",
-                has_paper_breakdown=False,
-                score_min=0,
-                score_max=100,
-                scoring="marks",
+            session.add(centre)
+        sitting = session.scalar(select(ExamSession).where(ExamSession.code == "2014-07"))
+        if sitting is None:
+            sitting = ExamSession(
+                code="2014-07", name_en="July 2014", name_zh="2014年7月", held_on=date(2014, 7, 5)
             )
-        )
-        session.add(
-            ExamSession(
-                id=1,
-                code="2014-07",
-                name_en="July 2014",
-                name_zh="2014年7月",
-                held_on=date(2014, 7, 5),
-            )
-        )
+            session.add(sitting)
+        session.flush()
+        return centre.id, sitting.id
 
 
 def make_candidate(
@@ -164,7 +131,7 @@ def make_candidate(
     phone: str | None = "9123 4567",
     secret_hash: str | None = None,
     released: bool = True,
-    exam_id: int = 1,
+    exam: str = "KETFS",
     letter: bool = True,
     release_at: datetime | None = None,
 ) -> int:
@@ -176,7 +143,7 @@ def make_candidate(
     from desk_app.services.search.keys import candidate_tokens, email_key, phone_key_of
 
     db = services.db
-    seed_catalogue(db)
+    centre_id, session_id = seed_catalogue(db)
     now = services.clock.now()
     with db.write() as session:
         candidate = Candidate(
@@ -186,7 +153,7 @@ def make_candidate(
             date_of_birth=date_of_birth,
             email=email,
             phone=phone,
-            centre_id=1,
+            centre_id=centre_id,
             language="en",
             email_key=email_key(email),
             phone_key=phone_key_of(phone),
@@ -196,7 +163,8 @@ def make_candidate(
         session.flush()
         for token in candidate_tokens(name_en, name_zh, candidate.id):
             session.add(token)
-        entry = Entry(candidate_id=candidate.id, exam_id=exam_id, session_id=1)
+        exam_row = session.scalars(select(Exam).where(Exam.code == exam)).one()
+        entry = Entry(candidate_id=candidate.id, exam_id=exam_row.id, session_id=session_id)
         session.add(entry)
         session.flush()
         result = Result(
@@ -209,9 +177,7 @@ def make_candidate(
         )
         session.add(result)
         session.flush()
-        exam = session.get(Exam, exam_id)
-        assert exam is not None
-        for paper, score in zip(exam.papers, (148, 141, 146, 145), strict=False):
+        for paper, score in zip(exam_row.papers, (148, 141, 146, 145), strict=False):
             session.add(PaperScore(result_id=result.id, paper_id=paper.id, score=score))
         session.add(ResultsAccount(candidate_id=candidate.id, failed_attempts=0, secret_failures=0))
         if not letter:

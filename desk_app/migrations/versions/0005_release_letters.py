@@ -9,8 +9,8 @@
   set for the Cambridge exam codes the desk's catalogue uses;
 - an index on ``result.release_at`` (due releases, the next release).
 
-Revision ID: 0004_release_letters
-Revises: 0002
+Revision ID: 0005_release_letters
+Revises: 0004_import_catalogue
 Create Date: 2026-11-23 09:00:00
 """
 
@@ -24,8 +24,8 @@ from alembic import op
 
 from desk_app.models.base import UtcDateTime
 
-revision: str = "0004_release_letters"
-down_revision: str | None = "0003_reset_link"
+revision: str = "0005_release_letters"
+down_revision: str | None = "0004_import_catalogue"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
