@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -124,6 +124,38 @@ def _last_failure(
         .limit(1)
     ).first()
     return (last[0], last[1]) if last else (None, None)
+
+
+def locked_rows(
+    session: Session, now: datetime, candidate_ids: Collection[int] | None = None
+) -> tuple[LockoutRow, ...]:
+    """Accounts locked at ``now`` (of these candidates only, when given), soonest unlock first."""
+    found: list[LockoutRow] = []
+    for kind in LOCK_KINDS:
+        query = (
+            select(ResultsAccount, Candidate)
+            .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+            .where(kind.until_column > now)
+        )
+        if candidate_ids is not None:
+            query = query.where(Candidate.id.in_(sorted(candidate_ids)))
+        for account, candidate in session.execute(query):
+            until = kind.until(account)
+            assert until is not None
+            last_at, source = _last_failure(session, account, kind)
+            found.append(
+                LockoutRow(
+                    candidate.id_number,
+                    candidate.name_en,
+                    until,
+                    kind.failures(account),
+                    last_at,
+                    source,
+                    math.ceil((until - now).total_seconds()),
+                    kind.name,
+                )
+            )
+    return tuple(sorted(found, key=lambda r: (r.locked_until, r.id_number, r.lock)))
 
 
 class LockoutService:
@@ -238,30 +270,7 @@ class LockoutService:
             authorise_caller(session, caller, Action.VIEW_LOCKOUTS)
             now = self._clock.now()
             settle_due_locks(session, now)
-            found: list[LockoutRow] = []
-            for kind in LOCK_KINDS:
-                rows = session.execute(
-                    select(ResultsAccount, Candidate)
-                    .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
-                    .where(kind.until_column > now)
-                )
-                for account, candidate in rows:
-                    until = kind.until(account)
-                    assert until is not None
-                    last_at, source = _last_failure(session, account, kind)
-                    found.append(
-                        LockoutRow(
-                            candidate.id_number,
-                            candidate.name_en,
-                            until,
-                            kind.failures(account),
-                            last_at,
-                            source,
-                            math.ceil((until - now).total_seconds()),
-                            kind.name,
-                        )
-                    )
-        return tuple(sorted(found, key=lambda r: (r.locked_until, r.id_number, r.lock)))
+            return locked_rows(session, now)
 
     def counts(
         self,
