@@ -28,6 +28,7 @@ from desk_app.services.clock import Clock
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.importing.service import ImportService
+from desk_app.services.live.service import LiveService
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
@@ -47,6 +48,7 @@ from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.importing.dialog import ImportDialog
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
+from desk_app.ui.live.desk import LiveDesk, follow_other_desks
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
 
@@ -75,6 +77,8 @@ class WindowServices:
     timezone: str
     #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
     database_dialect: str
+    #: other desks' changes, followed while the window is open (None: not followed)
+    live: LiveService | None = None
 
 
 class MainWindow(QMainWindow):
@@ -155,6 +159,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.retranslate()
         self.search_panel.focus_search()
+        self.live: LiveDesk | None = None
+        if services.live is not None:
+            self.live = follow_other_desks(
+                services.live, services.search, staff, self.search_panel, self.pane,
+                self.lockouts, self,
+            )  # fmt: skip
 
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
@@ -356,4 +366,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.pane.set_candidate(None)
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)

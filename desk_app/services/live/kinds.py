@@ -49,6 +49,9 @@ _KINDS: dict[str, str] = {
 #: the audit actions a desk is told of (and that count in a candidate's version)
 ANNOUNCED = frozenset(_KINDS)
 
+#: the kinds of change that can begin or end a lock (the lockouts view follows them)
+LOCKING = frozenset({"lock", "unlock", "reset", "reissue", "password"})
+
 #: changes after which an action prepared on an older view of the candidate is
 #: refused: they change what the action would do (a note or another desk's
 #: verification of its own caller does not)

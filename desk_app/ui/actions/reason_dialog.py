@@ -37,6 +37,8 @@ Job = Callable[[str, str | None], Any]
 
 class ReasonDialog(QDialog):
     succeeded = Signal(object)
+    # the service refused (the error, shown in the dialog)
+    refused = Signal(object)
 
     def __init__(
         self,
@@ -146,6 +148,7 @@ class ReasonDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.show_message(error_text(error), error=True)
+        self.refused.emit(error)
 
     def show_message(self, text: str, *, error: bool) -> None:
         self.message.setText(text)

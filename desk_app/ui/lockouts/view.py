@@ -9,8 +9,8 @@ for a supervisor, is also the override (no caller to verify here).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -203,6 +203,20 @@ class LockoutsView(QWidget):
         self.model.set_rows(picture.current, self.sources_model.attack_sources())
         self.table.select_id_number(selected)
         self._show_counts(picture)
+        self._update_buttons()
+        self._show_status()
+
+    def update_rows(self, id_numbers: Collection[str], rows: Sequence[LockoutRow]) -> None:
+        """These accounts' locks as they are now (another desk or the website changed them)."""
+        picture = self._picture
+        if picture is None:
+            return
+        kept = [row for row in picture.current if row.id_number not in id_numbers]
+        current = tuple(sorted([*kept, *rows], key=lambda r: (r.locked_until, r.id_number, r.lock)))
+        self._picture = replace(picture, current=current)
+        selected = self.table.selected_id_number()
+        self.model.set_rows(current, self.sources_model.attack_sources())
+        self.table.select_id_number(selected)
         self._update_buttons()
         self._show_status()
 
