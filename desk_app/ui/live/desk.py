@@ -41,7 +41,7 @@ from desk_app.ui.search.panel import SearchPanel
 log = logging.getLogger("desk_app.ui")
 
 # changes arriving within this time are handled together
-GATHER_MS = 50
+GATHER_MS = 10
 
 
 class _Wanted:
@@ -120,11 +120,11 @@ class LiveDesk(QObject):
             self._timer.start()
 
     def _flush(self) -> None:
-        self._refresh_pane()
         if not self._rows_busy and self._rows:
             self._refresh_rows()
         if not self._locks_busy and self._locks:
             self._refresh_lockouts()
+        self._refresh_pane()
 
     # -- the open candidate ----------------------------------------------------
     def _refresh_pane(self) -> None:
