@@ -63,9 +63,7 @@ def test_a_reissue_with_an_old_version_is_refused_with_who_and_what(
     assert len(err.strip().splitlines()) == 1
 
 
-def test_the_current_version_or_none_acts(
-    db_url: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_current_version_or_none_acts(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     seen = json.loads(run(capsys, "--db", db_url, "show", ID, "--json")[1])["version"]
     code, out, _ = run(
         capsys, "--db", db_url, "letter", "reissue", ID, *OVERRIDE, "--if-version", str(seen)

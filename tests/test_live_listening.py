@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -194,3 +195,17 @@ def test_a_notice_is_sent_only_when_the_change_commits(
     finally:
         desk.db.dispose()
         pg_cluster.drop_database(name)
+
+
+def test_an_import_is_one_notice_to_reload_what_is_shown(
+    desk: Services, kit: AccountKit, heard: Heard
+) -> None:
+    admin = add_staff(kit.services, "admin")
+    sample = Path(__file__).resolve().parent.parent / "docs" / "sample-import.csv"
+
+    report = kit.services.importer.run(admin, sample, reason="June 2026 results")
+
+    assert report.applied
+    change = heard.next()
+    assert (change.kind, change.everything) == ("import", True)
+    assert heard.nothing_more()
