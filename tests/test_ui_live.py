@@ -226,3 +226,21 @@ def test_a_desk_that_lost_its_listening_connection_reloads_what_it_shows(
         lambda: row_state(window) is AccountState.REGISTERED and not pane_locked(window),
         timeout=WITHIN_MS,
     )
+
+
+def test_a_desk_hearing_of_its_own_action_does_not_load_the_candidate_again(
+    qtbot: QtBot, services: Services
+) -> None:
+    make_candidate(services)
+    register(services)
+    window = open_window(qtbot, services, add_staff(services, "supervisor"))
+    shown = show_candidate(qtbot, window)
+    dialog = reason_dialog(window, DeskAction.SEND_RESET, "forgot the password")
+
+    with qtbot.waitSignal(window.pane.snapshotChanged, timeout=10_000) as after:
+        dialog.ok_button.click()
+    # the notice of its own action comes too (at once, or within a check on SQLite)
+    with qtbot.assertNotEmitted(window.pane.snapshotChanged, wait=WITHIN_MS):
+        pass
+
+    assert after.args[0].detail.version > shown.detail.version
