@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -152,10 +153,11 @@ def test_the_listener_comes_back_after_its_connection_is_cut(
     assert isinstance(listener, listening.PostgresListener)
     running = Heard(listener)
     try:
-        pg_cluster.terminate_connections(name)  # what a restarted server does to it
-        assert running.states.get(timeout=WITHIN) is False
-        assert running.states.get(timeout=WITHIN) is True
-        assert running.next() is MISSED  # reload what is shown: notices may be lost
+        for _ in range(2):  # lost, back, lost again, back again
+            pg_cluster.terminate_connections(name)  # what a restarted server does to it
+            assert running.states.get(timeout=WITHIN) is False
+            assert running.states.get(timeout=WITHIN) is True
+            assert running.next() is MISSED  # reload what is shown: notices may be lost
         make_candidate(desk)
         operator = add_staff(desk, "operator")
         desk.notes.add(operator, ID, "Still heard after the cut.")
@@ -209,3 +211,25 @@ def test_an_import_is_one_notice_to_reload_what_is_shown(
     change = heard.next()
     assert (change.kind, change.everything) == ("import", True)
     assert heard.nothing_more()
+
+
+def test_a_sqlite_desk_waits_for_its_file_and_then_reloads(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    path = tmp_path / "desk.sqlite3"
+    watcher = listening.SqliteWatcher(str(path), every=0.05)
+    changes: queue.Queue[Change] = queue.Queue()
+    states: queue.Queue[bool] = queue.Queue()
+    stopping = threading.Event()
+    thread = threading.Thread(target=watcher.run, args=(changes.put, stopping, states.put))
+    thread.start()
+    try:
+        assert states.get(timeout=WITHIN) is False  # no file: nothing made in its place
+        assert not path.exists()
+        shutil.copy(sqlite_template, path)  # the file is back (a share mounted again)
+        assert states.get(timeout=WITHIN) is True
+        assert changes.get(timeout=WITHIN) is MISSED
+    finally:
+        stopping.set()
+        thread.join(WITHIN)
+    assert not thread.is_alive()

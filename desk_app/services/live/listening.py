@@ -58,26 +58,34 @@ class _Reconnecting:
 
     def run(self, deliver: Deliver, stopping: threading.Event, connected: Connected) -> None:
         delay = FIRST_BACKOFF
-        lost = False
+        down = False  # said so (connected(False)) and not back since
         while not stopping.is_set():
+
+            def opened() -> None:
+                nonlocal delay, down
+                delay, down = FIRST_BACKOFF, False
+                connected(True)
+
             try:
-                self._listen(deliver, stopping, connected, missed=lost)
+                self._listen(deliver, stopping, opened, missed=down)
             except (psycopg.Error, sqlite3.Error, OSError) as error:
                 # never the text of the error: it may hold the connection's address
                 log.warning("change notices lost (%s); trying again in %.1f s",
                             type(error).__name__, delay)  # fmt: skip
             else:
                 return  # stopping
-            if not lost:
-                lost = True
+            if not down:
+                down = True
                 connected(False)
             if stopping.wait(delay):
                 return
             delay = min(delay * 2, MAX_BACKOFF)
 
     def _listen(
-        self, deliver: Deliver, stopping: threading.Event, connected: Connected, *, missed: bool
-    ) -> None:
+        self, deliver: Deliver, stopping: threading.Event, opened: Callable[[], None], *,
+        missed: bool,
+    ) -> None:  # fmt: skip
+        """Connect, call ``opened()``, deliver MISSED when ``missed``, then listen."""
         raise NotImplementedError
 
 
@@ -100,12 +108,13 @@ class PostgresListener(_Reconnecting):
         self._params.update(dict(url.query))  # sslmode, sslrootcert …
 
     def _listen(
-        self, deliver: Deliver, stopping: threading.Event, connected: Connected, *, missed: bool
-    ) -> None:
+        self, deliver: Deliver, stopping: threading.Event, opened: Callable[[], None], *,
+        missed: bool,
+    ) -> None:  # fmt: skip
         params = {k: v for k, v in self._params.items() if v is not None}
         with psycopg.connect(autocommit=True, **params) as connection:  # type: ignore[arg-type]
             connection.execute(f"LISTEN {CHANNEL}")
-            connected(True)
+            opened()
             if missed:
                 deliver(MISSED)
             while not stopping.is_set():
@@ -120,8 +129,9 @@ class SqliteWatcher(_Reconnecting):
         self._uri = uri
 
     def _listen(
-        self, deliver: Deliver, stopping: threading.Event, connected: Connected, *, missed: bool
-    ) -> None:
+        self, deliver: Deliver, stopping: threading.Event, opened: Callable[[], None], *,
+        missed: bool,
+    ) -> None:  # fmt: skip
         # never create a file where the database was: "mode=rw" opens an existing one only
         target = self._path if self._uri else Path(self._path).resolve().as_uri() + "?mode=rw"
         connection = sqlite3.connect(target, uri=True, isolation_level=None, timeout=5)
@@ -129,7 +139,7 @@ class SqliteWatcher(_Reconnecting):
             connection.execute("PRAGMA query_only=1")
             seen = _data_version(connection)
             last_id = _newest_id(connection)
-            connected(True)
+            opened()
             if missed:
                 deliver(MISSED)
             while not stopping.wait(self._wait):
