@@ -95,6 +95,8 @@ class LiveDesk(QObject):
         self._pane_due: int | None = None
         self._pane_everything = False
         self._pane_after_load: int | None = None
+        # after stop() (the window closes), answers still on their way are dropped
+        self._stopped = False
         self._timer = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._timer.timeout.connect(self._flush)
         updates.changed.connect(self.take)
@@ -104,11 +106,14 @@ class LiveDesk(QObject):
         self.updates.start()
 
     def stop(self) -> None:
+        self._stopped = True
         self._timer.stop()
         self.updates.stop()
 
     # -- what came in ---------------------------------------------------------
     def take(self, change: Change) -> None:
+        if self._stopped:
+            return
         self._rows.add(change)
         if change.everything or change.kind in LOCKING:
             self._locks.add(change)
@@ -142,7 +147,7 @@ class LiveDesk(QObject):
 
     def _pane_loaded(self, snapshot: CandidateSnapshot | None) -> None:
         due, self._pane_after_load = self._pane_after_load, None
-        if due is None or snapshot is None:
+        if due is None or snapshot is None or self._stopped:
             return
         if due == 0 or snapshot.detail.version < due:
             self._pane.reload()  # the load began before the change: once more
@@ -163,6 +168,8 @@ class LiveDesk(QObject):
 
     def _rows_done(self, rows: tuple[CandidateRow, ...]) -> None:
         self._rows_busy = False
+        if self._stopped:
+            return
         self._panel.model.update_rows(rows)
         if self._rows:
             self._timer.start()
@@ -188,6 +195,8 @@ class LiveDesk(QObject):
 
     def _lockouts_done(self, update: LockoutsOf) -> None:
         self._locks_busy = False
+        if self._stopped:
+            return
         if self._lockouts is not None:
             self._lockouts.update_rows(update.id_numbers, update.rows)
         if self._locks:
