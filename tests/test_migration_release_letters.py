@@ -97,7 +97,13 @@ def test_upgrade_records_released_results_and_sets_scoring(empty_database_url: s
     finally:
         db.dispose()
     assert [tuple(row) for row in notices] == [(1, 1, "untracked")]
-    assert scoring == {"KETFS": "scale", "DELTA1": "marks", "YLE-FLYERS": "shields"}
+    # the exams the older database had, and the catalogue's (0004) beside them
+    assert {code: scoring[code] for code in ("KETFS", "DELTA1", "YLE-FLYERS")} == {
+        "KETFS": "scale",
+        "DELTA1": "marks",
+        "YLE-FLYERS": "shields",
+    }
+    assert scoring["DELTA2"] == "marks" and scoring["FCE"] == "scale"
     assert [tuple(row) for row in letters] == [("L00000001-0", None)]
 
     migrate(empty_database_url, "0002", down=True)
