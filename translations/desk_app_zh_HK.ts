@@ -284,6 +284,11 @@
         <source>print exam-day letters</source>
         <translation>打印考試當日的密碼信</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>export candidates and results</source>
+        <translation>匯出考生及成績</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -1242,11 +1247,6 @@
         <translation>郵件伺服器的憑證並非發給 {host}（{detail}）；沒有發出任何電郵。[smtp] host 必須是憑證上列明的名稱。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/documents/messages.py" line="+3"/>
-        <source>There is no centre “{centre}”.</source>
-        <translation>沒有考試中心「{centre}」。</translation>
-    </message>
-    <message>
         <location filename="../desk_app/services/messages.py" line="-49"/>
         <source>The database asks for a password: store it with “desk-app db password”.</source>
         <translation>資料庫要求輸入密碼：請用「desk-app db password」儲存密碼。</translation>
@@ -1590,7 +1590,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../desk_app/services/message_labels.py" line="-35"/>
+        <location filename="../desk_app/services/message_labels.py" line="-36"/>
         <source>caller&apos;s name</source>
         <extracomment>what a ``field`` parameter names (``The {field} is required.``)</extracomment>
         <translation>來電者姓名</translation>

@@ -59,4 +59,5 @@ ACTIONS: dict[str, str] = {
     "manage_staff": QT_TRANSLATE_NOOP("Actions", "manage staff accounts"),
     "import_data": QT_TRANSLATE_NOOP("Actions", "import the exam board's files"),
     "print_letters": QT_TRANSLATE_NOOP("Actions", "print exam-day letters"),
+    "export_results": QT_TRANSLATE_NOOP("Actions", "export candidates and results"),
 }
