@@ -43,6 +43,7 @@ FIELDS: dict[str, str] = {
 ACTIONS_CONTEXT = "Actions"
 ACTIONS: dict[str, str] = {
     "search": QT_TRANSLATE_NOOP("Actions", "search for candidates"),
+    "export_search": QT_TRANSLATE_NOOP("Actions", "export search results"),
     "view_candidate": QT_TRANSLATE_NOOP("Actions", "look at a candidate's details"),
     "add_note": QT_TRANSLATE_NOOP("Actions", "add call notes"),
     "verify_caller": QT_TRANSLATE_NOOP("Actions", "verify callers"),
