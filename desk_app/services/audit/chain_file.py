@@ -145,18 +145,20 @@ class _Walk:
     to its hash. A row number that jumps ahead leaves a gap, reported as
     deleted at the end unless the missing rows turn up later, out of
     place: then each is reported as moved. A row that comes again is
-    inserted. Memory stays the size of the gaps, not of the file.
+    inserted. An edited line is reported once: its stored hash is not
+    trusted for the next line's link, and a number that does not fit (it
+    may be the edit) moves nothing. Memory stays the size of the gaps.
     """
 
     def __init__(self) -> None:
         self.checked = 0
         self.first_id: int | None = None
         self.problems: list[AuditProblem] = []
-        #: the highest row read so far and its hash (None before the first line)
-        self.top: tuple[int, str] | None = None
+        #: the highest row so far, its hash, and whether that line's own hash was right
+        self.top: tuple[int, str, bool] | None = None
         #: rows missing so far: [first, last, the row they come before, its line]
         self.gaps: list[list[int]] = []
-        #: after a line that could not be read, the next line's link cannot be checked
+        #: after a line that could not be read, the next line is taken as it comes
         self.resync = False
 
     def take(self, number: int, text: str) -> None:
@@ -168,46 +170,55 @@ class _Walk:
         self.checked += 1
         if isinstance(fields, int):  # a row, but not as exported: its fields were changed
             self._problem(number, edited(fields))
-            self._place(number, fields, None)
-            self.resync = True  # its hash is not known: the next line's link cannot be checked
+            self._place_edited(fields, "")
             return
         row_id, row_hash = fields["id"], fields["row_hash"]
         content = {key: fields[key] for key in FILE_FIELDS[:-2]}
         content["prev"] = fields["prev_hash"]
         if content_digest(content) != row_hash:
             self._problem(number, edited(row_id))
-            self._place(number, row_id, row_hash)
+            self._place_edited(row_id, row_hash)
             return
-        problem = self._place(number, row_id, row_hash, prev_hash=fields["prev_hash"])
+        problem = self._place(number, row_id, row_hash, fields["prev_hash"])
         if problem is not None:
             self._problem(number, problem)
 
+    def _place_edited(self, row_id: int, row_hash: str) -> None:
+        if self.first_id is None:
+            self.first_id = row_id
+        top = self.top
+        if top is None or row_id == top[0] + 1 or (self.resync and row_id > top[0]):
+            self.top = (row_id, row_hash, False)
+            self.resync = False
+        else:  # the number itself may be what was edited: the next line is taken as it comes
+            self.resync = True
+
     def _place(
-        self, number: int, row_id: int, row_hash: str | None, *, prev_hash: str | None = None
+        self, number: int, row_id: int, row_hash: str, prev_hash: str
     ) -> AuditProblem | None:
-        """Put the row in its place; what is wrong with that place (None when checked elsewhere)."""
+        """Put a line whose own hash is right in its place; what is wrong with the place."""
         if self.first_id is None:
             self.first_id = row_id
         resync, self.resync = self.resync, False
         top = self.top
         if top is None or (resync and row_id > top[0]):
-            self.top = (row_id, row_hash or "")
+            self.top = (row_id, row_hash, True)
             return None
-        top_id, top_hash = top
+        top_id, top_hash, trusted = top
         if row_id > top_id + 1:
             self.gaps.append([top_id + 1, row_id - 1, row_id, number])
-            self.top = (row_id, row_hash or "")
+            self.top = (row_id, row_hash, True)
             return None
         if row_id == top_id + 1:
-            self.top = (row_id, row_hash or "")
-            if prev_hash is not None and prev_hash != top_hash:
-                return inserted(row_id, top_id)
-            return None
+            self.top = (row_id, row_hash, True)
+            return inserted(row_id, top_id) if trusted and prev_hash != top_hash else None
         if self._fill(row_id):
             return moved(row_id, row_id - 1)
-        if row_id == top_id and row_hash is not None:  # the next line links to this one
-            self.top = (row_id, row_hash)
-        return inserted(row_id, top_id) if prev_hash is not None else None
+        if row_id == top_id:  # the next line links to this one
+            self.top = (row_id, row_hash, True)
+            if not trusted:  # the line before was an edited copy of this row
+                return None
+        return inserted(row_id, top_id)
 
     def _fill(self, row_id: int) -> bool:
         """Take ``row_id`` out of the gaps; False when it was not missing."""

@@ -20,6 +20,7 @@ clocks disagreed by a moment at midnight. Each export is audited
 
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,8 +117,7 @@ class AuditExportService:
                 if kind == "csv":
                     OfficeCsv(out, CSV_COLUMNS)
                 return 0
-            with self._db.read() as session:
-                rows = _rows(session, first_id, last_id)
+            with self._db.read() as session, closing(_rows(session, first_id, last_id)) as rows:
                 if kind == "jsonl":
                     for row in rows:
                         out.write(event_line(**dict(zip(FILE_FIELDS, row, strict=True))))

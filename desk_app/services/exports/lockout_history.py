@@ -18,6 +18,7 @@ SHA-256).
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -96,8 +97,8 @@ class LockoutHistoryService:
 
         def fill(out: Any) -> int:
             sheet = OfficeCsv(out, COLUMNS)
-            with self._db.read() as session:
-                for row in _rows(session, start, end):
+            with self._db.read() as session, closing(_rows(session, start, end)) as rows:
+                for row in rows:
                     sheet.row(self._cells(row))
                     ticker.row()
             ticker.report()
