@@ -59,5 +59,6 @@ ACTIONS: dict[str, str] = {
     "view_audit": QT_TRANSLATE_NOOP("Actions", "see or export the audit trail"),
     "manage_staff": QT_TRANSLATE_NOOP("Actions", "manage staff accounts"),
     "import_data": QT_TRANSLATE_NOOP("Actions", "import the exam board's files"),
+    "export_results": QT_TRANSLATE_NOOP("Actions", "export every candidate and result"),
     "print_letters": QT_TRANSLATE_NOOP("Actions", "print exam-day letters"),
 }
