@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from sqlalchemy import delete, update
 from desk_app.models import AuditEvent
 from desk_app.services.actor import SYSTEM
 from desk_app.services.audit import trail as audit
-from desk_app.services.audit.chain_file import verify_file, verify_lines
+from desk_app.services.audit.chain_file import MAX_LISTED, event_line, verify_file, verify_lines
 from desk_app.services.errors import BadInput
 from desk_app.services.registry import Services
 from tests.support.clock import ManualClock
@@ -183,3 +184,27 @@ def test_a_huge_line_is_no_event_and_memory_stays_small(tmp_path: Path) -> None:
     path.write_text("x" * 3_000_001 + "\n" + "y\n", encoding="utf-8")
     report = verify_file(path)
     assert [(p.line, p.kind) for p in report.problems] == [(1, "unreadable"), (2, "unreadable")]
+
+
+def _valid_lines(count: int) -> Lines:
+    """A chain of ``count`` events made with the trail's own digest (no database)."""
+    made, previous = [], audit.GENESIS_HASH
+    at = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
+    for n in range(1, count + 1):
+        fields = dict(id=n, at=at, actor="system", staff_id=None, action="x", candidate_id=None,
+                      subject=None, reason=None, detail="{}", prev_hash=previous)  # fmt: skip
+        digest = audit.row_digest(**fields)  # type: ignore[arg-type]
+        made.append(event_line(**fields, row_hash=digest))  # type: ignore[arg-type]
+        previous = digest
+    return made
+
+
+def test_a_ruined_file_lists_a_thousand_problems_and_counts_the_rest() -> None:
+    report = verify_lines(["garbage\n"] * 2500)
+    assert len(report.problems) == MAX_LISTED and report.unlisted == 1500 and not report.ok
+    good = _valid_lines(6000)
+    assert verify_lines(good).ok
+    gaps = verify_lines(good[::2])  # every other row gone: 3,000 gaps
+    assert gaps.checked == 3000 and len(gaps.problems) == MAX_LISTED
+    assert gaps.unlisted == 3000 - 1 - MAX_LISTED
+    assert {p.kind for p in gaps.problems} == {"deleted"}

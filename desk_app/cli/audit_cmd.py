@@ -87,11 +87,15 @@ def verify(context: CliContext) -> int:
     if report.ok:
         rows = getattr(report, "first_id", None), getattr(report, "last_id", None)
         span = f" (rows {rows[0]}–{rows[1]})" if path is not None and rows[0] is not None else ""
-        print(f"{what} intact: {report.checked} events checked{span}.")
+        print(f"{what} intact: {report.checked:,} events checked{span}.")
         return 0
     for problem in report.problems:
         print(f"desk-app: audit: {problem.message}", file=sys.stderr)
-    print(f"{what} BROKEN: {len(report.problems)} problem(s) in {report.checked} events.")
+    unlisted = getattr(report, "unlisted", 0)
+    if unlisted:
+        print(f"desk-app: audit: {unlisted:,} more problem(s), not listed", file=sys.stderr)
+    count = len(report.problems) + unlisted
+    print(f"{what} BROKEN: {count:,} problem(s) in {report.checked:,} events.")
     return int(ExitStatus.REFUSED)
 
 

@@ -45,6 +45,8 @@ FILE_FIELDS = (
 )  # fmt: skip
 #: a line longer than this is not an event the desk wrote (details are small)
 MAX_LINE_CHARS = 1_000_000
+#: at most this many problems are listed (the rest are counted), and as many gaps kept open
+MAX_LISTED = 1000
 _OPTIONAL_INT = ("staff_id", "candidate_id")
 _OPTIONAL_TEXT = ("subject", "reason")
 _TEXT = ("at", "actor", "action", "detail", "prev_hash", "row_hash")
@@ -80,6 +82,12 @@ class FileReport(AuditReport):
     #: the rows the file holds, first and last line (None for a file without events)
     first_id: int | None = None
     last_id: int | None = None
+    #: problems found beyond the :data:`MAX_LISTED` listed
+    unlisted: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.unlisted
 
 
 def verify_file(path: str | Path) -> FileReport:
@@ -147,7 +155,8 @@ class _Walk:
     place: then each is reported as moved. A row that comes again is
     inserted. An edited line is reported once: its stored hash is not
     trusted for the next line's link, and a number that does not fit (it
-    may be the edit) moves nothing. Memory stays the size of the gaps.
+    may be the edit) moves nothing. Memory stays small whatever the file:
+    at most :data:`MAX_LISTED` problems and as many open gaps are kept.
     """
 
     def __init__(self) -> None:
@@ -160,6 +169,7 @@ class _Walk:
         self.gaps: list[list[int]] = []
         #: after a line that could not be read, the next line is taken as it comes
         self.resync = False
+        self.unlisted = 0
 
     def take(self, number: int, text: str) -> None:
         fields = _parsed(text)
@@ -206,6 +216,9 @@ class _Walk:
             return None
         top_id, top_hash, trusted = top
         if row_id > top_id + 1:
+            if len(self.gaps) >= MAX_LISTED:  # the oldest gap will not be filled now
+                first, last, before, line = self.gaps.pop(0)
+                self._problem(line, deleted(first, last, before))
             self.gaps.append([top_id + 1, row_id - 1, row_id, number])
             self.top = (row_id, row_hash, True)
             return None
@@ -230,6 +243,9 @@ class _Walk:
         return False
 
     def _problem(self, number: int, problem: AuditProblem) -> None:
+        if len(self.problems) >= MAX_LISTED:
+            self.unlisted += 1
+            return
         self.problems.append(
             replace(problem, message=f"line {number}: {problem.message}", line=number)
         )
@@ -239,4 +255,4 @@ class _Walk:
             self._problem(line, deleted(first, last, before))
         problems = sorted(self.problems, key=lambda p: p.line or 0)
         last_id = self.top[0] if self.top is not None else None
-        return FileReport(self.checked, tuple(problems), self.first_id, last_id)
+        return FileReport(self.checked, tuple(problems), self.first_id, last_id, self.unlisted)
