@@ -11,6 +11,7 @@ from desk_app.services.permissions import MATRIX, Action, Role, allowed, check
 # change to one without the other fails.
 EXPECTED = {
     Action.SEARCH: "OCSA",
+    Action.EXPORT_SEARCH: "OCSA",
     Action.VIEW_CANDIDATE: "OCSA",
     Action.ADD_NOTE: "OCS",
     Action.VERIFY_CALLER: "OCS",

@@ -206,6 +206,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>export search results</source>
+        <translation>匯出搜尋結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>look at a candidate&apos;s details</source>
         <translation>查看考生資料</translation>
     </message>
@@ -278,6 +283,11 @@
         <location line="+1"/>
         <source>import the exam board&apos;s files</source>
         <translation>匯入考試局的檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export every candidate and result</source>
+        <translation>匯出全部考生及成績</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -802,7 +812,7 @@
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+48"/>
+        <location filename="../desk_app/services/messages.py" line="+49"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -1352,12 +1362,43 @@
         <translation>此考生沒有這項考試報名。</translation>
     </message>
     <message>
+        <location filename="../desk_app/services/exports/messages.py" line="+15"/>
+        <source>The export was stopped: no file was written.</source>
+        <translation>匯出已停止：沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an export format (csv or jsonl).</source>
+        <translation>「{value}」不是匯出格式（csv 或 jsonl）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” ends neither in .csv nor in .jsonl: name the file so, or give --format.</source>
+        <translation>「{name}」的副檔名既不是 .csv 也不是 .jsonl：請依此命名檔案，或加上 --format。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last day ({end}) comes before the first day ({start}).</source>
+        <translation>最後一日（{end}）早於第一日（{start}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An export of a search holds 1 to {limit} candidates.</source>
+        <translation>匯出的搜尋結果須有 1 至 {limit} 名考生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../desk_app/services/importing/messages.py" line="+18"/>
         <source>The file “{name}” cannot be opened.</source>
         <translation>無法開啟檔案「{name}」。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>“{name}” is not UTF-8 text, so not an audit export in JSON lines (a CSV export cannot be checked: export the same days as .jsonl).</source>
+        <translation>「{name}」不是 UTF-8 文字，所以不是 JSON lines 格式的審計記錄匯出檔（CSV 匯出檔無法核對：請把同一段日子匯出為 .jsonl）。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/importing/messages.py" line="+1"/>
         <source>The file changed while it was being imported; nothing was changed. Try again.</source>
         <translation>匯入期間檔案被更改，所以沒有更改任何資料。請再試一次。</translation>
     </message>
@@ -1588,9 +1629,162 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../desk_app/ui/exports/dialog.py" line="+183"/>
+        <source>Export search results</source>
+        <extracomment>the format&apos;s key, and the ending its files get search, audit or lockouts: chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed how the last export ended (a report or an error), said again after a language switch</extracomment>
+        <translation>匯出搜尋結果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {count} candidates listed for “{query}”, as a CSV file for Excel. The file holds personal data: the export is recorded in the audit trail.</source>
+        <translation>把搜尋「{query}」列出的 {count} 名考生匯出為可用 Excel 開啟的 CSV 檔案。檔案載有個人資料：這次匯出會記入審計記錄。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the audit log</source>
+        <translation>匯出審計記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every event of the audit trail, or those of the days chosen (office time). CSV opens in Excel; JSON lines can be checked on their own later with “desk-app audit verify --file”.</source>
+        <translation>審計記錄的全部事項，或所選日子（辦事處時間）內的事項。CSV 可用 Excel 開啟；JSON lines 日後可用「desk-app audit verify --file」單獨核對。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the lockout history</source>
+        <translation>匯出封鎖記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every lock, expiry and early unlock of the days chosen (office time), with who, why and from which address, as a CSV file for Excel.</source>
+        <translation>所選日子（辦事處時間）內的每次封鎖、自動解除及提早解鎖，連同由誰、原因及來源位址，匯出為可用 Excel 開啟的 CSV 檔案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel</source>
+        <translation>CSV（供 Excel 使用）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON lines (can be verified)</source>
+        <translation>JSON lines（可核對）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only these &amp;days:</source>
+        <translation>只限這些日子(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>由(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines 檔案 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Writing…</source>
+        <translation>正在寫入…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing: {rows} of {total} rows…</source>
+        <translation>正在寫入：第 {rows} 行，共 {total} 行…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing: {rows} rows…</source>
+        <translation>正在寫入：{rows} 行…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Written: {rows} rows to {file}.</source>
+        <translation>已寫入 {rows} 行至 {file}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: no file was written.</source>
+        <translation>已停止：沒有寫入任何檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../desk_app/ui/exports/menu.py" line="+72"/>
+        <source>E&amp;xport</source>
+        <extracomment>what the search panel lists now: the text searched and the number of rows</extracomment>
+        <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search results…</source>
+        <translation>搜尋結果(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Audit log…</source>
+        <translation>審計記錄(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lockout history…</source>
+        <translation>封鎖記錄(&amp;L)…</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../desk_app/services/message_labels.py" line="-36"/>
+        <location filename="../desk_app/services/message_labels.py" line="-38"/>
         <source>caller&apos;s name</source>
         <extracomment>what a ``field`` parameter names (``The {field} is required.``)</extracomment>
         <translation>來電者姓名</translation>
@@ -2240,7 +2434,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+241"/>
+        <location filename="../desk_app/ui/main_window.py" line="+249"/>
         <source>Results Desk</source>
         <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
@@ -2754,7 +2948,7 @@
         <translation>找到的考生</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>

@@ -43,6 +43,7 @@ FIELDS: dict[str, str] = {
 ACTIONS_CONTEXT = "Actions"
 ACTIONS: dict[str, str] = {
     "search": QT_TRANSLATE_NOOP("Actions", "search for candidates"),
+    "export_search": QT_TRANSLATE_NOOP("Actions", "export search results"),
     "view_candidate": QT_TRANSLATE_NOOP("Actions", "look at a candidate's details"),
     "add_note": QT_TRANSLATE_NOOP("Actions", "add call notes"),
     "verify_caller": QT_TRANSLATE_NOOP("Actions", "verify callers"),
@@ -58,6 +59,7 @@ ACTIONS: dict[str, str] = {
     "view_audit": QT_TRANSLATE_NOOP("Actions", "see or export the audit trail"),
     "manage_staff": QT_TRANSLATE_NOOP("Actions", "manage staff accounts"),
     "import_data": QT_TRANSLATE_NOOP("Actions", "import the exam board's files"),
+    "export_results": QT_TRANSLATE_NOOP("Actions", "export every candidate and result"),
     "print_letters": QT_TRANSLATE_NOOP("Actions", "print exam-day letters"),
     "export_results": QT_TRANSLATE_NOOP("Actions", "export candidates and results"),
 }

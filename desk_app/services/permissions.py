@@ -7,6 +7,7 @@ changed or an account deactivated takes effect on the next call).
 | action                 | operator | counter | supervisor | admin |
 |------------------------|:--------:|:-------:|:----------:|:-----:|
 | search, view_candidate |    ✓     |    ✓    |     ✓      |   ✓   |
+| export_search          |    ✓     |    ✓    |     ✓      |   ✓   |
 | add_note               |    ✓     |    ✓    |     ✓      |       |
 | verify_caller          |    ✓     |    ✓    |     ✓      |       |
 | unlock                 |    ✓¹    |   ✓¹    |     ✓      |       |
@@ -31,6 +32,9 @@ act without one by giving a reason, audited as an override.
 a batch with new Secret Numbers): no caller is involved, so it needs no
 verification; supervisors run the desk's day, administrators load the exam
 board's files that create the candidates.
+
+``export_search`` writes what a search finds to a file (audited): anyone who
+may search, but signed in (the terminal user may search, never export).
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ class Role(StrEnum):
 
 class Action(StrEnum):
     SEARCH = "search"
+    EXPORT_SEARCH = "export_search"
     VIEW_CANDIDATE = "view_candidate"
     ADD_NOTE = "add_note"
     VERIFY_CALLER = "verify_caller"
@@ -72,6 +77,7 @@ _O, _C, _S, _A = Role.OPERATOR, Role.COUNTER, Role.SUPERVISOR, Role.ADMIN
 
 MATRIX: dict[Action, frozenset[Role]] = {
     Action.SEARCH: frozenset({_O, _C, _S, _A}),
+    Action.EXPORT_SEARCH: frozenset({_O, _C, _S, _A}),
     Action.VIEW_CANDIDATE: frozenset({_O, _C, _S, _A}),
     Action.ADD_NOTE: frozenset({_O, _C, _S}),
     Action.VERIFY_CALLER: frozenset({_O, _C, _S}),

@@ -45,6 +45,7 @@ from desk_app.ui.common.labels import database_kind, role_name
 from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.exports.menu import ExportMenu, ExportServices
 from desk_app.ui.importing.dialog import ImportDialog
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.lockouts.view import LockoutsView
@@ -68,6 +69,7 @@ class WindowServices:
     statements: StatementService
     letters: LetterBatchService
     importer: ImportService
+    exports: ExportServices
     #: the staff member's language choice is kept here
     staff: StaffService
     clock: Clock
@@ -200,7 +202,13 @@ class MainWindow(QMainWindow):
             self.import_action = QAction(self)
             self.import_action.triggered.connect(self.open_import)
             self.file_menu.addAction(self.import_action)
-            self.file_menu.addSeparator()
+        panel = self.search_panel
+        self.export_menu = ExportMenu(
+            self._services.exports, self._staff, lambda: (panel.query, panel.model.rowCount()),
+            self._services.clock.now, self._services.timezone, self,
+        )  # fmt: skip
+        self.file_menu.addMenu(self.export_menu)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
