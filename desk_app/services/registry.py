@@ -22,6 +22,7 @@ from desk_app.services.documents.statements import StatementService
 from desk_app.services.hashing import Hasher
 from desk_app.services.importing.exporting import ResultsExportService
 from desk_app.services.importing.service import ImportService
+from desk_app.services.knowledge.answers import KnowledgeService
 from desk_app.services.mail.sender import MailSender
 from desk_app.services.release.notices import ReleaseService
 from desk_app.services.search.service import SearchService
@@ -50,6 +51,7 @@ class Services:
     release: ReleaseService
     importer: ImportService
     results_export: ResultsExportService
+    knowledge: KnowledgeService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -75,4 +77,5 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         release=ReleaseService(db, settings, clock),
         importer=ImportService(db, settings, clock),
         results_export=ResultsExportService(db, settings, clock),
+        knowledge=KnowledgeService(db, settings, clock),
     )

@@ -273,6 +273,13 @@ def results_available(
     )
 
 
+def desk_answer(
+    language: str, office: OfficeInfo, *, title: tuple[str, str], text: tuple[str, str]
+) -> Mail:
+    """One of the desk's answers (the FAQ), filled in, as an operator emails it."""
+    return _compose("answer", language, office, subject=title, body=text)
+
+
 def queue(
     session: Session, clock: Clock, mail: Mail, *, candidate_id: int | None, to_address: str
 ) -> int:
