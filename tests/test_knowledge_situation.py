@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from desk_app.services.errors import BadInput
+from desk_app.services.knowledge.answers import Answer, listing
 from desk_app.services.knowledge.facts import CandidateFacts, EntryFacts
 from desk_app.services.knowledge.placeholders import PLACEHOLDERS, check_placeholders, fill
 from desk_app.services.knowledge.situation import focus_entry, situation
@@ -146,3 +147,26 @@ def test_every_placeholder_has_a_value_for_a_locked_candidate_with_a_result() ->
     facts = replace(CANDIDATE, locked_until=NOW + timedelta(minutes=5))
     values = situation(Settings(), facts, NOW).values
     assert set(values) == set(PLACEHOLDERS)
+
+
+def test_the_list_puts_what_fits_first_and_a_search_narrows_it() -> None:
+    answers = [
+        Answer(key, number, key, key, "", "", 1)
+        for number, key in enumerate(["locked", "how_to_register", "certificate", "name_wrong"])
+    ]
+    facts = replace(CANDIDATE, locked_until=NOW + timedelta(minutes=5))
+    found = situation(Settings(), facts, NOW)
+    shown = [(a.key, why) for a, why in listing(answers, found)]
+    assert shown == [
+        ("locked", "locked"),
+        ("certificate", "released"),
+        ("name_wrong", "released"),
+        ("how_to_register", None),
+    ]
+    narrowed = [
+        (a.key, why) for a, why in listing(answers, found, {"name_wrong", "how_to_register"})
+    ]
+    assert narrowed == [("name_wrong", "released"), ("how_to_register", None)]
+    assert [a.key for a, _ in listing(answers, situation(Settings(), None, NOW))] == [
+        a.key for a in answers
+    ]

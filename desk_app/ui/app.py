@@ -65,6 +65,7 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         statements=services.statements,
         letters=services.letters,
         importer=services.importer,
+        knowledge=services.knowledge,
         staff=services.staff,
         clock=services.clock,
         timezone=services.settings.office.timezone,

@@ -11,6 +11,7 @@ candidate registered or the one on file, and is audited too.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -90,6 +91,19 @@ def fill_answer(answer: Answer, values: dict[str, Pair]) -> FilledAnswer:
         (fill(answer.title_en, values, "en"), fill(answer.title_zh, values, "zh_HK")),
         (fill(answer.body_en, values, "en"), fill(answer.body_zh, values, "zh_HK")),
     )
+
+
+def listing(
+    answers: Sequence[Answer], found: Situation, matches: Collection[str] | None = None
+) -> list[tuple[Answer, str | None]]:
+    """What the pane lists: the answers that fit the candidate first (in the
+    situation's order, each with why), then the others in the desk's order;
+    only those in ``matches`` while a search is on."""
+    shown = [a for a in answers if matches is None or a.key in matches]
+    by_key = {a.key: a for a in shown}
+    first = [(by_key[s.key], s.why) for s in found.suggestions if s.key in by_key]
+    offered = {answer.key for answer, _why in first}
+    return first + [(a, None) for a in shown if a.key not in offered]
 
 
 def _answer(row: KnowledgeAnswer, editor: str | None) -> Answer:
