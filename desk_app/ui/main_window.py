@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.lockouts, "")
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
-        plans = ActionPlans(services.desk_actions, services.statements, staff, self)
+        plans = ActionPlans(services.desk_actions, services.statements, staff, self, language)
         self.launcher = ActionLauncher(
             plans,
             services.verification,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -133,6 +133,11 @@ class LetterBatchDialog(QDialog):
         )
         self.print_button.setText(self.tr("&Print…"))
         self._fill_centres()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the centres -----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
