@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from desk_app.models import AuditEvent, Entry, OutboxMessage, ReleaseNotice, Result
+from desk_app.models import AuditEvent, Entry, Exam, OutboxMessage, ReleaseNotice, Result
 from desk_app.services.errors import Refused
 from desk_app.services.registry import Services
 from desk_app.services.release_dates import release_moment
@@ -28,10 +28,11 @@ def moment(services: Services) -> datetime:
     return release_moment(RELEASE_DAY, services.settings.office.timezone)
 
 
-def add_entry(services: Services, candidate_id: int, exam_id: int, release_at: datetime) -> None:
+def add_entry(services: Services, candidate_id: int, release_at: datetime) -> None:
     """A second exam for the candidate (Delta Module One: no papers)."""
     with services.db.write() as session:
-        entry = Entry(candidate_id=candidate_id, exam_id=exam_id, session_id=1)
+        delta = session.scalars(select(Exam.id).where(Exam.code == "DELTA1")).one()
+        entry = Entry(candidate_id=candidate_id, exam_id=delta, session_id=1)
         session.add(entry)
         session.flush()
         session.add(
@@ -164,7 +165,7 @@ def test_two_exams_released_together_two_emails_each_naming_its_exam(
     services: Services, kit: AccountKit
 ) -> None:
     candidate_id = make_candidate(services, release_at=moment(services))
-    add_entry(services, candidate_id, 2, moment(services))
+    add_entry(services, candidate_id, moment(services))
     register(kit)
     kit.clock.set(moment(services) + timedelta(hours=2))
     report = services.release.run_due(batch_size=1)  # one entry a transaction

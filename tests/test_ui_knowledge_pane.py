@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import cast
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -34,6 +35,7 @@ def desk(database_url: str, clock: ManualClock) -> Iterator[Services]:
     try:
         yield services
     finally:
+        QThreadPool.globalInstance().waitForDone(10_000)
         services.db.dispose()
 
 
@@ -175,7 +177,9 @@ def test_copy_puts_the_answer_as_read_out_on_the_clipboard(qtbot: QtBot, desk: S
     pane.read_in("zh_HK")
     pane.copy_button.click()
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith("我遺失了考試當日派發的密碼信，應怎麼辦？\n\n")
+    assert copied.startswith(
+        "我遺失了載有 ID Number（考生編號）及 Secret Number 的密碼信，應怎麼辦？\n\n"
+    )
     assert "電話 2913 5100" in copied
     assert window.statusBar().currentMessage() == "The answer is on the clipboard."
 
@@ -241,14 +245,19 @@ def test_the_pane_and_its_dialogs_switch_language_live(qtbot: QtBot, desk: Servi
     assert email is not None and editor is not None
     assert editor.windowTitle() == "Edit an answer"
     window.language_actions["zh_HK"].trigger()
-    qtbot.waitUntil(lambda: pane.heading.text() == "答案")
-    assert email.windowTitle() == "以電郵發送答案"
-    assert email.send_button.text() == "發送"
-    assert "（已登記）" in email.address.currentText()
-    assert editor.windowTitle() == "編輯答案"
-    assert pane.list.currentItem().text().startswith("何時收到證書？")
-    assert pane.email_button.text().startswith("以電郵")
-    email.reject()
-    editor.reject()
-    window.language_actions["en"].trigger()
+    try:
+        qtbot.waitUntil(lambda: pane.heading.text() == "答案")
+        assert email.windowTitle() == "以電郵發送答案"
+        assert email.send_button.text() == "發送"  # not the button box's own 確定
+        assert "（已登記）" in email.address.currentText()
+        assert editor.windowTitle() == "編輯答案"
+        assert editor.save_button.text() == "儲存"
+        assert pane.current_key() == "certificate"
+        assert pane.list.currentItem().text().startswith("何時收到證書？")
+        assert pane.email_button.text().startswith("以電郵")
+    finally:
+        email.reject()
+        editor.reject()
+        window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: pane.heading.text() == "Answers")
+    assert pane.current_key() == "certificate"

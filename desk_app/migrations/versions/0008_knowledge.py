@@ -54,7 +54,7 @@ SEED_ANSWERS: tuple[tuple[str, str, str, str, str], ...] = (
         "If you have lost the letter, we can issue a new letter with a new Secret Number once "
         "we have checked who you are; you can then register at once.",
         "由於多次輸入錯誤的 Secret Number（密碼），閣下的 ID Number（考生編號）暫時不能登記。"
-        "閣下可於{time_left}後（{locked_until}）再試，請先核對密碼信上所印的 Secret Number。\n"
+        "閣下可於{time_left}後（{locked_until}）再試，請先核對密碼信上打印的 Secret Number。\n"
         "如已遺失密碼信，我們核實閣下的身份後，可補發載有新 Secret Number 的密碼信，"
         "閣下即可再登記。",
     ),
@@ -106,7 +106,7 @@ SEED_ANSWERS: tuple[tuple[str, str, str, str, str], ...] = (
     (
         "lost_letter",
         "I have lost the letter with my ID Number and Secret Number",
-        "我遺失了考試當日派發的密碼信，應怎麼辦？",
+        "我遺失了載有 ID Number（考生編號）及 Secret Number 的密碼信，應怎麼辦？",
         "Please contact the {office} at once: call {hotline} or email {office_email}. Once we "
         "have checked who you are, we can issue a new letter with a new Secret Number; the "
         "Secret Number on the lost letter stops working at once.\n"
@@ -183,7 +183,7 @@ SEED_ANSWERS: tuple[tuple[str, str, str, str, str], ...] = (
         "{office} at {hotline}.",
         "請以 ID Number（考生編號）及密碼於 {website} 登入。閣下的考試成績會於下頁列出；"
         "如要查詢個別試卷的成績，可按 Statement of Result（成績報告）鍵下載成績報告，"
-        "並請務必保存此成績報告作將來參考之用（須以 Adobe Reader 開啟）。\n"
+        "並請務必保存此成績報告，作日後參考及記錄之用（須以 Adobe Reader 開啟）。\n"
         "詳情請參考：{help_website}\n"
         "如對網上查閱成績程序有任何問題，請致電 {hotline} 與{office}職員聯絡。",
     ),

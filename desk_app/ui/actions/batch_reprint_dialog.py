@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +32,7 @@ from desk_app.services.errors import DeskError
 from desk_app.services.output_files import check_output_path, write_output
 from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.batch_progress import BatchRunner
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -64,7 +64,7 @@ def write_statement(
     return write_output(folder / f"{printed.serial}.pdf", printed.pdf)
 
 
-class BatchReprintDialog(QDialog):
+class BatchReprintDialog(RetranslatedDialog):
     # the runner just started (its ``finished`` says how it went)
     started = Signal(object)
 
@@ -133,11 +133,6 @@ class BatchReprintDialog(QDialog):
             caption.setText(text)
         self.start_button.setText(self.tr("Start"))
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(

@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 
@@ -41,7 +41,7 @@ def _text(value: str | Text) -> Text:
     return value if callable(value) else (lambda: value)
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(RetranslatedDialog):
     succeeded = Signal(object)
 
     def __init__(
@@ -136,11 +136,6 @@ class ReasonDialog(QDialog):
             label.setText(text())
         if self._error is not None:
             self.show_message(error_text(self._error), error=True)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def add_field(self, label: str | Text, field: QLineEdit, *, first: bool = True) -> None:
         """A further required line (shown before the reason when ``first``)."""

@@ -8,10 +8,9 @@ the dialog closes (and the clipboard too, if it still holds it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 
 
-class TemporaryPasswordDialog(QDialog):
+class TemporaryPasswordDialog(RetranslatedDialog):
     def __init__(self, password: str, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("temporaryPasswordDialog")
@@ -73,11 +73,6 @@ class TemporaryPasswordDialog(QDialog):
             )
         )
         self.close_button.setText(self.tr("Handed over"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def copy(self) -> None:
         clipboard = QGuiApplication.clipboard()

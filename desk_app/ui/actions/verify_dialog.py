@@ -15,10 +15,9 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.actions.verification import VerificationResult
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 
@@ -50,7 +50,7 @@ def typed_date(text: str) -> date | str:
     return text
 
 
-class _AnswerDialog(QDialog):
+class _AnswerDialog(RetranslatedDialog):
     """A small form whose OK runs one service call and shows its answer."""
 
     verified = Signal(object)
@@ -93,11 +93,6 @@ class _AnswerDialog(QDialog):
         """Every text in the current language (subclasses add theirs)."""
         if self._answer_text is not None:
             self.answer.setText(self._answer_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def submit(self, job: Callable[[], VerificationResult]) -> None:
         self._busy = True

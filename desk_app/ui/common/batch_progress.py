@@ -81,9 +81,9 @@ class _ProgressDialog(QProgressDialog):
         self.texts()
 
     def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # Qt's own texts first (its Cancel), then the runner's
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        super().changeEvent(event)
 
     def reject(self) -> None:
         self.canceled.emit()

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -33,12 +32,13 @@ from desk_app.services.knowledge.answers import (
 )
 from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.knowledge.labels import placeholder_list
 
 
-class AnswerEditorDialog(QDialog):
+class AnswerEditorDialog(RetranslatedDialog):
     # the answer as saved (the services' Answer)
     saved = Signal(object)
 
@@ -129,11 +129,6 @@ class AnswerEditorDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why? e.g. the hotline's opening hours changed"))
         self.save_button.setText(self.tr("Save"))
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _title_shown(self) -> str:
         return self._answer.title_zh if self._language() == "zh_HK" else self._answer.title_en

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates.detail import CandidateDetail
 from desk_app.services.knowledge.answers import AddressKind, FilledAnswer, KnowledgeService
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.knowledge.labels import ZH, filled_in
@@ -43,7 +43,7 @@ def addresses(detail: CandidateDetail) -> list[tuple[AddressKind, str]]:
     return found
 
 
-class AnswerEmailDialog(QDialog):
+class AnswerEmailDialog(RetranslatedDialog):
     # the services' AnswerEmailed
     sent = Signal(object)
 
@@ -126,11 +126,6 @@ class AnswerEmailDialog(QDialog):
             ).format(language=language)
         )
         self.send_button.setText(self.tr("Send"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def send(self) -> None:
         if self._busy or not self._addresses:

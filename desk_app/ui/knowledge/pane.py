@@ -167,7 +167,10 @@ class KnowledgePane(QFrame):
         )
         self._detail = detail
         if not same:
-            self._entry_id = None
+            # the exam selected in the new candidate's results may have been chosen already
+            entries = {e.entry_id for e in detail.entries} if detail is not None else set()
+            if self._entry_id not in entries:
+                self._entry_id = None
             self._reading = detail.language if detail is not None else self._language()
         if detail is not None:
             self._refresh.start()
