@@ -2,7 +2,7 @@
 
     .venv/bin/desk-app --db sqlite:////tmp/ui-demo.db db upgrade
     .venv/bin/desk-app --db sqlite:////tmp/ui-demo.db demo --candidates 500
-    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python scripts/knowledge_screenshots.py \
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m scripts.knowledge_screenshots \
         --db sqlite:////tmp/ui-demo.db
 
 Saves, as the demo operator sees them:
@@ -24,7 +24,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
 from desk_app import config
 from desk_app.demo.generate import DEMO_STAFF
@@ -37,7 +37,7 @@ from desk_app.ui.main_window import MainWindow
 from scripts.ui_screenshots import save, search, settle, window_for
 
 LOCKED = "KLT847620"
-SIZE = (1600, 900)
+SIZE = (1760, 940)
 
 
 class FixedClock:
@@ -49,23 +49,31 @@ class FixedClock:
 
 
 def latest_release(services: Services) -> tuple[str, datetime]:
-    """A registered candidate of the latest release that has happened, and when it was."""
+    """A registered candidate of the latest release that has happened, and when it was,
+    who has not logged in since three weeks after it (the screenshot's clock)."""
     with services.db.read() as session:
-        found = session.execute(
-            select(Candidate.id_number, Result.release_at)
+        released = session.scalar(
+            select(func.max(Result.release_at)).where(Result.release_at <= services.clock.now())
+        )
+        if released is None:
+            raise SystemExit("the demo database has no released result")
+        later = released + timedelta(weeks=3)
+        found = session.scalar(
+            select(Candidate.id_number)
             .join(Entry, Entry.candidate_id == Candidate.id)
             .join(Result, Result.entry_id == Entry.id)
             .join(ResultsAccount, ResultsAccount.candidate_id == Candidate.id)
             .where(
-                Result.release_at <= services.clock.now(),
-                ResultsAccount.registered_at.is_not(None),
+                Result.release_at == released,
+                ResultsAccount.registered_at <= later,
+                or_(ResultsAccount.last_login_at.is_(None), ResultsAccount.last_login_at <= later),
             )
-            .order_by(Result.release_at.desc(), Candidate.id_number)
+            .order_by(Candidate.id_number)
             .limit(1)
-        ).first()
+        )
     if found is None:
-        raise SystemExit("the demo database has no released result")
-    return found[0], found[1]
+        raise SystemExit("no registered candidate of the latest release to show")
+    return found, released
 
 
 def show(window: MainWindow, id_number: str, answer: str, language: str) -> None:
@@ -101,6 +109,7 @@ def main() -> int:
         ):
             window = window_for(desk, operator, translations)
             window.resize(*SIZE)
+            window.splitter.setSizes([760, 640, 340])  # as on the office's 1920×1080 screens
             show(window, id_number, answer, language)
             save(window, out / f"desk-knowledge-{answer}{suffix}.png")
             window.close()

@@ -23,7 +23,7 @@ CANDIDATE = CandidateFacts(
     candidate_id=7,
     id_number="SMR123456",
     name=("CHAN Tai Man", "陳大文"),
-    centre="TW056 Prestige English Centre",
+    centre=("TW056 Prestige English Centre", "TW056 倫敦英語中心"),
     language="zh_HK",
     registered=True,
     registered_email="taiman.chan@example.com",
@@ -53,7 +53,7 @@ def test_a_locked_caller_gets_the_time_left_and_what_to_do() -> None:
     assert found.why("locked") == "locked"
     # what a failed log-in means is not offered while the account is locked
     assert "cannot_log_in" not in [s.key for s in found.suggestions]
-    assert found.values["time_left"] == ("24 minutes", "24分鐘")
+    assert found.values["time_left"] == ("23 minutes", "23分鐘")  # as the pane's countdown says
     assert found.values["locked_until"] == (
         "21 November 2026, 10:23 (Hong Kong time)",
         "2026年11月21日 10:23（香港時間）",

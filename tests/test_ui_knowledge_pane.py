@@ -137,6 +137,8 @@ def test_released_results_give_the_certificate_window(qtbot: QtBot, desk: Servic
     pane.read_in("en")
     pane.select("name_wrong")
     assert "contact your exam centre (TW056 Prestige English Centre)" in shown(pane)
+    pane.read_in("zh_HK")
+    assert "考試中心（TW056 倫敦英語中心）" in shown(pane)  # the centre's Chinese name
 
 
 def test_an_exam_without_a_breakdown_says_so(qtbot: QtBot, desk: Services) -> None:
@@ -157,7 +159,10 @@ def test_search_in_either_language(qtbot: QtBot, desk: Services) -> None:
     window = window_on(qtbot, desk)
     pane = window.knowledge
     loaded_answers(qtbot, pane)
+    # the test screen is small: the answers start folded away; Ctrl+Shift+F unfolds them
+    assert window.splitter.sizes()[2] == 0
     window.answers_action.trigger()
+    assert window.splitter.sizes()[2] > 0
     assert pane.search_box.hasFocus()
     pane.search_box.setText("證書")  # typed through an input method, not key by key
     qtbot.waitUntil(lambda: "certificate" in pane.listed_keys() and len(pane.listed_keys()) < 5)

@@ -34,13 +34,13 @@ SEED_ANSWERS: tuple[tuple[str, str, str, str, str], ...] = (
         "Account locked: wait, or reset the password",
         "帳戶被封鎖：等候自動解除或重設密碼",
         "Your account is locked because a wrong password was entered {lock_attempts} times "
-        "in a row. It unlocks by itself in {time_left} (at {locked_until}); you can then log "
-        "in again with your ID Number and your password.\n"
+        "in a row. It unlocks by itself in {time_left}, at {locked_until}; you can then log in "
+        "again with your ID Number and your password.\n"
         "If you are not sure about your password, do not try again: use “Forgotten your "
         "password?” on the log-in page instead. Choosing a new password with the link in "
         "that email also ends the lock at once.",
-        "由於連續{lock_attempts}次輸入密碼不符，閣下的帳戶已被封鎖。帳戶將於{time_left}後"
-        "（{locked_until}）自動解除封鎖，屆時可再以 ID Number（考生編號）及密碼登入。\n"
+        "由於連續{lock_attempts}次輸入密碼不符，閣下的帳戶已被封鎖。帳戶將於{time_left}後，"
+        "即{locked_until}，自動解除封鎖，屆時可再以 ID Number（考生編號）及密碼登入。\n"
         "如不肯定密碼，請不要再嘗試登入，可改用登入頁的「Forgotten your password?」"
         "（忘記密碼）功能。以電郵內的連結設定新密碼後，帳戶的封鎖亦會即時解除。",
     ),
@@ -49,12 +49,12 @@ SEED_ANSWERS: tuple[tuple[str, str, str, str, str], ...] = (
         "Registration blocked after wrong Secret Numbers",
         "輸入錯誤的 Secret Number：暫時不能登記",
         "Registration for your ID Number is blocked for now because a wrong Secret Number "
-        "was entered too many times. You can try again in {time_left} (at {locked_until}): "
+        "was entered too many times. You can try again in {time_left}, at {locked_until}: "
         "check the Secret Number printed on your letter first.\n"
         "If you have lost the letter, we can issue a new letter with a new Secret Number once "
         "we have checked who you are; you can then register at once.",
         "由於多次輸入錯誤的 Secret Number（密碼），閣下的 ID Number（考生編號）暫時不能登記。"
-        "閣下可於{time_left}後（{locked_until}）再試，請先核對密碼信上打印的 Secret Number。\n"
+        "閣下可於{time_left}後，即{locked_until}，再試，請先核對密碼信上打印的 Secret Number。\n"
         "如已遺失密碼信，我們核實閣下的身份後，可補發載有新 Secret Number 的密碼信，"
         "閣下即可再登記。",
     ),

@@ -39,7 +39,8 @@ class CandidateFacts:
     candidate_id: int
     id_number: str
     name: Pair
-    centre: str
+    #: the centre's code and name, in English and Chinese
+    centre: Pair
     #: the candidate's language for emails (``en`` or ``zh_HK``)
     language: str
     registered: bool
@@ -55,8 +56,8 @@ def _pair(english: str, chinese: str | None) -> Pair:
     return english, chinese or english
 
 
-def _centre(code: str, name: str) -> str:
-    return f"{code} {name}".strip()
+def _centre(code: str, name_en: str, name_zh: str | None) -> Pair:
+    return f"{code} {name_en}".strip(), f"{code} {name_zh or name_en}".strip()
 
 
 def _in_force(until: datetime | None, now: datetime) -> datetime | None:
@@ -70,7 +71,7 @@ def facts_of(detail: CandidateDetail) -> CandidateFacts:
         candidate_id=detail.candidate_id,
         id_number=detail.id_number,
         name=_pair(detail.name_en, detail.name_zh),
-        centre=_centre(detail.centre, detail.centre_name),
+        centre=_centre(detail.centre, detail.centre_name, detail.centre_name_zh),
         language=detail.language,
         registered=account.registered,
         registered_email=account.email if account.registered else None,
@@ -106,7 +107,7 @@ def read_facts(session: Session, candidate: Candidate, now: datetime) -> Candida
         candidate_id=candidate.id,
         id_number=candidate.id_number,
         name=_pair(candidate.name_en, candidate.name_zh),
-        centre=_centre(candidate.centre.code, candidate.centre.name_en),
+        centre=_centre(candidate.centre.code, candidate.centre.name_en, candidate.centre.name_zh),
         language=candidate.language,
         registered=registered,
         registered_email=account.email if account is not None and registered else None,

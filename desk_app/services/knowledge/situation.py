@@ -17,7 +17,6 @@ results the candidate still waits for, else the latest released.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -101,7 +100,8 @@ def focus_entry(
 
 
 def _time_left(until: datetime, now: datetime) -> Pair:
-    minutes = max(1, math.ceil((until - now).total_seconds() / 60))
+    """Whole minutes, rounded as the candidate pane's countdown rounds them (babel)."""
+    minutes = max(1, round((until - now).total_seconds() / 60))
     return duration_pair(minutes)
 
 
@@ -112,7 +112,7 @@ def _candidate_values(
     values: dict[str, Pair] = {
         "id_number": (facts.id_number, facts.id_number),
         "candidate_name": facts.name,
-        "centre": (facts.centre, facts.centre),
+        "centre": facts.centre,
     }
     until = facts.locked_until or facts.secret_locked_until
     if until is not None and until > now:
