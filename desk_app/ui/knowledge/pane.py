@@ -186,8 +186,14 @@ class KnowledgePane(QFrame):
             self._recompute(select_first=True)
 
     def refresh(self) -> None:
-        """Fill the answers in again for now (the time left of a lock moves on)."""
-        self._recompute()
+        """Fill the answer shown in again for now (the time left of a lock moves on).
+
+        The list stays as it is (no jump under the operator's cursor): what fits
+        changes only with the candidate, which the candidate pane loads again
+        when a lock runs out or a result comes out.
+        """
+        self._situation = self._service.situation(self._detail, self._entry_id)
+        self._show_current()
 
     def reload(self) -> None:
         """Read the answers again (at start and after an edit)."""
