@@ -77,7 +77,7 @@ def build(events: int) -> Path:
 
     clock = _Ticking()
     settings = Settings(hashing=HashingPolicy(time_cost=1, memory_kib=8, parallelism=1))
-    services = build_services(Database(url), settings, clock)  # type: ignore[arg-type]
+    services = build_services(Database(url), settings, clock)
     services.staff.add(TerminalUser("bench"), "bench.admin", "admin", PASSWORD)
     admin = services.staff.authenticate("bench.admin", PASSWORD)
     services.staff.add(admin, SUPERVISOR, "supervisor", PASSWORD)

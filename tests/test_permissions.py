@@ -28,6 +28,9 @@ EXPECTED = {
     Action.MANAGE_STAFF: "A",
     Action.IMPORT_DATA: "A",
     Action.EXPORT_RESULTS: "A",
+    Action.READ_ANSWERS: "OCSA",
+    Action.EMAIL_ANSWER: "OCS",
+    Action.EDIT_ANSWERS: "S",
 }
 LETTER = {Role.OPERATOR: "O", Role.COUNTER: "C", Role.SUPERVISOR: "S", Role.ADMIN: "A"}
 

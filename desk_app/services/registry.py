@@ -25,6 +25,7 @@ from desk_app.services.exports.search_results import SearchExportService
 from desk_app.services.hashing import Hasher
 from desk_app.services.importing.exporting import ResultsExportService
 from desk_app.services.importing.service import ImportService
+from desk_app.services.knowledge.answers import KnowledgeService
 from desk_app.services.mail.sender import MailSender
 from desk_app.services.release.notices import ReleaseService
 from desk_app.services.search.service import SearchService
@@ -56,6 +57,7 @@ class Services:
     audit_export: AuditExportService
     lockout_history: LockoutHistoryService
     search_export: SearchExportService
+    knowledge: KnowledgeService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -84,4 +86,5 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         audit_export=AuditExportService(db, settings, clock),
         lockout_history=LockoutHistoryService(db, settings, clock),
         search_export=SearchExportService(db, settings, clock),
+        knowledge=KnowledgeService(db, settings, clock),
     )

@@ -69,6 +69,7 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         exports=ExportServices(
             services.search_export, services.audit_export, services.lockout_history
         ),
+        knowledge=services.knowledge,
         staff=services.staff,
         clock=services.clock,
         timezone=services.settings.office.timezone,
