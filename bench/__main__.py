@@ -19,6 +19,7 @@ BENCHES = (
     "bench.bench_documents",
     "bench.import_bench",
     "bench.live_bench",
+    "bench.audit_export_bench",
 )
 
 

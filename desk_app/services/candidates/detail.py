@@ -97,6 +97,8 @@ class CandidateDetail:
     #: the newest change desks show of this candidate (an audit id): what an action
     #: prepared on this view passes back as ``seen_version`` (``live/versions.py``)
     version: int = 0
+    #: the centre's Chinese name, where the catalogue keeps one
+    centre_name_zh: str | None = None
 
 
 def find_candidate(session: Session, id_number: str, settings: Settings) -> Candidate:
@@ -216,6 +218,7 @@ class CandidateService:
                 phone=candidate.phone,
                 centre=candidate.centre.code,
                 centre_name=candidate.centre.name_en,
+                centre_name_zh=candidate.centre.name_zh,
                 language=candidate.language,
                 entries=_entries(session, candidate.id, now),
                 account=_account(session, candidate.id, now),

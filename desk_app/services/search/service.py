@@ -17,7 +17,7 @@ Searching is not audited (DESIGN.md: every action *except search*).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -106,6 +106,16 @@ class SearchService:
         with self._db.read() as session:
             authorise_caller(session, staff, Action.SEARCH)
             return _rows(session, list(found), self._clock.now())
+
+
+def found_rows(
+    session: Session, query: Query, *, limit: int, now: datetime, chunk: int = MAX_PAGE_SIZE
+) -> tuple[int, Iterator[tuple[CandidateRow, ...]]]:
+    """How many of the first ``limit`` matches there are, and those rows in the search's
+    order, ``chunk`` at a time (for exporting what the search finds)."""
+    found = _merge(session, query, need=limit) if not query.empty else []
+    chunks = (_rows(session, found[i : i + chunk], now) for i in range(0, len(found), chunk))
+    return len(found), chunks
 
 
 def _merge(session: Session, query: Query, *, need: int) -> list[tuple[int, str]]:

@@ -23,8 +23,9 @@ what comes meanwhile waits for the next.
 from __future__ import annotations
 
 import logging
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.live.kinds import LOCKING
@@ -65,7 +66,16 @@ class _Wanted:
 
 
 class LiveDesk(QObject):
-    """Follows the other desks for one window: its search rows, its candidate, its lockouts."""
+    """Follows the other desks for one window: its search rows, its candidate, its lockouts.
+
+    :attr:`connectedChanged` and :attr:`connected` say whether the desk hears the
+    others: False once the listening connection is lost (or the SQLite file is gone),
+    True when it is made (the first time, and again after a loss; the listener then
+    reloads what is shown by itself). For whatever tells the user the database is gone.
+    """
+
+    #: the listening connection is up (True) or lost (False), on the GUI thread
+    connectedChanged = Signal(bool)
 
     def __init__(
         self,
@@ -97,9 +107,11 @@ class LiveDesk(QObject):
         self._pane_after_load: int | None = None
         # after stop() (the window closes), answers still on their way are dropped
         self._stopped = False
+        self._connected: bool | None = None  # None: not yet connected
         self._timer = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._timer.timeout.connect(self._flush)
         updates.changed.connect(self.take)
+        updates.connectedChanged.connect(self._connection)
         pane.snapshotChanged.connect(self._pane_loaded)
 
     def start(self) -> None:
@@ -109,6 +121,17 @@ class LiveDesk(QObject):
         self._stopped = True
         self._timer.stop()
         self.updates.stop()
+
+    @property
+    def connected(self) -> bool | None:
+        """Whether this desk hears the others now (None: not connected yet)."""
+        return self._connected
+
+    def _connection(self, up: bool) -> None:
+        if self._stopped or up == self._connected:
+            return
+        self._connected = up
+        self.connectedChanged.emit(up)
 
     # -- what came in ---------------------------------------------------------
     def take(self, change: Change) -> None:
@@ -207,21 +230,44 @@ class LiveDesk(QObject):
         log.info("lockouts changed at another desk not shown: %s", type(error).__name__)
 
 
+class _Window(Protocol):
+    """What :func:`follow_other_desks` uses of the window (``ui/main_window.py``)."""
+
+    search_panel: SearchPanel
+    pane: CandidatePane
+    lockouts: LockoutsView | None
+
+
+class _StopOnClose(QObject):
+    """Stops the desk following the others when its window closes."""
+
+    def __init__(self, desk: LiveDesk, window: QObject) -> None:
+        super().__init__(window)
+        self._desk = desk
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._desk.stop()
+        return False
+
+
 def follow_other_desks(
-    live: LiveService,
+    live: LiveService | None,
     search: SearchService,
     staff: StaffIdentity,
-    panel: SearchPanel,
-    pane: CandidatePane,
-    lockouts: LockoutsView | None,
-    parent: QObject,
+    window: _Window,
 ) -> LiveDesk | None:
-    """Start following the other desks; None when nobody else can change this database."""
-    listener = live.listener()
-    if listener is None:
+    """Follow the other desks until ``window`` closes; None when nobody else can change
+    this database (or ``live`` is None)."""
+    listener = live.listener() if live is not None else None
+    if live is None or listener is None:
         return None
+    assert isinstance(window, QObject)
     desk = LiveDesk(
-        LiveUpdates(listener, parent), live, search, staff, panel, pane, lockouts, parent
-    )
+        LiveUpdates(listener, window), live, search, staff, window.search_panel, window.pane,
+        window.lockouts, window,
+    )  # fmt: skip
+    _StopOnClose(desk, window)
     desk.start()
     return desk
