@@ -211,21 +211,41 @@ def test_a_desk_that_lost_its_listening_connection_reloads_what_it_shows(
     lock(services)
     window = open_window(qtbot, services, add_staff(services, "supervisor"))
     show_candidate(qtbot, window)
-    assert window.live is not None
-    updates = window.live.updates
-    qtbot.waitUntil(lambda: updates.running)
-    with qtbot.waitSignal(updates.connectedChanged, check_params_cb=lambda up: not up):
+    live = window.live
+    assert live is not None
+    qtbot.waitUntil(lambda: live.connected is True)
+    # the desk says it lost the others (what a "database gone" banner can follow)
+    with qtbot.waitSignal(live.connectedChanged, check_params_cb=lambda up: not up):
         server.terminate_connections(str(services.db.engine.url.database))
     boss = add_staff(other, "supervisor", "boss")
     other.desk_actions.unlock(boss, ID, reason="caller", override_reason="in person")
 
     # the notice went while nobody listened: once back, the desk reloads what it shows
-    with qtbot.waitSignal(updates.connectedChanged, check_params_cb=bool, timeout=5_000):
-        pass
+    qtbot.waitUntil(lambda: live.connected is True, timeout=5_000)
     qtbot.waitUntil(
         lambda: row_state(window) is AccountState.REGISTERED and not pane_locked(window),
         timeout=WITHIN_MS,
     )
+
+
+def test_the_desk_says_once_that_it_lost_the_others_and_once_that_they_are_back(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = open_window(qtbot, services, add_staff(services, "operator"))
+    live = window.live
+    assert live is not None
+    qtbot.waitUntil(lambda: live.connected is True)
+    said: list[bool] = []
+    live.connectedChanged.connect(said.append)
+
+    # each change of state is said once, whatever the listener repeats
+    for up in (False, False, True, True):
+        live.updates.connectedChanged.emit(up)
+    window.close()
+    live.updates.connectedChanged.emit(False)  # after the window closed: nothing
+
+    assert said == [False, True]
+    assert live.connected is True
 
 
 def test_a_desk_hearing_of_its_own_action_does_not_load_the_candidate_again(
