@@ -114,6 +114,31 @@ def test_an_unlock_another_desk_did_is_not_reported_as_yours(
     assert len(unlocks) == 1
 
 
+def test_the_lockouts_list_carries_the_version_an_unlock_from_it_passes(
+    kit: AccountKit, other_desk: Services
+) -> None:
+    make_candidate(kit.services)
+    register(kit)
+    lock(kit)
+    ann = add_staff(kit.services, "supervisor", "ann")
+    bob = add_staff(kit.services, "supervisor", "bob")
+    (listed,) = other_desk.lockouts.current(bob)
+    assert listed.version == version(kit.services, ann) > 0
+    kit.desk.unlock(ann, ID, reason="caller", override_reason="in person")
+    lock(kit)  # locked again by the website: bob's row is out of date twice over
+
+    with pytest.raises(ChangedMeanwhile) as refused:
+        other_desk.desk_actions.unlock(
+            bob, ID, reason="caller", override_reason="x", seen_version=listed.version
+        )
+
+    assert refused.value.params["change"] == "account_locked"
+    (now,) = other_desk.lockouts.current(bob)
+    other_desk.desk_actions.unlock(
+        bob, ID, reason="caller", override_reason="x", seen_version=now.version
+    )
+
+
 def test_a_lock_by_the_website_since_the_desk_looked_is_named(kit: AccountKit) -> None:
     make_candidate(kit.services)
     register(kit)

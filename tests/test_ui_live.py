@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desk_app import cli
-from desk_app.models import Letter
+from desk_app.models import AuditEvent, Letter
 from desk_app.services.live.versions import ChangedMeanwhile
 from desk_app.services.registry import Services
 from desk_app.ui.actions.reason_dialog import ReasonDialog
@@ -159,6 +159,43 @@ def test_two_desks_reissue_one_letter_the_second_is_refused(
     with services.db.read() as session:
         assert len(session.scalars(select(Letter.id)).all()) == letters_before + 1
     qtbot.waitUntil(lambda: len(bob.pane.snapshot.detail.letters) == 2)  # type: ignore[union-attr]
+
+
+def test_an_unlock_from_the_lockouts_view_after_another_desks_is_refused(
+    qtbot: QtBot, services: Services, other: Services
+) -> None:
+    make_candidate(services)
+    register(services)
+    lock(services)
+    ann = open_window(qtbot, services, add_staff(services, "supervisor", "ann"))
+    bob = open_window(qtbot, other, add_staff(other, "supervisor", "bob"))
+    ann.show_lockouts()
+    bob.show_lockouts()
+    ann_view, bob_view = ann.lockouts, bob.lockouts
+    assert ann_view is not None and bob_view is not None
+    qtbot.waitUntil(lambda: ann_view.model.rowCount() == 1 and bob_view.model.rowCount() == 1)
+    bob_view.table.select_id_number(ID)
+    second = bob_view.unlock_selected()  # bob starts on the row as listed …
+    ann_view.table.select_id_number(ID)
+    first = ann_view.unlock_selected()  # … ann unlocks it first
+    assert isinstance(first, ReasonDialog) and isinstance(second, ReasonDialog)
+    first.reason.setText("caller verified")
+    second.reason.setText("at the counter")
+
+    with qtbot.waitSignal(first.succeeded, timeout=10_000):
+        first.ok_button.click()
+    with qtbot.waitSignal(second.refused, timeout=10_000) as refusal:
+        second.ok_button.click()
+
+    assert isinstance(refusal.args[0], ChangedMeanwhile)
+    assert second.message.text().startswith("Ann changed this candidate at ")
+    assert "the account was unlocked" in second.message.text()
+    qtbot.waitUntil(lambda: bob_view.model.rowCount() == 0, timeout=5_000)
+    with services.db.read() as session:
+        unlocks = session.scalars(
+            select(AuditEvent.id).where(AuditEvent.action == "account_unlocked")
+        ).all()
+    assert len(unlocks) == 1
 
 
 def test_a_window_sees_what_the_command_line_did(
