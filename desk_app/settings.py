@@ -51,6 +51,9 @@ class DeskPolicy:
     release_notice_days: int = 7
     #: how often a running desk looks for releases that are due
     release_check_minutes: int = 5
+    #: on SQLite, how often a desk checks whether another desk changed something
+    #: (``PRAGMA data_version``: no page is read); PostgreSQL tells desks at once
+    change_check_seconds: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desk_app.services.live.messages import CHANGES
 from desk_app.services.messages import ACTIONS, FIELDS, MESSAGES
 from desk_app.ui.app import window_services
 from desk_app.ui.common.i18n import PSEUDO_LOCALE_ENV, Translations, catalogue_bytes
@@ -60,7 +61,7 @@ def test_translations_keep_the_placeholders() -> None:
 
 @pytest.mark.parametrize(
     ("context", "table"),
-    [("Errors", MESSAGES), ("Fields", FIELDS), ("Actions", ACTIONS)],
+    [("Errors", MESSAGES), ("Fields", FIELDS), ("Actions", ACTIONS), ("Changes", CHANGES)],
 )
 def test_every_error_message_and_label_is_in_the_catalogue(
     context: str, table: dict[str, str]

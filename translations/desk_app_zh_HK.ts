@@ -4,7 +4,7 @@
 <context>
     <name>ActionLauncher</name>
     <message>
-        <location filename="../desk_app/ui/actions/launcher.py" line="+110"/>
+        <location filename="../desk_app/ui/actions/launcher.py" line="+112"/>
         <source>Caller verification: PASS</source>
         <translation>核實來電者：通過</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>核實來電者：不通過</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Batch reprint: {done} of {total} written.</source>
         <translation>批量重印：已寫入 {done} 份，共 {total} 份。</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>ActionPlans</name>
     <message>
-        <location filename="../desk_app/ui/actions/plans.py" line="+76"/>
+        <location filename="../desk_app/ui/actions/plans.py" line="+80"/>
         <source>Unlock early: {who}</source>
         <translation>提早解除封鎖：{who}</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>{id} 已解除封鎖。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Reset email queued to {address}.</source>
         <translation>重設密碼電郵已排隊寄往 {address}。</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>發送</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Temporary password: {who}</source>
         <translation>臨時密碼：{who}</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>一次性密碼會取代現有密碼並解除封鎖。密碼只會向你顯示一次，以便交給考生；考生下次登入時必須更改密碼。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Registered email changed to {email}.</source>
         <translation>登記電郵已改為 {email}。</translation>
     </message>
@@ -102,7 +102,7 @@
         <translation>新電郵(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Letter {serial} issued.</source>
         <translation>已發出密碼信 {serial}。</translation>
     </message>
@@ -762,7 +762,7 @@
         <translation>Ctrl+F：搜尋 · ↓：移到清單 · Enter：開啟 · Esc：返回搜尋</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+119"/>
         <source>Loading the candidate…</source>
         <translation>正在載入考生資料…</translation>
     </message>
@@ -785,7 +785,7 @@
         <translation>未登記</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -836,6 +836,65 @@
         <location line="+1"/>
         <source>&amp;Notes ({count})</source>
         <translation>記錄（{count}）(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>Changes</name>
+    <message>
+        <location filename="../desk_app/services/live/messages.py" line="+33"/>
+        <source>the account was locked (wrong passwords)</source>
+        <extracomment>what a ``change`` parameter names: the audit action that made the view out of date</extracomment>
+        <translation>帳戶已被封鎖（密碼錯誤）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the account was locked (wrong Secret Numbers)</source>
+        <translation>帳戶已被封鎖（Secret Number 錯誤）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the account was registered</source>
+        <translation>帳戶已完成登記</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the password was changed</source>
+        <translation>密碼已更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the password was reset with an emailed link</source>
+        <translation>已透過電郵連結重設密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the account was unlocked</source>
+        <translation>帳戶已解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a password-reset email was sent</source>
+        <translation>已發送重設密碼電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a temporary password was issued</source>
+        <translation>已發出臨時密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the registered email was changed</source>
+        <translation>登記電郵已更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a new letter was issued</source>
+        <translation>已發出新的密碼信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the candidate&apos;s details were corrected by an import</source>
+        <translation>考生資料已由匯入的檔案更正</translation>
     </message>
 </context>
 <context>
@@ -940,7 +999,7 @@
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+50"/>
+        <location filename="../desk_app/services/messages.py" line="+51"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -1785,6 +1844,16 @@
         <source>This candidate has no such email address to send the answer to.</source>
         <translation>此考生沒有這個可接收答案的電郵地址。</translation>
     </message>
+    <message>
+        <location filename="../desk_app/services/live/messages.py" line="-28"/>
+        <source>{by} changed this candidate at {at}, after you looked: {change}. Nothing was done: look at the candidate as it is now, then act again if it is still needed.</source>
+        <translation>在您查看之後，{by} 於 {at} 更改了這位考生的資料：{change}。系統沒有執行您的操作：請查看考生現時的資料，如仍有需要再操作一次。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This candidate changed on the results website at {at}, after you looked: {change}. Nothing was done: look at the candidate as it is now, then act again if it is still needed.</source>
+        <translation>在您查看之後，這位考生的資料於 {at} 在網上查閱成績有所更改：{change}。系統沒有執行您的操作：請查看考生現時的資料，如仍有需要再操作一次。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2622,7 +2691,7 @@
         <translation>令多個帳戶被封鎖的來源（過去一小時）</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+93"/>
         <source>Loading…</source>
         <translation>正在載入…</translation>
     </message>
@@ -2723,7 +2792,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+277"/>
+        <location filename="../desk_app/ui/main_window.py" line="+281"/>
         <source>Results Desk</source>
         <extracomment>the desk&apos;s answers (the seeds&apos; FAQ) beside the candidate the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
@@ -3040,7 +3109,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+125"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+127"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>

@@ -1,7 +1,9 @@
 """``desk-app unlock``, ``reset-password`` and ``letter reissue``: desk actions on an account.
 
 Each takes ``--as STAFF --reason TEXT`` and the caller's verification
-(see ``staff_args``). ``letter reissue`` without ``--out`` prints the new
+(see ``staff_args``). ``--if-version N`` (the ``version`` of ``show --json``)
+refuses the action when another desk changed the candidate since; without
+it the command acts on what is there now. ``letter reissue`` without ``--out`` prints the new
 Secret Number once (with a warning on stderr); with ``--out FILE.pdf`` it
 writes the letter instead, and rotates nothing if the letter cannot be made.
 """
@@ -24,6 +26,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     unlock = subparsers.add_parser("unlock", help="end an account's lock early", parents=[common])
     unlock.add_argument("id_number", metavar="ID")
     add_staff_action_arguments(unlock)
+    _add_if_version(unlock)
     unlock.set_defaults(handler=unlock_account)
 
     reset = subparsers.add_parser(
@@ -31,6 +34,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     reset.add_argument("id_number", metavar="ID")
     add_staff_action_arguments(reset)
+    _add_if_version(reset)
     reset.set_defaults(handler=send_reset)
 
     letter = subparsers.add_parser("letter", help="the candidate's letter", parents=[common])
@@ -46,15 +50,30 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     reissue.add_argument("id_number", metavar="ID")
     reissue.add_argument("--out", metavar="FILE.pdf", help="write the letter as PDF")
     add_staff_action_arguments(reissue)
+    _add_if_version(reissue)
     reissue.set_defaults(handler=reissue_letter)
     register_batch(actions, common)
+
+
+def _add_if_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--if-version",
+        dest="seen_version",
+        type=int,
+        metavar="N",
+        help="refuse if the candidate changed after this version (the version of show --json)",
+    )
 
 
 def unlock_account(context: CliContext) -> int:
     args = context.args
     staff, override = sign_in_and_verify(context, args.id_number)
     done = context.services.desk_actions.unlock(
-        staff, args.id_number, reason=args.reason, override_reason=override
+        staff,
+        args.id_number,
+        reason=args.reason,
+        override_reason=override,
+        seen_version=args.seen_version,
     )
     print(f"Unlocked {done.id_number} ({' and '.join(done.locks)} lock).")
     return 0
@@ -64,7 +83,11 @@ def send_reset(context: CliContext) -> int:
     args = context.args
     staff, override = sign_in_and_verify(context, args.id_number)
     sent = context.services.desk_actions.send_reset(
-        staff, args.id_number, reason=args.reason, override_reason=override
+        staff,
+        args.id_number,
+        reason=args.reason,
+        override_reason=override,
+        seen_version=args.seen_version,
     )
     print(
         f"A reset email for {sent.id_number} is queued to {mask_email(sent.to_address)}; "
@@ -83,6 +106,7 @@ def reissue_letter(context: CliContext) -> int:
         reason=args.reason,
         override_reason=override,
         pdf=target is not None,
+        seen_version=args.seen_version,
     )
     if target is not None and letter.pdf is not None:
         try:

@@ -81,6 +81,8 @@ def as_json(detail: CandidateDetail) -> dict[str, Any]:
             }
             for letter in detail.letters
         ],
+        # what ``unlock``, ``reset-password`` and ``letter reissue`` take as --if-version
+        "version": detail.version,
     }
 
 

@@ -17,6 +17,7 @@ from desk_app.services.documents.messages import LETTER_MESSAGES
 from desk_app.services.exports.messages import EXPORT_MESSAGES
 from desk_app.services.importing.messages import IMPORT_MESSAGES
 from desk_app.services.knowledge.messages import KNOWLEDGE_MESSAGES
+from desk_app.services.live.messages import CHANGES, CHANGES_CONTEXT, LIVE_MESSAGES
 from desk_app.services.mail.messages import MAIL_MESSAGES
 from desk_app.services.message_labels import ACTIONS, ACTIONS_CONTEXT, FIELDS, FIELDS_CONTEXT
 
@@ -324,6 +325,7 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(MAIL_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
+MESSAGES.update(LIVE_MESSAGES)
 MESSAGES.update(EXPORT_MESSAGES)
 MESSAGES.update(KNOWLEDGE_MESSAGES)
 
@@ -331,6 +333,7 @@ MESSAGES.update(KNOWLEDGE_MESSAGES)
 LABELLED: dict[str, tuple[str, dict[str, str]]] = {
     "field": (FIELDS_CONTEXT, FIELDS),
     "action": (ACTIONS_CONTEXT, ACTIONS),
+    "change": (CHANGES_CONTEXT, CHANGES),
 }
 
 Translate = Callable[[str, str], str]

@@ -26,6 +26,7 @@ from desk_app.services.hashing import Hasher
 from desk_app.services.importing.exporting import ResultsExportService
 from desk_app.services.importing.service import ImportService
 from desk_app.services.knowledge.answers import KnowledgeService
+from desk_app.services.live.service import LiveService
 from desk_app.services.mail.sender import MailSender
 from desk_app.services.release.notices import ReleaseService
 from desk_app.services.search.service import SearchService
@@ -54,6 +55,7 @@ class Services:
     release: ReleaseService
     importer: ImportService
     results_export: ResultsExportService
+    live: LiveService
     audit_export: AuditExportService
     lockout_history: LockoutHistoryService
     search_export: SearchExportService
@@ -83,6 +85,7 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         release=ReleaseService(db, settings, clock),
         importer=ImportService(db, settings, clock),
         results_export=ResultsExportService(db, settings, clock),
+        live=LiveService(db, settings, clock),
         audit_export=AuditExportService(db, settings, clock),
         lockout_history=LockoutHistoryService(db, settings, clock),
         search_export=SearchExportService(db, settings, clock),

@@ -29,6 +29,7 @@ from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.importing.service import ImportService
 from desk_app.services.knowledge.answers import KnowledgeService
+from desk_app.services.live.service import LiveService
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
@@ -51,6 +52,7 @@ from desk_app.ui.importing.dialog import ImportDialog
 from desk_app.ui.knowledge.column import first_layout, unfold
 from desk_app.ui.knowledge.pane import KnowledgePane
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
+from desk_app.ui.live.desk import follow_other_desks
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
 
@@ -82,6 +84,7 @@ class WindowServices:
     timezone: str
     #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
     database_dialect: str
+    live: LiveService | None = None  # other desks' changes, followed while open (None: not)
 
 
 class MainWindow(QMainWindow):
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes(widths)
         self.retranslate()
         self.search_panel.focus_search()
+        self.live = follow_other_desks(services.live, services.search, staff, self)
 
     def focus_answers(self) -> None:
         """The answers' search box (Ctrl+Shift+F), unfolding the answers if folded away."""

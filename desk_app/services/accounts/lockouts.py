@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -48,6 +48,7 @@ from desk_app.services.audit import trail as audit
 from desk_app.services.candidates.detail import find_candidate
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
+from desk_app.services.live.versions import candidate_versions
 from desk_app.services.permissions import Action
 from desk_app.settings import Settings
 
@@ -81,6 +82,8 @@ class LockoutRow:
     seconds_left: int
     #: "password" (wrong passwords) or "secret" (wrong Secret Numbers)
     lock: str
+    #: the candidate's version when listed (``live/versions.py``): an unlock passes it back
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,39 @@ def _last_failure(
         .limit(1)
     ).first()
     return (last[0], last[1]) if last else (None, None)
+
+
+def locked_rows(
+    session: Session, now: datetime, candidate_ids: Collection[int] | None = None
+) -> tuple[LockoutRow, ...]:
+    """Accounts locked at ``now`` (of these candidates only, when given), soonest unlock first."""
+    listed: list[tuple[LockoutRow, int]] = []
+    for kind in LOCK_KINDS:
+        query = (
+            select(ResultsAccount, Candidate)
+            .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+            .where(kind.until_column > now)
+        )
+        if candidate_ids is not None:
+            query = query.where(Candidate.id.in_(sorted(candidate_ids)))
+        for account, candidate in session.execute(query):
+            until = kind.until(account)
+            assert until is not None
+            last_at, source = _last_failure(session, account, kind)
+            row = LockoutRow(
+                candidate.id_number,
+                candidate.name_en,
+                until,
+                kind.failures(account),
+                last_at,
+                source,
+                math.ceil((until - now).total_seconds()),
+                kind.name,
+            )
+            listed.append((row, candidate.id))
+    versions = candidate_versions(session, {candidate_id for _row, candidate_id in listed})
+    found = [replace(row, version=versions.get(cid, 0)) for row, cid in listed]
+    return tuple(sorted(found, key=lambda r: (r.locked_until, r.id_number, r.lock)))
 
 
 class LockoutService:
@@ -238,30 +274,7 @@ class LockoutService:
             authorise_caller(session, caller, Action.VIEW_LOCKOUTS)
             now = self._clock.now()
             settle_due_locks(session, now)
-            found: list[LockoutRow] = []
-            for kind in LOCK_KINDS:
-                rows = session.execute(
-                    select(ResultsAccount, Candidate)
-                    .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
-                    .where(kind.until_column > now)
-                )
-                for account, candidate in rows:
-                    until = kind.until(account)
-                    assert until is not None
-                    last_at, source = _last_failure(session, account, kind)
-                    found.append(
-                        LockoutRow(
-                            candidate.id_number,
-                            candidate.name_en,
-                            until,
-                            kind.failures(account),
-                            last_at,
-                            source,
-                            math.ceil((until - now).total_seconds()),
-                            kind.name,
-                        )
-                    )
-        return tuple(sorted(found, key=lambda r: (r.locked_until, r.id_number, r.lock)))
+            return locked_rows(session, now)
 
     def counts(
         self,

@@ -2,8 +2,9 @@
 
 Each action of :class:`~desk_app.services.actions.desk_actions.DeskActionService`
 opens its unit of work the same way (:meth:`ActionSteps._open`): the role is
-checked, the candidate found, the account row locked and expired locks
-settled. Then the caller's verification is required (or a supervisor's
+checked, the candidate found, the account row locked, the desk's view of
+the candidate checked against changes made since (``live/versions.py``)
+and expired locks settled. Then the caller's verification is required (or a supervisor's
 override), and the change is recorded twice in the same transaction: on the
 account's timeline (``_event``) and in the audit chain (``_audit``, with the
 reason and how the caller was verified).
@@ -25,6 +26,7 @@ from desk_app.services.audit import trail as audit
 from desk_app.services.candidates.detail import find_candidate
 from desk_app.services.clock import Clock
 from desk_app.services.hashing import Hasher
+from desk_app.services.live.versions import refuse_if_changed
 from desk_app.services.permissions import Action
 from desk_app.settings import Settings
 
@@ -52,11 +54,20 @@ class ActionSteps:
         self._hasher = hasher
 
     def _open(
-        self, session: Session, staff: StaffIdentity, id_number: str, action: Action, reason: str
+        self,
+        session: Session,
+        staff: StaffIdentity,
+        id_number: str,
+        action: Action,
+        reason: str,
+        seen_version: int | None = None,
     ) -> ActionUnit:
+        """``seen_version``: the candidate's version the desk showed (None: act on what is
+        there now); a change since refuses the action (ChangedMeanwhile)."""
         row = authorise(session, staff, action)
         candidate = find_candidate(session, id_number, self._settings)
         account = account_for_update(session, candidate.id)
+        refuse_if_changed(session, candidate.id, seen_version, self._settings.office.timezone)
         now = self._clock.now()
         settle_expired(session, account, now)
         return ActionUnit(session, row, candidate, account, now, reason)

@@ -1,9 +1,11 @@
 """What a desk does to a candidate's results account, each with a reason.
 
 Every action: the role is checked (``authorise``), a reason is required, the
-caller must be verified (or a supervisor overrides with a reason), and the
-change, its timeline event, its audit entry and its emails are written in
-one unit of work with the account row locked.
+caller must be verified (or a supervisor overrides with a reason), an action
+prepared on an older view of the candidate (``seen_version``) is refused when
+another desk changed it since (``live/versions.py``), and the change, its
+timeline event, its audit entry and its emails are written in one unit of
+work with the account row locked.
 
 Decisions:
 - An early unlock ends the password lock and the Secret Number lock.
@@ -120,11 +122,12 @@ class DeskActionService(ActionSteps):
         *,
         reason: str,
         override_reason: str | None = None,
+        seen_version: int | None = None,
     ) -> Unlocked:
         """End a lock early; Refused("not_locked") when nothing is locked."""
         why = require_reason(reason)
         with self._db.write() as session:
-            act = self._open(session, staff, id_number, Action.UNLOCK, why)
+            act = self._open(session, staff, id_number, Action.UNLOCK, why, seen_version)
             account = act.account
             locked = [kind for kind in LOCK_KINDS if kind.locked(account, act.now)]
             if not locked:
@@ -149,6 +152,7 @@ class DeskActionService(ActionSteps):
         *,
         reason: str,
         override_reason: str | None = None,
+        seen_version: int | None = None,
     ) -> ResetSent:
         """Queue a reset email to the registered address; its single-use link
         is made when the email is delivered and works for the configured
@@ -159,7 +163,7 @@ class DeskActionService(ActionSteps):
         if not base:  # the office's page that takes the token: never a guessed address
             raise Refused("reset_link_unset")
         with self._db.write() as session:
-            act = self._open(session, staff, id_number, Action.SEND_RESET, why)
+            act = self._open(session, staff, id_number, Action.SEND_RESET, why, seen_version)
             self._verify(act, Action.SEND_RESET, override_reason)
             address = self._require_registered(act)
             request = reset_links.request_reset_email(
@@ -194,13 +198,14 @@ class DeskActionService(ActionSteps):
         *,
         reason: str,
         override_reason: str | None = None,
+        seen_version: int | None = None,
     ) -> TemporaryPassword:
         """A one-time password to hand over at the counter; changed at the next login."""
         why = require_reason(reason)
         password = temporary_password(self._settings.password)
         hashed = self._hasher.hash(password)
         with self._db.write() as session:
-            act = self._open(session, staff, id_number, Action.TEMP_PASSWORD, why)
+            act = self._open(session, staff, id_number, Action.TEMP_PASSWORD, why, seen_version)
             self._verify(act, Action.TEMP_PASSWORD, override_reason)
             address = self._require_registered(act)
             account = act.account
@@ -233,13 +238,14 @@ class DeskActionService(ActionSteps):
         *,
         reason: str,
         override_reason: str | None = None,
+        seen_version: int | None = None,
     ) -> EmailChanged:
         """Change the registered email; a notice goes to the old address, a confirmation
         to the new one."""
         why = require_reason(reason)
         address = normalise_email(new_email)
         with self._db.write() as session:
-            act = self._open(session, staff, id_number, Action.CHANGE_EMAIL, why)
+            act = self._open(session, staff, id_number, Action.CHANGE_EMAIL, why, seen_version)
             self._verify(act, Action.CHANGE_EMAIL, override_reason)
             old = self._require_registered(act)
             if old.casefold() == address.casefold():
@@ -266,6 +272,7 @@ class DeskActionService(ActionSteps):
         reason: str,
         override_reason: str | None = None,
         pdf: bool = False,
+        seen_version: int | None = None,
     ) -> ReissuedLetter:
         """Rotate the Secret Number: a new letter, every older one inactive at once.
 
@@ -277,7 +284,7 @@ class DeskActionService(ActionSteps):
         plain = f"{secrets.randbelow(10**SECRET_DIGITS):0{SECRET_DIGITS}d}"
         hashed = self._hasher.hash(plain)
         with self._db.write() as session:
-            act = self._open(session, staff, id_number, Action.REISSUE_LETTER, why)
+            act = self._open(session, staff, id_number, Action.REISSUE_LETTER, why, seen_version)
             self._verify(act, Action.REISSUE_LETTER, override_reason)
             registered = act.account.registered_at is not None
             candidate_id = act.candidate.id

@@ -19,6 +19,7 @@ from desk_app.models import AuditEvent, AuditHead
 from desk_app.services.actor import AuditActor
 from desk_app.services.audit.trail import canonical_json, row_digest
 from desk_app.services.clock import Clock
+from desk_app.services.live.notices import announce
 
 
 @dataclass(frozen=True)
@@ -63,4 +64,5 @@ def record_many(
     head.last_id = last_id
     head.last_hash = previous
     session.flush()
+    announce(session, [(e.action, e.candidate_id) for e in entries], last_id)  # one notice
     return [row["id"] for row in rows]

@@ -29,6 +29,7 @@ from desk_app.models import AuditEvent, AuditHead
 from desk_app.models.audit import GENESIS_HASH
 from desk_app.services.actor import AuditActor, StaffIdentity, authorise
 from desk_app.services.clock import Clock
+from desk_app.services.live.notices import announce
 from desk_app.services.permissions import Action
 
 
@@ -132,7 +133,8 @@ def record(
 
     The head row is locked first (``FOR UPDATE``; on SQLite the write
     transaction already holds the database), so concurrent writers queue and
-    the chain stays a single line.
+    the chain stays a single line. A change the other desks show is
+    announced to them in the same transaction (``live/notices.py``).
     """
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
@@ -155,6 +157,7 @@ def record(
     head.last_id = new_id
     head.last_hash = digest
     session.flush()
+    announce(session, [(action, candidate_id)], new_id)
     return new_id
 
 

@@ -14,6 +14,7 @@ from desk_app.services.actor import Caller, authorise_caller
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
 from desk_app.services.errors import NotFound
+from desk_app.services.live.versions import candidate_version
 from desk_app.services.permissions import Action
 from desk_app.services.release.status import ReleaseNoticeDetail, notices_for
 from desk_app.services.validation import parse_id_number
@@ -93,6 +94,9 @@ class CandidateDetail:
     entries: tuple[EntryDetail, ...]
     account: AccountDetail
     letters: tuple[LetterDetail, ...]
+    #: the newest change desks show of this candidate (an audit id): what an action
+    #: prepared on this view passes back as ``seen_version`` (``live/versions.py``)
+    version: int = 0
     #: the centre's Chinese name, where the catalogue keeps one
     centre_name_zh: str | None = None
 
@@ -219,6 +223,7 @@ class CandidateService:
                 entries=_entries(session, candidate.id, now),
                 account=_account(session, candidate.id, now),
                 letters=_letters(session, candidate.id),
+                version=candidate_version(session, candidate.id),
             )
             audit.record(
                 session,

@@ -17,7 +17,7 @@ Searching is not audited (DESIGN.md: every action *except search*).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -96,6 +96,16 @@ class SearchService:
             chosen = found[page * size : (page + 1) * size]
             rows = _rows(session, chosen, self._clock.now())
         return SearchPage(rows, page, len(found) > (page + 1) * size, query.kind)
+
+    def rows(self, staff: Caller, found: Sequence[tuple[int, str]]) -> tuple[CandidateRow, ...]:
+        """These candidates as they are now, each with the rule that found it.
+
+        What a desk asks when another desk changed candidates it lists
+        (``ui/live``); not audited, like the search itself.
+        """
+        with self._db.read() as session:
+            authorise_caller(session, staff, Action.SEARCH)
+            return _rows(session, list(found), self._clock.now())
 
 
 def found_rows(

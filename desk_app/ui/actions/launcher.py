@@ -3,7 +3,8 @@
 Each dialog is bound to the candidate shown when it was opened (its name and
 ID Number are in the title), so a selection that moves meanwhile cannot
 redirect an action. After a success the window loads the candidate again
-(``acted``) and says what happened in the status bar (``message``).
+(``acted``) and says what happened in the status bar (``message``); so
+after a refusal because another desk changed the candidate meanwhile.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from desk_app.services.actions.verification import VerificationResult, VerificationService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.documents.statements import StatementService
+from desk_app.services.live.versions import ChangedMeanwhile
 from desk_app.ui.actions.batch_reprint_dialog import BatchReprintDialog
 from desk_app.ui.actions.call_actions import CallActions
 from desk_app.ui.actions.call_state import CallVerifications
@@ -139,12 +141,17 @@ class ActionLauncher(QObject):
             dialog.add_field(plan.field_label, plan.field)
         id_number = snapshot.id_number
         dialog.succeeded.connect(lambda result: self._succeeded(id_number, plan, result))
+        dialog.refused.connect(lambda error: self._refused(id_number, error))
         dialog.open()
         return dialog
 
     def _succeeded(self, id_number: str, plan: Plan, result: object) -> None:
         self.acted.emit(id_number)
         plan.after(result)
+
+    def _refused(self, id_number: str, error: BaseException) -> None:
+        if isinstance(error, ChangedMeanwhile):  # another desk changed it: show it as it is
+            self.acted.emit(id_number)
 
     def _batch_started(self, runner: BatchRunner) -> None:
         def finished(summary: BatchSummary) -> None:

@@ -2,8 +2,9 @@
 
 :class:`ActionPlans` builds a :class:`Plan` for one action on one candidate:
 the dialog's title, button and explanation, the service call (run later on
-a worker, with the reason and any override reason) and what to do with its
-answer: a status-bar sentence, the print preview of a letter or statement
+a worker, with the reason and any override reason, and the version of the
+candidate the desk showed: another desk's change since refuses it) and what
+to do with its answer: a status-bar sentence, the print preview of a letter or statement
 (from memory), or the temporary password shown once.
 """
 
@@ -68,9 +69,12 @@ class ActionPlans(QObject):
 
     def unlock(self, snapshot: CandidateSnapshot) -> Plan:
         desk, staff, id_number = self._desk, self._staff, snapshot.id_number
+        seen = snapshot.detail.version  # refused if another desk changed it since
 
         def job(reason: str, override: str | None) -> object:
-            return desk.unlock(staff, id_number, reason=reason, override_reason=override)
+            return desk.unlock(
+                staff, id_number, reason=reason, override_reason=override, seen_version=seen
+            )
 
         return Plan(
             lambda: self.tr("Unlock early: {who}"),
@@ -82,9 +86,12 @@ class ActionPlans(QObject):
 
     def send_reset(self, snapshot: CandidateSnapshot) -> Plan:
         desk, staff, id_number = self._desk, self._staff, snapshot.id_number
+        seen = snapshot.detail.version  # refused if another desk changed it since
 
         def job(reason: str, override: str | None) -> object:
-            return desk.send_reset(staff, id_number, reason=reason, override_reason=override)
+            return desk.send_reset(
+                staff, id_number, reason=reason, override_reason=override, seen_version=seen
+            )
 
         def after(sent: Any) -> None:
             text = self.tr("Reset email queued to {address}.")
@@ -104,11 +111,12 @@ class ActionPlans(QObject):
 
     def temporary_password(self, snapshot: CandidateSnapshot) -> Plan:
         desk, staff, id_number = self._desk, self._staff, snapshot.id_number
+        seen = snapshot.detail.version  # refused if another desk changed it since
         name = who(snapshot)
 
         def job(reason: str, override: str | None) -> object:
             return desk.temporary_password(
-                staff, id_number, reason=reason, override_reason=override
+                staff, id_number, reason=reason, override_reason=override, seen_version=seen
             )
 
         return Plan(
@@ -124,13 +132,15 @@ class ActionPlans(QObject):
 
     def change_email(self, snapshot: CandidateSnapshot) -> Plan:
         desk, staff, id_number = self._desk, self._staff, snapshot.id_number
+        seen = snapshot.detail.version  # refused if another desk changed it since
         field = QLineEdit()
         field.setObjectName("newEmail")
 
         def job(reason: str, override: str | None) -> object:
             return desk.change_email(
-                staff, id_number, field.text(), reason=reason, override_reason=override
-            )
+                staff, id_number, field.text(), reason=reason, override_reason=override,
+                seen_version=seen,
+            )  # fmt: skip
 
         def after(changed: Any) -> None:
             text = self.tr("Registered email changed to {email}.")
@@ -152,11 +162,13 @@ class ActionPlans(QObject):
 
     def reissue_letter(self, snapshot: CandidateSnapshot) -> Plan:
         desk, staff, id_number = self._desk, self._staff, snapshot.id_number
+        seen = snapshot.detail.version  # refused if another desk changed it since
 
         def job(reason: str, override: str | None) -> object:
             return desk.reissue_letter(
-                staff, id_number, reason=reason, override_reason=override, pdf=True
-            )
+                staff, id_number, reason=reason, override_reason=override, pdf=True,
+                seen_version=seen,
+            )  # fmt: skip
 
         def after(letter: Any) -> None:
             self.message.emit(self.tr("Letter {serial} issued.").format(serial=letter.serial))

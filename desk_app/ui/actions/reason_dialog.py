@@ -43,6 +43,8 @@ def _text(value: str | Text) -> Text:
 
 class ReasonDialog(RetranslatedDialog):
     succeeded = Signal(object)
+    # the service refused (the error, shown in the dialog)
+    refused = Signal(object)
 
     def __init__(
         self,
@@ -182,6 +184,7 @@ class ReasonDialog(RetranslatedDialog):
         self._set_busy(False)
         self._error = error
         self.show_message(error_text(error), error=True)
+        self.refused.emit(error)
 
     def show_message(self, text: str, *, error: bool) -> None:
         self.message.setText(text)

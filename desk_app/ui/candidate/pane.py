@@ -142,6 +142,11 @@ class CandidatePane(QFrame):
     def snapshot(self) -> CandidateSnapshot | None:
         return self._snapshot
 
+    @property
+    def loading(self) -> bool:
+        """A load is on its way (or waits for the selection to rest)."""
+        return self._loader.busy
+
     def selected_entry(self) -> EntryDetail | None:
         return self.tabs.selected_entry()
 

@@ -9,8 +9,8 @@ for a supervisor, is also the override (no caller to verify here).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -35,6 +35,7 @@ from desk_app.services.accounts.lockouts import (
 )
 from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actor import StaffIdentity
+from desk_app.services.live.versions import ChangedMeanwhile
 from desk_app.ui.actions.reason_dialog import ReasonDialog
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.formatting import show_clock_time, show_day
@@ -206,6 +207,20 @@ class LockoutsView(QWidget):
         self._update_buttons()
         self._show_status()
 
+    def update_rows(self, id_numbers: Collection[str], rows: Sequence[LockoutRow]) -> None:
+        """These accounts' locks as they are now (another desk or the website changed them)."""
+        picture = self._picture
+        if picture is None:
+            return
+        kept = [row for row in picture.current if row.id_number not in id_numbers]
+        current = tuple(sorted([*kept, *rows], key=lambda r: (r.locked_until, r.id_number, r.lock)))
+        self._picture = replace(picture, current=current)
+        selected = self.table.selected_id_number()
+        self.model.set_rows(current, self.sources_model.attack_sources())
+        self.table.select_id_number(selected)
+        self._update_buttons()
+        self._show_status()
+
     def _failed(self, error: BaseException) -> None:
         self._error = error
         self._show_status()
@@ -261,6 +276,9 @@ class LockoutsView(QWidget):
         if id_number is None or not self._can_unlock:
             return None
         desk, staff = self._desk_actions, self._staff
+        shown = self._picture.current if self._picture is not None else ()
+        # the version listed: refused, naming who and when, if another desk changed it since
+        seen = max((r.version for r in shown if r.id_number == id_number), default=None)
         dialog = ReasonDialog(
             lambda: self.tr("Unlock {id_number}").format(id_number=id_number),
             lambda: self.tr(
@@ -269,13 +287,18 @@ class LockoutsView(QWidget):
             ).format(id_number=id_number),
             lambda: self.tr("Unlock"),
             lambda reason, _override: desk.unlock(
-                staff, id_number, reason=reason, override_reason=reason
+                staff, id_number, reason=reason, override_reason=reason, seen_version=seen
             ),
             parent=self,
         )
         dialog.succeeded.connect(lambda _result: self._unlocked(id_number))
+        dialog.refused.connect(self._refused)
         dialog.open()
         return dialog
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ChangedMeanwhile):  # show the locks as they are now
+            self.fetch()
 
     def _unlocked(self, id_number: str) -> None:
         self.unlocked.emit(id_number)

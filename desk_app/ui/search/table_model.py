@@ -90,6 +90,17 @@ class CandidateTableModel(RowTableModel["CandidateRow", Column]):
         self._rows = (*self._rows, *new)
         self.endInsertRows()
 
+    def update_rows(self, rows: Sequence[CandidateRow]) -> None:
+        """These candidates as they are now (another desk changed them), in their places."""
+        fresh = {row.candidate_id: row for row in rows}
+        places = [i for i, row in enumerate(self._rows) if row.candidate_id in fresh]
+        if not places:
+            return
+        self._rows = tuple(fresh.get(row.candidate_id, row) for row in self._rows)
+        last = len(self.columns) - 1
+        for place in places:
+            self.dataChanged.emit(self.index(place, 0), self.index(place, last))
+
     def _headers(self) -> dict[Column, str]:
         return {
             Column.ID_NUMBER: self.tr("ID Number"),
