@@ -46,11 +46,7 @@ def seeded(lone_pg: LonePg) -> LonePg:
 def stopped(seeded: LonePg) -> Iterator[LonePg]:
     """The test stops the server; it runs again afterwards, whatever happened."""
     yield seeded
-    try:
-        seeded.halt()
-    except Exception:  # noqa: BLE001 - already stopped, as the test left it
-        pass
-    seeded.resume()
+    seeded.ensure_serving()
 
 
 @pytest.fixture(autouse=True)

@@ -36,6 +36,10 @@ class LoneCluster(LocalCluster):
     def resume(self) -> None:
         self._start_server()
 
+    @property
+    def serving(self) -> bool:
+        return (self.data / "postmaster.pid").exists()
+
     def server(self) -> PgServer:
         return PgServer(host="127.0.0.1", port=self.port, user=SUPERUSER)
 
@@ -52,6 +56,11 @@ class LonePg:
 
     def resume(self) -> None:
         self.cluster.resume()
+
+    def ensure_serving(self) -> None:
+        """Start the server again if a test left it stopped."""
+        if not self.cluster.serving:
+            self.cluster.resume()
 
 
 @pytest.fixture(scope="module")
