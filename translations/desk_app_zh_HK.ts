@@ -847,6 +847,29 @@
     </message>
 </context>
 <context>
+    <name>DatabaseBanner</name>
+    <message>
+        <location filename="../desk_app/ui/connection/banner.py" line="+67"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database cannot be reached: reconnecting… (for {elapsed})</source>
+        <translation>無法連接資料庫：正在重新連接…（已持續 {elapsed}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Actions wait until the database is back; the desk reconnects by itself.</source>
+        <translation>資料庫恢復前，所有操作暫停；系統會自動重新連接，毋須任何操作。</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePasswordDialog</name>
     <message>
         <location filename="../desk_app/ui/signin/database_password.py" line="+74"/>
@@ -872,6 +895,19 @@
         <location line="+4"/>
         <source>The password is used for this session only.</source>
         <translation>密碼只會在這次使用期間使用。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseWatch</name>
+    <message>
+        <location filename="../desk_app/ui/connection/watch.py" line="+102"/>
+        <source>The database cannot be reached: this waits until it is back.</source>
+        <translation>無法連接資料庫：待資料庫恢復後才可使用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database answers again.</source>
+        <translation>已重新連接資料庫。</translation>
     </message>
 </context>
 <context>
