@@ -139,10 +139,11 @@ class Database:
             session.connection(execution_options={_WRITE: True})
             try:
                 yield session
-                session.commit()
             except BaseException:
                 session.rollback()
                 raise
+            # a failed COMMIT goes up as it is (a rollback after it would hide it)
+            session.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from desk_app.database import DESK_TIMEOUTS, Database
 from desk_app.services.registry import Services, build_services
+from desk_app.services.requests import current_request_id
+from desk_app.ui.actions.reason_dialog import ReasonDialog
 from desk_app.ui.actions.rules import DeskAction
 from desk_app.ui.connection.health import means_unreachable
 from desk_app.ui.connection.watch import DatabaseWatch
@@ -98,4 +103,79 @@ def test_the_window_shows_the_banner_holds_actions_and_recovers_by_itself(
     assert window.statusBar().currentMessage() == "The database answers again."
     snapshot = window.pane.snapshot
     assert snapshot is not None and snapshot.detail.account.locked_until is not None
+    window.close()
+
+
+def _refused_connection(lone_pg: LonePg) -> OperationalError:
+    """The error a desk gets from the stopped server (a real one, not made up)."""
+    try:
+        psycopg.connect(
+            make_url(lone_pg.url)
+            .set(drivername="postgresql")
+            .render_as_string(hide_password=False),
+            connect_timeout=2,
+        ).close()
+    except psycopg.OperationalError as error:
+        return OperationalError("COMMIT", {}, error)
+    raise AssertionError("the server still answers")
+
+
+def test_an_action_whose_commit_raced_the_stop_is_said_done_or_not_done(
+    qtbot: QtBot, desk: Services, lone_pg: LonePg
+) -> None:
+    make_candidate(desk, "SMR222333")
+    register(desk, "SMR222333", "wing.lee@example.com")
+    lock(desk, "SMR222333")
+    supervisor = add_staff(desk, "supervisor", "sup.wong")
+    window = open_window(qtbot, desk, supervisor)
+    watch = DatabaseWatch(window, desk.connection)
+    watch.start()
+    show_candidate(qtbot, window, "SMR222333")
+    dialog = window.launcher.launch(DeskAction.UNLOCK)
+    assert isinstance(dialog, ReasonDialog)
+    dialog.reason.setText("caller locked out")
+    dialog.override_reason.setText("known caller")
+
+    # 1. the server goes just before COMMIT: the transaction dies with it
+    armed = [True]
+
+    def stop_before_commit(_connection: object) -> None:
+        if armed[0] and current_request_id() is not None:  # the unlock's COMMIT, no other
+            armed[0] = False
+            lone_pg.halt()
+
+    event.listen(desk.db.engine, "commit", stop_before_commit)
+    with qtbot.waitSignal(watch.health.lost, timeout=20_000):
+        dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "connection to the database was lost" in dialog.message.text())
+    assert not dialog.ok_button.isEnabled()  # no second go while the outcome is unknown
+    with qtbot.waitSignal(watch.health.restored, timeout=40_000):
+        lone_pg.resume()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Not done"), timeout=10_000)
+    assert "nothing was changed" in window.statusBar().currentMessage()
+    assert desk.candidates.show(supervisor, "SMR222333").account.locked_until is not None
+    assert dialog.ok_button.isEnabled()  # not done: it may be tried again
+
+    # 2. COMMIT reaches the server, the answer never comes back
+    event.remove(desk.db.engine, "commit", stop_before_commit)
+    armed[0] = True
+
+    def answer_lost(_session: object) -> None:
+        if armed[0] and current_request_id() is not None:
+            armed[0] = False
+            lone_pg.halt()
+            raise _refused_connection(lone_pg)
+
+    event.listen(desk.db.sessions, "after_commit", answer_lost)
+    with qtbot.waitSignal(watch.health.lost, timeout=20_000):
+        dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "connection to the database was lost" in dialog.message.text())
+    with qtbot.waitSignal(watch.health.restored, timeout=40_000):
+        lone_pg.resume()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Done"), timeout=10_000)
+    assert not dialog.ok_button.isEnabled()  # done: never twice
+    assert window.statusBar().currentMessage() == (
+        "The action under way when the connection was lost was done."
+    )
+    assert desk.candidates.show(supervisor, "SMR222333").account.locked_until is None
     window.close()

@@ -864,7 +864,7 @@
         <translation>無法連接資料庫：正在重新連接…（已持續 {elapsed}）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Actions wait until the database is back; the desk reconnects by itself.</source>
         <translation>資料庫恢復前，所有操作暫停；系統會自動重新連接，毋須任何操作。</translation>
     </message>
@@ -900,14 +900,25 @@
 <context>
     <name>DatabaseWatch</name>
     <message>
-        <location filename="../desk_app/ui/connection/watch.py" line="+102"/>
+        <location filename="../desk_app/ui/connection/watch.py" line="+114"/>
         <source>The database cannot be reached: this waits until it is back.</source>
+        <extracomment>actions whose connection died: request id → who wants to know</extracomment>
         <translation>無法連接資料庫：待資料庫恢復後才可使用。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The database answers again.</source>
         <translation>已重新連接資料庫。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The action under way when the connection was lost was done.</source>
+        <translation>連線中斷時正在進行的操作已經完成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The action under way when the connection was lost was not done; nothing was changed.</source>
+        <translation>連線中斷時正在進行的操作沒有完成；資料沒有任何改動。</translation>
     </message>
 </context>
 <context>
@@ -3076,7 +3087,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+125"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+130"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
@@ -3096,12 +3107,27 @@
         <translation>為何在未核實的情況下處理？</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+92"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this was done.</source>
+        <translation>資料庫回應前連線已中斷。資料庫恢復後，系統會告訴你這項操作是否已經完成。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done: the database recorded it before the connection was lost.</source>
+        <translation>已完成：連線中斷前資料庫已記錄這項操作。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not done: the connection was lost before the database recorded it; nothing was changed. You may try again.</source>
+        <translation>沒有完成：資料庫記錄前連線已中斷；資料沒有任何改動。你可以再試一次。</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>&amp;Override reason:</source>
         <translation>特准處理原因(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Working…</source>
         <translation>處理中…</translation>
     </message>

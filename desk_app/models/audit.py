@@ -24,6 +24,7 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_event_candidate", "candidate_id"),
         Index("ix_audit_event_at", "at"),
+        Index("ix_audit_event_request", "request_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -40,6 +41,8 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64))
+    #: the desk's id for the request that wrote it (services/requests.py), not hashed
+    request_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class AuditHead(Base):

@@ -7,14 +7,19 @@ dead one, so a check after the server came back reconnects). A SQLite file
 is checked the way an action would use it: the write lock is taken (another
 program holding the file's lock makes that fail after the short busy wait)
 and the file is read, so a file that became unreadable is noticed too.
+
+:meth:`ConnectionService.request_done` answers, once the database is back,
+whether an action whose connection died (COMMIT included) was done: see
+:mod:`desk_app.services.requests`.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import exists, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app.database import Database
+from desk_app.models import AuditEvent
 from desk_app.services.database_errors import unavailable
 
 
@@ -33,3 +38,18 @@ class ConnectionService:
                     session.execute(text("SELECT 1")).scalar_one()
         except SQLAlchemyError as error:
             raise unavailable(self._db.engine.url, error) from None
+
+    def request_done(self, request_id: str) -> bool:
+        """Whether the action that carried ``request_id`` was committed (its audit entry exists).
+
+        Every action writes its audit entry in its own transaction, so the
+        entry is there exactly when the action's changes are.
+        """
+        try:
+            with self._db.read() as session:
+                found = session.execute(
+                    select(exists().where(AuditEvent.request_id == request_id))
+                ).scalar_one()
+        except SQLAlchemyError as error:
+            raise unavailable(self._db.engine.url, error) from None
+        return bool(found)

@@ -75,7 +75,7 @@ class DatabaseBanner(QFrame):
                 elapsed=self.elapsed()
             )
         )
-        reason = error_text(self._error) + " " if self._error is not None else ""
+        reason = error_text(self._error) + "\n" if self._error is not None else ""
         self.detail.setText(
             reason
             + self.tr("Actions wait until the database is back; the desk reconnects by itself.")

@@ -8,10 +8,16 @@ answers' e-mail and edit, printing letters, import and export) is disabled
 with the reason in its tooltip. When the database answers again, without
 anyone doing anything, the banner goes, the actions come back, and what the
 window shows is read again (the open candidate, the lockouts).
+
+An action whose connection died before it answered (COMMIT included) is
+looked up by its request id once the database answers
+(:mod:`desk_app.ui.connection.outcomes`): the status bar and its dialog say
+"done" or "not done".
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -21,9 +27,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk_app.services.errors import DeskError
+from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.connection.banner import DatabaseBanner
 from desk_app.ui.connection.health import HealthCheck
 from desk_app.ui.connection.hold import ActionHold, Target
+from desk_app.ui.connection.outcomes import Answer, add_resolver
 
 if TYPE_CHECKING:
     from desk_app.services.connection import ConnectionService
@@ -49,12 +57,17 @@ class DatabaseWatch(QObject):
         self.health.lost.connect(self._lost)
         self.health.restored.connect(self._restored)
         window.installEventFilter(self)  # a closed window stops checking
+        self._connection = connection
+        #: actions whose connection died: request id → who wants to know
+        self.unresolved: dict[str, Answer] = {}
+        self._withdraw = add_resolver(self._resolve_later)
 
     def start(self) -> None:
         self.health.start()
 
     def stop(self) -> None:
         self.health.stop()
+        self._withdraw()
 
     def _place_banner(self) -> None:
         """The banner above the window's tabs (the central widget is wrapped, not changed)."""
@@ -87,7 +100,7 @@ class DatabaseWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
-            self.health.stop()
+            self.stop()
         return False
 
     @property
@@ -109,6 +122,39 @@ class DatabaseWatch(QObject):
         window.pane.reload()
         if window.lockouts is not None and window.lockouts.isVisible():
             window.lockouts.fetch()
+        for request_id in list(self.unresolved):
+            self._look_up(request_id)
+
+    # -- done or not done -------------------------------------------------------
+    def _resolve_later(self, request_id: str, answer: Answer) -> None:
+        self.unresolved[request_id] = answer
+        if not self.down:  # perhaps only that connection died: look now
+            self._look_up(request_id)
+
+    def _look_up(self, request_id: str) -> None:
+        connection = self._connection
+        run_in_background(
+            lambda: connection.request_done(request_id),
+            lambda done: self._answer(request_id, bool(done)),
+            lambda _error: self.health.check_now(),  # still away: asked again when back
+        )
+
+    def _answer(self, request_id: str, done: bool) -> None:
+        answer = self.unresolved.pop(request_id, None)
+        if answer is None:
+            return
+        window = self._window
+        if done:
+            text = self.tr("The action under way when the connection was lost was done.")
+            window.pane.reload()
+        else:
+            text = self.tr(
+                "The action under way when the connection was lost was not done; "
+                "nothing was changed."
+            )
+        window.statusBar().showMessage(text, 30_000)
+        with contextlib.suppress(RuntimeError):  # its dialog was closed and deleted meanwhile
+            answer(done)
 
 
 def watch_database(window: MainWindow, connection: ConnectionService) -> DatabaseWatch:
