@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 import desk_app.cli as cli
 from desk_app.database import Database
@@ -111,3 +112,21 @@ def test_the_real_program_with_the_server_stopped(stopped: LonePg, tmp_path: Pat
     )
     assert result.returncode == ExitStatus.DATABASE_UNAVAILABLE, result.stderr
     assert one_line(result.stderr) and result.stdout == ""
+
+
+def test_the_server_stopped_during_commit_is_exit_5_not_refused(
+    stopped: LonePg, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Database.__init__
+
+    def stop_at_commit(self: Database, *args: object, **kwargs: object) -> None:
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+        event.listen(self.engine, "commit", lambda _connection: stopped.halt(), once=True)
+
+    monkeypatch.setattr(Database, "__init__", stop_at_commit)
+    code = cli.main(
+        ["--db", stopped.url, "unlock", "SMR123456", "--as", "sup.lee", "--reason", "called"]
+    )
+    _, err = capsys.readouterr()
+    assert code == ExitStatus.DATABASE_UNAVAILABLE, err
+    assert one_line(err)
