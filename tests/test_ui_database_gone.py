@@ -179,3 +179,38 @@ def test_an_action_whose_commit_raced_the_stop_is_said_done_or_not_done(
     )
     assert desk.candidates.show(supervisor, "SMR222333").account.locked_until is None
     window.close()
+
+
+def test_a_note_whose_answer_was_lost_is_said_saved_once_the_database_is_back(
+    qtbot: QtBot, desk: Services, lone_pg: LonePg
+) -> None:
+    make_candidate(desk, "SMR444555")
+    window = open_window(qtbot, desk, add_staff(desk, "operator", "op.chan"))
+    watch = DatabaseWatch(window, desk.connection)
+    watch.start()
+    show_candidate(qtbot, window, "SMR444555")
+    notes = window.pane.notes
+    notes.box.setPlainText("asked when the certificate comes")
+    armed = [True]
+
+    def answer_lost(_session: object) -> None:
+        if armed[0] and current_request_id() is not None:
+            armed[0] = False
+            lone_pg.halt()
+            raise _refused_connection(lone_pg)
+
+    event.listen(desk.db.sessions, "after_commit", answer_lost)
+    try:
+        with qtbot.waitSignal(watch.health.lost, timeout=20_000):
+            notes.save()
+        qtbot.waitUntil(lambda: "connection was lost while saving" in notes.status.text())
+        assert not notes.add_button.isEnabled()
+        with qtbot.waitSignal(watch.health.restored, timeout=40_000):
+            lone_pg.resume()
+        qtbot.waitUntil(lambda: notes.status.text().startswith("Note saved"), timeout=10_000)
+    finally:
+        event.remove(desk.db.sessions, "after_commit", answer_lost)
+    assert notes.box.toPlainText() == ""
+    listed = desk.notes.list(add_staff(desk, "supervisor", "sup.ho"), "SMR444555")
+    assert [n.text for n in listed] == ["asked when the certificate comes"]
+    window.close()

@@ -2874,7 +2874,7 @@
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/notes_box.py" line="+88"/>
+        <location filename="../desk_app/ui/candidate/notes_box.py" line="+91"/>
         <source>What was this call about? (Ctrl+Enter saves)</source>
         <translation>這次來電的內容是甚麼？（Ctrl+Enter 儲存）</translation>
     </message>
@@ -2914,7 +2914,22 @@
         <translation>正在儲存…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>The connection was lost while saving; the desk will say whether it was saved.</source>
+        <translation>儲存期間連線中斷；資料庫恢復後，系統會告訴你記錄是否已經儲存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note saved (before the connection was lost).</source>
+        <translation>已儲存記錄（連線中斷前已儲存）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The note was not saved; save it again.</source>
+        <translation>記錄沒有儲存，請再儲存一次。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Note saved.</source>
         <translation>已儲存記錄。</translation>
     </message>
