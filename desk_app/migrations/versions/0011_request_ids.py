@@ -28,7 +28,14 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("audit_event") as batch:
         batch.add_column(sa.Column("request_id", sa.String(32), nullable=True))
-    op.create_index("ix_audit_event_request", "audit_event", ["request_id"])
+    # partial: only the desk's actions carry an id, the website's log-ins add no entry
+    op.create_index(
+        "ix_audit_event_request",
+        "audit_event",
+        ["request_id"],
+        postgresql_where=sa.text("request_id IS NOT NULL"),
+        sqlite_where=sa.text("request_id IS NOT NULL"),
+    )
 
 
 def downgrade() -> None:
