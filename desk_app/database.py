@@ -11,12 +11,19 @@ services take row locks (``SELECT … FOR UPDATE``) for the same effect.
 
 The schema (Alembic revisions, upgrade, status) is :mod:`desk_app.schema`,
 which builds on this module; this module knows nothing of it.
+
+No wait is endless (:class:`Timeouts`): a PostgreSQL server that does not
+answer is given up after a connect timeout (and TCP keepalives notice a
+dead connection); the desk window also sets a statement timeout and keeps
+SQLite's busy wait short (:data:`DESK_TIMEOUTS`), so a background task ends
+with an error the window can show instead of waiting for ever.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +37,48 @@ from desk_app.private_files import prepare_sqlite_file
 _WRITE = "desk_app_write"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+@dataclass(frozen=True)
+class Timeouts:
+    """How long a connection waits before it gives up."""
+
+    #: PostgreSQL: seconds to reach the server (libpq ``connect_timeout``)
+    connect_s: int = 10
+    #: PostgreSQL: milliseconds one statement may run (``statement_timeout``); None: no limit
+    statement_ms: int | None = None
+    #: PostgreSQL: milliseconds sent data may stay unacknowledged (``tcp_user_timeout``)
+    unacknowledged_ms: int = 30_000
+    #: SQLite: milliseconds to wait for another program's lock (``busy_timeout``)
+    busy_ms: int = 30_000
+
+
+#: the command line and the tools: only the connection is bounded
+DEFAULT_TIMEOUTS = Timeouts()
+#: the desk window: every wait is short, so the window can say the database is gone
+DESK_TIMEOUTS = Timeouts(connect_s=5, statement_ms=30_000, unacknowledged_ms=10_000, busy_ms=3_000)
+
+
+def _postgres_connect_args(timeouts: Timeouts) -> dict[str, Any]:
+    arguments: dict[str, Any] = {
+        "connect_timeout": timeouts.connect_s,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": timeouts.unacknowledged_ms,
+    }
+    if timeouts.statement_ms is not None:
+        arguments["options"] = f"-c statement_timeout={int(timeouts.statement_ms)}"
+    return arguments
+
+
+def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # let SQLAlchemy's "begin" event decide how a transaction starts
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -51,7 +92,7 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str | URL, **kwargs: Any) -> Engine:
+def make_engine(url: str | URL, timeouts: Timeouts = DEFAULT_TIMEOUTS, **kwargs: Any) -> Engine:
     """An engine for ``url`` with the settings this application relies on."""
     parsed = make_url(url)
     # a database error's text never carries the statement's values (hashes,
@@ -64,12 +105,16 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         if database in (None, "", ":memory:"):
             kwargs.setdefault("poolclass", StaticPool)
         engine = create_engine(parsed, **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, timeouts.busy_ms)
         return engine
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         kwargs.setdefault("pool_pre_ping", True)
+        kwargs["connect_args"] = {
+            **_postgres_connect_args(timeouts),
+            **kwargs.get("connect_args", {}),
+        }
         return create_engine(parsed, **kwargs)
     raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
 
@@ -77,8 +122,10 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
 class Database:
     """The engine and the session factory of one process."""
 
-    def __init__(self, url: str | URL, engine: Engine | None = None) -> None:
-        self.engine = engine if engine is not None else make_engine(url)
+    def __init__(
+        self, url: str | URL, engine: Engine | None = None, timeouts: Timeouts = DEFAULT_TIMEOUTS
+    ) -> None:
+        self.engine = engine if engine is not None else make_engine(url, timeouts)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -92,10 +139,11 @@ class Database:
             session.connection(execution_options={_WRITE: True})
             try:
                 yield session
-                session.commit()
             except BaseException:
                 session.rollback()
                 raise
+            # a failed COMMIT goes up as it is (a rollback after it would hide it)
+            session.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

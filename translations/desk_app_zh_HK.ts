@@ -906,6 +906,29 @@
     </message>
 </context>
 <context>
+    <name>DatabaseBanner</name>
+    <message>
+        <location filename="../desk_app/ui/connection/banner.py" line="+67"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database cannot be reached: reconnecting… (for {elapsed})</source>
+        <translation>無法連接資料庫：正在重新連接…（已持續 {elapsed}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Actions wait until the database is back; the desk reconnects by itself.</source>
+        <translation>資料庫恢復前，所有操作暫停；系統會自動重新連接，毋須任何操作。</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePasswordDialog</name>
     <message>
         <location filename="../desk_app/ui/signin/database_password.py" line="+74"/>
@@ -931,6 +954,30 @@
         <location line="+4"/>
         <source>The password is used for this session only.</source>
         <translation>密碼只會在這次使用期間使用。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseWatch</name>
+    <message>
+        <location filename="../desk_app/ui/connection/watch.py" line="+114"/>
+        <source>The database cannot be reached: this waits until it is back.</source>
+        <extracomment>actions whose connection died: request id → who wants to know</extracomment>
+        <translation>無法連接資料庫：待資料庫恢復後才可使用。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database answers again.</source>
+        <translation>已重新連接資料庫。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The action under way when the connection was lost was done.</source>
+        <translation>連線中斷時正在進行的操作已經完成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The action under way when the connection was lost was not done; nothing was changed.</source>
+        <translation>連線中斷時正在進行的操作沒有完成；資料沒有任何改動。</translation>
     </message>
 </context>
 <context>
@@ -2651,7 +2698,7 @@
 <context>
     <name>LockoutsView</name>
     <message>
-        <location filename="../desk_app/ui/lockouts/view.py" line="+150"/>
+        <location filename="../desk_app/ui/lockouts/view.py" line="+151"/>
         <source>Filter by ID Number, name or source</source>
         <translation>按考生編號、姓名或來源篩選</translation>
     </message>
@@ -2716,7 +2763,7 @@
         <translation>提供原因後立即解除此封鎖（Alt+U）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Unlock {id_number}</source>
         <translation>為 {id_number} 解除封鎖</translation>
     </message>
@@ -2896,7 +2943,7 @@
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/notes_box.py" line="+88"/>
+        <location filename="../desk_app/ui/candidate/notes_box.py" line="+91"/>
         <source>What was this call about? (Ctrl+Enter saves)</source>
         <translation>這次來電的內容是甚麼？（Ctrl+Enter 儲存）</translation>
     </message>
@@ -2936,7 +2983,22 @@
         <translation>正在儲存…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>The connection was lost while saving; the desk will say whether it was saved.</source>
+        <translation>儲存期間連線中斷；資料庫恢復後，系統會告訴你記錄是否已經儲存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note saved (before the connection was lost).</source>
+        <translation>已儲存記錄（連線中斷前已儲存）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The note was not saved; save it again.</source>
+        <translation>記錄沒有儲存，請再儲存一次。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Note saved.</source>
         <translation>已儲存記錄。</translation>
     </message>
@@ -3109,7 +3171,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+127"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+132"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
@@ -3129,12 +3191,27 @@
         <translation>為何在未核實的情況下處理？</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+93"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this was done.</source>
+        <translation>資料庫回應前連線已中斷。資料庫恢復後，系統會告訴你這項操作是否已經完成。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done: the database recorded it before the connection was lost.</source>
+        <translation>已完成：連線中斷前資料庫已記錄這項操作。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not done: the connection was lost before the database recorded it; nothing was changed. You may try again.</source>
+        <translation>沒有完成：資料庫記錄前連線已中斷；資料沒有任何改動。你可以再試一次。</translation>
+    </message>
+    <message>
+        <location line="-111"/>
         <source>&amp;Override reason:</source>
         <translation>特准處理原因(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Working…</source>
         <translation>處理中…</translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk_app.models.base import Base, UtcDateTime
@@ -24,6 +24,13 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_event_candidate", "candidate_id"),
         Index("ix_audit_event_at", "at"),
+        # only the desk's actions carry one: the website's log-ins add no index entry
+        Index(
+            "ix_audit_event_request",
+            "request_id",
+            postgresql_where=text("request_id IS NOT NULL"),
+            sqlite_where=text("request_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -40,6 +47,8 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64))
+    #: the desk's id for the request that wrote it (services/requests.py), not hashed
+    request_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class AuditHead(Base):

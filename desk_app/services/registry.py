@@ -17,6 +17,7 @@ from desk_app.services.audit.trail import AuditService
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock, SystemClock
+from desk_app.services.connection import ConnectionService
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.exports.audit_log import AuditExportService
@@ -60,6 +61,7 @@ class Services:
     lockout_history: LockoutHistoryService
     search_export: SearchExportService
     knowledge: KnowledgeService
+    connection: ConnectionService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -90,4 +92,5 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         lockout_history=LockoutHistoryService(db, settings, clock),
         search_export=SearchExportService(db, settings, clock),
         knowledge=KnowledgeService(db, settings, clock),
+        connection=ConnectionService(db),
     )

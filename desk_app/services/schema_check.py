@@ -6,14 +6,20 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app import schema
-from desk_app.database import Database
+from desk_app.database import DEFAULT_TIMEOUTS, DESK_TIMEOUTS, Database, Timeouts
 from desk_app.services.database_errors import parse_database_url, unavailable
 from desk_app.services.errors import DatabaseUnavailable, DeskError, Refused
 
-__all__ = ["DatabaseUnavailable", "open_checked"]
+__all__ = ["DESK_TIMEOUTS", "DatabaseUnavailable", "open_checked"]
 
 
-def open_checked(url: str | URL, *, migrate_sqlite: bool = True, check: bool = True) -> Database:
+def open_checked(
+    url: str | URL,
+    *,
+    migrate_sqlite: bool = True,
+    check: bool = True,
+    timeouts: Timeouts = DEFAULT_TIMEOUTS,
+) -> Database:
     """A :class:`Database` whose schema this program can use.
 
     SQLite (one desk) is created or migrated on the spot. PostgreSQL (many
@@ -23,7 +29,7 @@ def open_checked(url: str | URL, *, migrate_sqlite: bool = True, check: bool = T
     """
     parsed = parse_database_url(url)
     try:
-        db = Database(parsed)
+        db = Database(parsed, timeouts=timeouts)
     except OSError as error:  # the SQLite file's folder cannot be made
         raise unavailable(parsed, error) from None
     if not check:

@@ -18,6 +18,7 @@ from desk_app.settings import Settings
 from desk_app.ui.common.crash import install_excepthook
 from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.watch import watch_database
 from desk_app.ui.exports.menu import ExportServices
 from desk_app.ui.main_window import MainWindow, WindowServices
 from desk_app.ui.release.scheduler import ReleaseScheduler
@@ -114,6 +115,7 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
         if geometry is not None:
             window.restoreGeometry(geometry)
         window.show()
+        watch = watch_database(window, services.connection)  # the banner if the database goes
         releases = ReleaseScheduler(
             services.release, services.clock.now, settings.desk.release_check_minutes, window
         )
@@ -121,6 +123,7 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
         releases.start()
         status = app.exec()
         releases.stop()
+        watch.stop()
         preferences.setValue("geometry", window.saveGeometry())
         preferences.setValue("language", translations.language)
         return int(status)

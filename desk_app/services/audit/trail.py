@@ -31,6 +31,7 @@ from desk_app.services.actor import AuditActor, StaffIdentity, authorise
 from desk_app.services.clock import Clock
 from desk_app.services.live.notices import announce
 from desk_app.services.permissions import Action
+from desk_app.services.requests import current_request_id
 
 
 def canonical_json(value: Mapping[str, Any]) -> str:
@@ -150,6 +151,7 @@ def record(
         reason=reason,
         detail=canonical_json(detail or {}),
         prev_hash=head.last_hash,
+        request_id=current_request_id(),
     )
     event.row_hash = _digest_of(event)
     session.add(event)

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.services.requests import as_request, new_request_id
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.health import means_unreachable
+from desk_app.ui.connection.outcomes import resolve_later
 
 MAX_REASON = 500
 
@@ -67,6 +70,8 @@ class ReasonDialog(RetranslatedDialog):
         )
         self._job = job
         self._busy = False
+        # None, or the action's connection died: "unknown", then "done" (None: not done)
+        self._outcome: str | None = None
         # the refusal shown, said again in the new language after a switch
         self._error: BaseException | None = None
         # further fields that must be filled in (e.g. the new email) before OK, with their labels
@@ -159,7 +164,8 @@ class ReasonDialog(RetranslatedDialog):
         fields = [self.reason, *self._required]
         if self._override:
             fields.append(self.override_reason)
-        return not self._busy and all(field.text().strip() for field in fields)
+        open_to_try = self._outcome is None  # never while unknown, nor once found done
+        return not self._busy and open_to_try and all(f.text().strip() for f in fields)
 
     def _update(self) -> None:
         self.ok_button.setEnabled(self.ready())
@@ -173,7 +179,13 @@ class ReasonDialog(RetranslatedDialog):
         self._set_busy(True)
         self._error = None
         self.show_message(self.tr("Working…"), error=False)
-        run_in_background(lambda: job(reason, override), self._done, self._failed)
+        request = new_request_id()  # in its audit entry: was it done, if the connection dies?
+
+        def carried() -> object:
+            with as_request(request):
+                return job(reason, override)
+
+        run_in_background(carried, self._done, lambda error: self._failed_as(error, request))
 
     def _done(self, result: object) -> None:
         self._set_busy(False)
@@ -209,3 +221,36 @@ class ReasonDialog(RetranslatedDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+    # -- the connection died before the answer came -------------------------------------
+    def _failed_as(self, error: BaseException, request: str) -> None:
+        if not (means_unreachable(error) and resolve_later(request, self._resolved)):
+            self._failed(error)
+            return
+        self._outcome = "unknown"
+        self._set_busy(False)  # it may be closed now; the status bar will say the outcome
+        self.show_message(
+            self.tr(
+                "The connection to the database was lost before it answered. "
+                "Once it answers again, the desk will say whether this was done."
+            ),
+            error=True,
+        )
+
+    def _resolved(self, done: bool) -> None:
+        if done:
+            self._outcome = "done"
+            self.show_message(
+                self.tr("Done: the database recorded it before the connection was lost."),
+                error=False,
+            )
+        else:
+            self._outcome = None
+            self.show_message(
+                self.tr(
+                    "Not done: the connection was lost before the database recorded it; "
+                    "nothing was changed. You may try again."
+                ),
+                error=True,
+            )
+        self._update()

@@ -7,6 +7,10 @@ thread the receivers live in (the GUI thread). Workers never touch widgets.
 :class:`LatestOnly` numbers the requests of one kind (e.g. searches) and
 passes on only the newest request's outcome: a slow search that ends after a
 newer one has started is dropped.
+
+Every failure also goes to the functions registered with
+:func:`watch_failures` (on the GUI thread), before the job's own callback:
+the window's database watch hears at once of a database that went away.
 """
 
 from __future__ import annotations
@@ -18,6 +22,14 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 # signals objects whose worker has not reported yet (kept alive until it has)
 _pending: set[WorkerSignals] = set()
+# told of every background failure (the database watch)
+_failure_watchers: list[Callable[[BaseException], None]] = []
+
+
+def watch_failures(watcher: Callable[[BaseException], None]) -> Callable[[], None]:
+    """Call ``watcher`` with every background failure; returns the function that stops it."""
+    _failure_watchers.append(watcher)
+    return lambda: _failure_watchers.remove(watcher) if watcher in _failure_watchers else None
 
 
 class WorkerSignals(QObject):
@@ -59,6 +71,8 @@ def run_in_background(
 
     def failed(error: BaseException) -> None:
         _pending.discard(signals)
+        for watcher in list(_failure_watchers):
+            watcher(error)
         on_failed(error)
 
     signals.finished.connect(finished)

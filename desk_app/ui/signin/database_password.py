@@ -24,7 +24,7 @@ from sqlalchemy.engine import URL
 from desk_app import config
 from desk_app.services.database_errors import parse_database_url
 from desk_app.services.errors import DeskError
-from desk_app.services.schema_check import open_checked
+from desk_app.services.schema_check import DESK_TIMEOUTS, open_checked
 from desk_app.ui.common.errors import translate_error
 from desk_app.ui.common.message_box import show_error, show_error_for
 from desk_app.ui.common.widgets import named
@@ -106,7 +106,7 @@ def open_database(url_text: str) -> Database | None:
     remember = False
     while True:
         try:
-            db = open_checked(url)
+            db = open_checked(url, timeouts=DESK_TIMEOUTS)  # short waits: the window says why
         except DeskError as error:
             postgres = url.get_backend_name() == "postgresql"
             if error.code == "database_password_needed" and postgres and asked < MAX_ASKS:
