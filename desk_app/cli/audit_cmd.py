@@ -7,8 +7,6 @@ import sys
 from typing import Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
-from desk_app.services.errors import ExitStatus
-from desk_app.services.output_files import check_output_path, write_output_text
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -34,6 +32,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def verify(context: CliContext) -> int:
+    from desk_app.services.errors import ExitStatus
+
     report = context.services.audit.verify()
     if report.ok:
         print(f"Audit chain intact: {report.checked} events checked.")
@@ -45,6 +45,8 @@ def verify(context: CliContext) -> int:
 
 
 def export_csv(context: CliContext) -> int:
+    from desk_app.services.output_files import check_output_path, write_output_text
+
     target = check_output_path(context.args.file)
     staff = context.sign_in(context.args.as_staff)
     audit = context.services.audit

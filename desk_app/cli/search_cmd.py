@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_app.cli.common import CliContext, print_json
-from desk_app.services.search.service import CandidateRow, SearchPage
+
+if TYPE_CHECKING:
+    from desk_app.services.search.service import CandidateRow, SearchPage
 
 COLUMNS = ("ID Number", "Name", "中文姓名", "Date of birth", "Centre", "Account", "Match")
 
