@@ -51,6 +51,9 @@ class DeskPolicy:
     release_notice_days: int = 7
     #: how often a running desk looks for releases that are due
     release_check_minutes: int = 5
+    #: a desk left without key or mouse input this long hides its candidate
+    #: data behind the lock screen (0: never)
+    idle_lock_minutes: int = 10
 
 
 @dataclass(frozen=True)
