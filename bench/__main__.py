@@ -18,6 +18,8 @@ BENCHES = (
     "bench.accounts_bench",
     "bench.bench_documents",
     "bench.import_bench",
+    "bench.startup_bench",
+    "bench.desk_bench",
 )
 
 

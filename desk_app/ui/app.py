@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -121,8 +122,15 @@ def open_desk_for(settings: Settings) -> Callable[[Database], OpenDesk]:
 
 def warm_window(desk: OpenDesk) -> None:
     """On the opener's worker, while the staff member types: the window's modules and
-    services, so that the window opens without waiting for imports."""
+    services, so that the window opens without waiting for imports; then the PDF
+    fonts (reportlab reads them once per process, holding Python's lock for a
+    moment the first PDF preview would otherwise show as a frozen window)."""
+    from desk_app.services.documents.rendering import fonts_for
+    from desk_app.services.errors import DeskError
+
     window_services(desk.services, desk.dialect)
+    with suppress(DeskError):  # no font: said when a PDF is asked for
+        fonts_for(desk.services.settings)
 
 
 class StaffWhenOpen:

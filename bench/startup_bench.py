@@ -1,0 +1,279 @@
+"""How long the desk and the command line take to start, as whole processes.
+
+    .venv/bin/python -m bench.startup_bench [--runs 10] [--no-docs]
+
+Each figure is a whole process, from the moment the parent starts it:
+
+- **sign-in dialog**: ``desk-app`` to the sign-in dialog's first paint
+  (``bench/startup_probe.py`` runs the entry point and reports that
+  moment), on a virtual X display (Xvfb, the ``xcb`` platform) when one can
+  be started, else Qt's ``offscreen`` platform;
+- **--help**: ``desk-app --help`` until it exits;
+- **show**: ``desk-app show SMR123456`` on the demo database (2,000
+  candidates, made once under ``bench/.cache/``), until it exits; also at
+  1,000,000 candidates when ``bench/search_bench.py`` has built that.
+
+*Cold* is a start with an empty bytecode cache (``PYTHONPYCACHEPREFIX`` set
+to a new folder: every module is compiled, as on the first start after an
+install); *warm* repeats the start ``--runs`` times. The machine is shared,
+so the load average is given with the figures. ``python -X importtime`` of
+a start to the dialog lists what is imported before it shows.
+
+Writes a Markdown section between the ``startup`` markers of
+docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.performance_doc import write_section
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+DEMO = CACHE / "startup-demo-2000.sqlite3"
+MILLION = CACHE / "search-1000000-2026.sqlite3"
+PYTHON = sys.executable
+TARGETS = {"dialog": 1.0, "help": 0.3, "show": 0.5}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True)
+class Timing:
+    what: str
+    target: float
+    cold: float
+    warm: list[float]
+    #: CPU seconds (user + system) of each warm start: what the load average does not inflate
+    cpu: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.warm)
+
+    @property
+    def met(self) -> bool:
+        return self.median <= self.target
+
+
+def _environment(display: str | None, cold_cache: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("DESK_APP_DATABASE_URL", None)
+    env["DESK_APP_CONFIG"] = str(CACHE / "no-config.toml")
+    if display is None:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        env["QT_QPA_PLATFORM"] = "xcb"
+        env["DISPLAY"] = display
+    if cold_cache is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(cold_cache)
+    return env
+
+
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_process(args: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from start to exit, and the CPU seconds the process used."""
+    cpu = _cpu_of_children()
+    started = time.time()
+    subprocess.run(args, env=env, check=True, capture_output=True, timeout=120)
+    return time.time() - started, _cpu_of_children() - cpu
+
+
+def _run_dialog(args: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from start to the sign-in dialog's first paint, and the CPU seconds used."""
+    cpu = _cpu_of_children()
+    started = time.time()
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    match = re.search(r"^painted (\S+) (\S+)", done.stdout, re.MULTILINE)
+    if match is None:
+        raise RuntimeError(f"the probe did not report a paint: {done.stderr[-500:]}")
+    return float(match.group(1)) - started, _cpu_of_children() - cpu
+
+
+def _timed(
+    what: str, target: float, run: object, args: Sequence[str], display: str | None, runs: int
+) -> Timing:
+    assert callable(run)
+    with tempfile.TemporaryDirectory(prefix="desk-pycache-") as fresh:
+        cold, _cpu = run(args, _environment(display, Path(fresh)))
+    run(args, _environment(display, None))  # compiles the normal cache if it is missing
+    measured = [run(args, _environment(display, None)) for _ in range(runs)]
+    timing = Timing(what, target, cold, [w for w, _ in measured], [c for _, c in measured])
+    log(f"  {what}: cold {cold:.2f} s, warm median {timing.median:.2f} s")
+    return timing
+
+
+@contextmanager
+def virtual_display() -> Iterator[str | None]:
+    """A display of Xvfb's for the run, or None (offscreen) when Xvfb is not installed."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        yield None
+        return
+    for number in range(90, 140):
+        if not Path(f"/tmp/.X{number}-lock").exists():
+            break
+    display = f":{number}"
+    server = subprocess.Popen(
+        [xvfb, display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                break
+            time.sleep(0.05)
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def demo_database() -> Path:
+    if not DEMO.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        log(f"Making the demo database {DEMO} …")
+        url = f"sqlite:///{DEMO}"
+        subprocess.run(
+            [PYTHON, "-m", "desk_app", "--db", url, "demo", "--candidates", "2000", "--seed", "1"],
+            check=True,
+            capture_output=True,
+            env=_environment(None, None),
+        )
+    return DEMO
+
+
+def heavy_imports_before_the_dialog(display: str | None) -> list[tuple[str, float]]:
+    """The biggest imports (cumulative ms) of a start, up to the dialog's first paint."""
+    url = f"sqlite:///{demo_database()}"
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", "-m", "bench.startup_probe", "--db", url],
+        env=_environment(display, None),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
+        if match and len(match.group(2)) <= 2:  # top-level imports
+            rows.append((match.group(3), int(match.group(1)) / 1000))
+    return sorted(rows, key=lambda row: -row[1])[:8]
+
+
+def measure(runs: int) -> tuple[list[Timing], str, list[tuple[str, float]]]:
+    demo = f"sqlite:///{demo_database()}"
+    timings = []
+    with virtual_display() as display:
+        platform = "Xvfb (xcb)" if display else "offscreen"
+        log(f"Sign-in dialog ({platform}) …")
+        timings.append(
+            _timed(
+                "start to the sign-in dialog",
+                TARGETS["dialog"],
+                _run_dialog,
+                [PYTHON, "-m", "bench.startup_probe", "--db", demo],
+                display,
+                runs,
+            )
+        )
+        imports = heavy_imports_before_the_dialog(display)
+    desk_app = [PYTHON, "-m", "desk_app"]
+    log("desk-app --help …")
+    timings.append(
+        _timed(
+            "`desk-app --help`", TARGETS["help"], _run_process, [*desk_app, "--help"], None, runs
+        )
+    )
+    log("desk-app show …")
+    show = [*desk_app, "--db", demo, "show", "SMR123456"]
+    timings.append(
+        _timed(
+            "`desk-app show ID` (2,000 candidates)", TARGETS["show"], _run_process, show, None, runs
+        )
+    )
+    if MILLION.exists() and MILLION.with_suffix(".sqlite.json").exists():
+        big = [*desk_app, "--db", f"sqlite:///{MILLION}", "show", "SMR123456"]
+        timings.append(
+            _timed(
+                "`desk-app show ID` (1,000,000 candidates)",
+                TARGETS["show"],
+                _run_process,
+                big,
+                None,
+                runs,
+            )
+        )
+    return timings, platform, imports
+
+
+def section(
+    timings: list[Timing], platform: str, imports: list[tuple[str, float]], runs: int
+) -> list[str]:
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    lines = [
+        "## Starting the desk and the command line",
+        "",
+        f"Measured by `bench/startup_bench.py` on {os.cpu_count()} CPUs, Python "
+        f"{sys.version.split()[0]}, load average {load} (1 / 5 / 15 min) at the end of the "
+        f"run: the machine is shared with other work, which shows in these figures. Each is a "
+        f"whole process, from its start; the sign-in dialog on {platform}. Cold: an empty "
+        f"bytecode cache (the first start after an install); warm: {runs} starts in a row.",
+        "",
+        "| what | target s | cold s | warm median s | warm max s | CPU median s | within target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+    ]
+    for t in timings:
+        met = "yes" if t.met else "**no**"
+        cells = (t.cold, t.median, max(t.warm), statistics.median(t.cpu))
+        figures = " | ".join(f"{value:.2f}" for value in cells)
+        lines.append(f"| {t.what} | {t.target:.1f} | {figures} | {met} |")
+    lines += [
+        "",
+        "Imported before the sign-in dialog paints (`python -X importtime`, the largest, "
+        "cumulative ms): " + ", ".join(f"{name} {ms:.0f}" for name, ms in imports) + ".",
+    ]
+    return lines
+
+
+def run(report: list[str], runs: int = 10, docs: bool = True) -> None:
+    timings, platform, imports = measure(runs)
+    lines = section(timings, platform, imports, runs)
+    report.extend(lines)
+    if docs:
+        write_section("startup", lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--no-docs", action="store_true", help="print only")
+    args = parser.parse_args()
+    report: list[str] = []
+    run(report, runs=args.runs, docs=not args.no_docs)
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()
