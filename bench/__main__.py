@@ -20,6 +20,7 @@ BENCHES = (
     "bench.import_bench",
     "bench.startup_bench",
     "bench.desk_bench",
+    "bench.audit_export_bench",
 )
 
 

@@ -146,7 +146,7 @@ def measure(queries_per_kind: int, previews: int) -> list[Series]:
     def press(widget: QWidget, char: str) -> None:
         """One key that types ``char`` (QTest maps only ASCII characters to keys)."""
         if char.isascii():
-            QTest.keyClick(widget, char)
+            QTest.keyClicks(widget, char)
             return
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
@@ -182,11 +182,11 @@ def measure(queries_per_kind: int, previews: int) -> list[Series]:
             painted.at = None
             started = time.perf_counter()
             press(box, text[-1])
-            wait_until(
-                lambda started=started: (
-                    bool(shown) and painted.at is not None and painted.at > started
-                )
-            )
+
+            def on_screen(started: float = started) -> bool:
+                return bool(shown) and painted.at is not None and painted.at > started
+
+            wait_until(on_screen)
             assert painted.at is not None
             keystroke.took.append((painted.at - started) * 1000)
             keystroke.blocked.append(float(heartbeat.worst))
@@ -216,17 +216,20 @@ def measure(queries_per_kind: int, previews: int) -> list[Series]:
         outcome: list[object] = []
         heartbeat.reset()
         started = time.perf_counter()
-        run_in_background(
-            lambda id_number=id_number: services.statements.print_statement(
+
+        def reprint(id_number: str = id_number) -> object:
+            return services.statements.print_statement(
                 staff,
                 id_number.replace(" ", "").upper(),
                 reason="bench",
                 override_reason="bench: a supervisor's reprint",
-            ),
-            outcome.append,
-            outcome.append,
-        )
-        wait_until(lambda outcome=outcome: bool(outcome))
+            )
+
+        def answered(outcome: list[object] = outcome) -> bool:
+            return bool(outcome)
+
+        run_in_background(reprint, outcome.append, outcome.append)
+        wait_until(answered)
         printed = outcome[0]
         if isinstance(printed, BaseException):  # no released result for this one
             continue
@@ -234,7 +237,11 @@ def measure(queries_per_kind: int, previews: int) -> list[Series]:
         page = FirstPaint()
         dialog.view.viewport().installEventFilter(page)
         dialog.open()
-        wait_until(lambda page=page: page.at is not None)
+
+        def painted_page(page: FirstPaint = page) -> bool:
+            return page.at is not None
+
+        wait_until(painted_page)
         QTest.qWait(200)  # the page's rendering, after the first paint
         assert page.at is not None
         preview.took.append((page.at - started) * 1000)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
@@ -24,6 +24,7 @@ from desk_app.ui.actions.verify_dialog import VerifyCallerDialog
 from desk_app.ui.app import window_services
 from desk_app.ui.common.i18n import Translations
 from desk_app.ui.common.message_box import open_summary
+from desk_app.ui.knowledge.column import unfold
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.session.desk_session import DeskSession
 from desk_app.ui.session.window_lock import WindowLock
@@ -35,6 +36,7 @@ SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 pytestmark = SQLITE_ONLY
 
 IDLE_MINUTES = 10
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 TIMEOUT = 10_000
 
 
@@ -303,3 +305,34 @@ def test_a_box_in_its_own_event_loop_ends_as_a_cancel(
     box.exec()  # returns once the idle lock has closed it
     assert session.lock is not None and not box.isVisible()
     assert session.lock.hidden_windows == []
+
+
+def test_the_lock_covers_the_answers_and_puts_an_export_away(
+    qtbot: QtBot, session: DeskSession, services: Services, idle_clock: IdleClock
+) -> None:
+    """The answers pane (beside the candidate) and File › Export's dialog hold candidate
+    data too: the first lies under the lock screen, the second waits hidden, as it was."""
+    add_staff(services, "supervisor", "sue")
+    session.show_sign_in()
+    window = sign_in(qtbot, session, "sue")
+    show_candidate(qtbot, window)
+    unfold(window.splitter, 2)
+    answers = window.knowledge
+    qtbot.waitUntil(lambda: answers.width() > 0 and answers.listed_keys() != [])
+    export = window.export_menu.export_audit()
+    qtbot.waitExposed(export)
+    export.path.setText("/tmp/audit-for-the-auditors.csv")
+    lock = go_idle(qtbot, session, idle_clock)
+    covered = lock.screen.geometry()
+    shown = QRect(answers.mapTo(window, QPoint(0, 0)), answers.size())
+    assert covered.contains(shown) and not answers.isEnabled()
+    assert not export.isVisible() and export in lock.hidden_windows
+    # the answers' own key (Ctrl+Shift+F) reaches nothing under the lock
+    QTest.keyClick(lock.screen.password, Qt.Key.Key_F, CTRL_SHIFT)
+    assert lock.screen.password.hasFocus()
+    QTest.keyClicks(lock.screen.password, STAFF_PASSWORD)
+    with qtbot.waitSignal(session.unlocked, timeout=TIMEOUT):
+        QTest.keyClick(lock.screen.password, Qt.Key.Key_Return)
+    assert export.isVisible() and export.path.text() == "/tmp/audit-for-the-auditors.csv"
+    assert answers.isEnabled()
+    export.reject()

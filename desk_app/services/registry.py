@@ -29,9 +29,13 @@ if TYPE_CHECKING:
     from desk_app.services.candidates.notes import NoteService
     from desk_app.services.documents.letter_batch import LetterBatchService
     from desk_app.services.documents.statements import StatementService
+    from desk_app.services.exports.audit_log import AuditExportService
+    from desk_app.services.exports.lockout_history import LockoutHistoryService
+    from desk_app.services.exports.search_results import SearchExportService
     from desk_app.services.hashing import Hasher
     from desk_app.services.importing.exporting import ResultsExportService
     from desk_app.services.importing.service import ImportService
+    from desk_app.services.knowledge.answers import KnowledgeService
     from desk_app.services.mail.sender import MailSender
     from desk_app.services.release.notices import ReleaseService
     from desk_app.services.search.service import SearchService
@@ -139,6 +143,30 @@ class Services:
         from desk_app.services.importing.exporting import ResultsExportService
 
         return ResultsExportService(self.db, self.settings, self.clock)
+
+    @cached_property
+    def audit_export(self) -> AuditExportService:
+        from desk_app.services.exports.audit_log import AuditExportService
+
+        return AuditExportService(self.db, self.settings, self.clock)
+
+    @cached_property
+    def lockout_history(self) -> LockoutHistoryService:
+        from desk_app.services.exports.lockout_history import LockoutHistoryService
+
+        return LockoutHistoryService(self.db, self.settings, self.clock)
+
+    @cached_property
+    def search_export(self) -> SearchExportService:
+        from desk_app.services.exports.search_results import SearchExportService
+
+        return SearchExportService(self.db, self.settings, self.clock)
+
+    @cached_property
+    def knowledge(self) -> KnowledgeService:
+        from desk_app.services.knowledge.answers import KnowledgeService
+
+        return KnowledgeService(self.db, self.settings, self.clock)
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:

@@ -69,6 +69,7 @@ def make_application() -> QApplication:
 
 def window_services(services: Services, database_dialect: str) -> WindowServices:
     """The services the desk window uses, taken from the process's registry."""
+    from desk_app.ui.exports.menu import ExportServices
     from desk_app.ui.main_window import WindowServices
 
     return WindowServices(
@@ -81,6 +82,10 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         statements=services.statements,
         letters=services.letters,
         importer=services.importer,
+        exports=ExportServices(
+            services.search_export, services.audit_export, services.lockout_history
+        ),
+        knowledge=services.knowledge,
         staff=services.staff,
         clock=services.clock,
         timezone=services.settings.office.timezone,

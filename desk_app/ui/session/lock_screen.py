@@ -133,7 +133,7 @@ class LockScreen(QFrame):
         self.prompt.setText(
             self.tr("&Password of {name}, to continue:").format(name=self._identity.display_name)
         )
-        self.unlock_button.setText(self.tr("&Unlock"))
+        self.unlock_button.setText(self.tr("&Unlock the desk"))
         self.other_button.setText(self.tr("Sign in as &someone else"))
         self.message.setText(self._message() if self._message is not None else "")
 
