@@ -297,11 +297,12 @@ def section(measured: list[Series]) -> list[str]:
         "thread only fills the table, the pane or the preview.",
     ]
     keys = next((m for m in measured if m.what.startswith("keystroke") and m.took), None)
-    if keys is not None and p95(keys.took) > TARGET_KEYSTROKE_MS:
+    if keys is not None and max(keys.took) > TARGET_KEYSTROKE_MS:
         lines += [
             "",
-            f"**Missed: keystroke to results, p95 {p95(keys.took):.0f} ms (target "
-            f"{TARGET_KEYSTROKE_MS:.0f} ms; median {statistics.median(keys.took):.0f} ms).** "
+            f"**Missed: keystroke to results, up to {max(keys.took):.0f} ms (target "
+            f"{TARGET_KEYSTROKE_MS:.0f} ms; p95 {p95(keys.took):.0f} ms, median "
+            f"{statistics.median(keys.took):.0f} ms).** "
             "The box waits 30 ms after the last key, the search takes a few ms, the rest is "
             "painting the first page of results and, on a shared machine, waiting for a CPU.",
         ]
@@ -336,7 +337,11 @@ def main() -> None:
     args = parser.parse_args()
     report: list[str] = []
     run(report, args.queries, args.previews, docs=not args.no_docs)
-    print("\n".join(report))
+    print("\n".join(report), flush=True)
+    # the figures are out: skip the interpreter's teardown, where PySide6 has been seen to
+    # crash collecting the window's Python-side objects (none_dealloc)
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

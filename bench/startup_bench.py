@@ -164,6 +164,19 @@ def demo_database() -> Path:
     return DEMO
 
 
+def upgraded(url: str) -> str:
+    """``url`` with its schema brought to the program's (untimed): a cache made before a
+    new migration would otherwise be migrated by the first start measured."""
+    subprocess.run(
+        [PYTHON, "-m", "desk_app", "--db", url, "db", "upgrade"],
+        check=True,
+        capture_output=True,
+        env=_environment(None, None),
+        timeout=3600,
+    )
+    return url
+
+
 def heavy_imports_before_the_dialog(display: str | None) -> list[tuple[str, float]]:
     """The biggest imports (cumulative ms) of a start, up to the dialog's first paint."""
     url = f"sqlite:///{demo_database()}"
@@ -189,7 +202,7 @@ def orm_floor(runs: int) -> Timing:
 
 
 def measure(runs: int) -> tuple[list[Timing], str, list[tuple[str, float]]]:
-    demo = f"sqlite:///{demo_database()}"
+    demo = upgraded(f"sqlite:///{demo_database()}")
     timings = []
     with virtual_display() as display:
         platform = "Xvfb (xcb)" if display else "offscreen"
@@ -220,7 +233,7 @@ def measure(runs: int) -> tuple[list[Timing], str, list[tuple[str, float]]]:
         )
     )
     if MILLION.exists() and MILLION.with_suffix(".sqlite.json").exists():
-        big = [*desk_app, "--db", f"sqlite:///{MILLION}", "show", "SMR123456"]
+        big = [*desk_app, "--db", upgraded(f"sqlite:///{MILLION}"), "show", "SMR123456"]
         timings.append(
             _timed(
                 "`desk-app show ID` (1,000,000 candidates)",
@@ -249,22 +262,29 @@ def section(
         f"whole process, from its start; the sign-in dialog on {platform}. Cold: an empty "
         f"bytecode cache (the first start after an install); warm: {runs} starts in a row.",
         "",
-        "| what | target s | cold s | warm median s | warm max s | CPU median s | within target |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+        "| what | target s | cold s | warm median s | warm max s | CPU median s "
+        "| warm within target | cold within target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | :---: | :---: |",
     ]
     floor = next((t for t in timings if t.target == 0.0), None)
     timings = [t for t in timings if t.target > 0.0]
     for t in timings:
         met = "yes" if t.met else "**no**"
+        cold_met = "yes" if t.cold <= t.target else "**no**"
         cells = (t.cold, t.median, max(t.warm), statistics.median(t.cpu))
         figures = " | ".join(f"{value:.2f}" for value in cells)
-        lines.append(f"| {t.what} | {t.target:.1f} | {figures} | {met} |")
+        lines.append(f"| {t.what} | {t.target:.1f} | {figures} | {met} | {cold_met} |")
     if floor is not None:
         lines += [
             "",
             f"For comparison, a process that only imports SQLAlchemy and the models takes "
             f"{floor.median:.2f} s (median; CPU {statistics.median(floor.cpu):.2f} s): the floor "
-            "of every command that reads the database.",
+            "of every command that reads the database."
+            + (
+                f" Its CPU time alone is over the {TARGETS['show']:.1f} s of `show` here."
+                if statistics.median(floor.cpu) > TARGETS["show"]
+                else ""
+            ),
         ]
     lines += [
         "",
@@ -284,14 +304,27 @@ def section(
         "before that is done waits for it on the dialog's own worker.",
     ]
     misses = [t for t in timings if not t.met]
-    if misses:
+    cold_misses = [t for t in timings if t.cold > t.target]
+    if misses or cold_misses:
         lines += ["", "Where a target is missed:", ""]
+    for t in cold_misses:
+        lines.append(
+            f"- **{t.what}, cold: {t.cold:.2f} s against {t.target:.1f} s.** With no bytecode "
+            "cache every module imported, the standard library's and PySide6's included, is "
+            "compiled first (as once after an install that did not compile them); the warm "
+            "figures are those of every later start."
+        )
     for t in misses:
         cpu = statistics.median(t.cpu)
+        alone = (
+            " That alone is over the target: this misses on an idle machine too."
+            if cpu > t.target
+            else ""
+        )
         lines.append(
             f"- **{t.what}: {t.median:.2f} s against {t.target:.1f} s.** Its own CPU time was "
             f"{cpu:.2f} s; the rest is waiting for a CPU on a machine whose load average was "
-            f"{os.getloadavg()[1]:.1f} on {os.cpu_count()} cores."
+            f"{os.getloadavg()[1]:.1f} on {os.cpu_count()} cores.{alone}"
             + (
                 " What is left is mostly importing SQLAlchemy and the models (the floor above); "
                 "what would close it: a machine to itself, or a lookup that reads the "
