@@ -19,6 +19,8 @@ BENCHES = (
     "bench.bench_documents",
     "bench.import_bench",
     "bench.live_bench",
+    "bench.startup_bench",
+    "bench.desk_bench",
     "bench.audit_export_bench",
 )
 

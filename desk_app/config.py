@@ -16,14 +16,16 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from sqlalchemy.engine import URL, make_url
 
 from desk_app.services.errors import BadInput
 from desk_app.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 APP_NAME = "desk-app"
 KEYRING_SERVICE = "desk-app-database"
@@ -107,6 +109,8 @@ def with_password(url_text: str | URL, password: str | None = None) -> URL:
     A password written into the URL itself is refused from the config file
     by :func:`load_settings`'s caller; here it is left alone.
     """
+    from sqlalchemy.engine import make_url  # SQLAlchemy only once a database is opened
+
     url = make_url(url_text)
     if url.get_backend_name() != "postgresql" or url.password:
         return url

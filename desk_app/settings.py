@@ -54,6 +54,9 @@ class DeskPolicy:
     #: on SQLite, how often a desk checks whether another desk changed something
     #: (``PRAGMA data_version``: no page is read); PostgreSQL tells desks at once
     change_check_seconds: float = 0.5
+    #: a desk left without key or mouse input this long hides its candidate
+    #: data behind the lock screen (0: never)
+    idle_lock_minutes: int = 10
 
 
 @dataclass(frozen=True)

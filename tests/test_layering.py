@@ -233,3 +233,42 @@ def test_the_command_line_does_not_load_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == ""
+
+
+#: what printing the command line's help must not load (it would take seconds)
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "argon2", "desk_app.models", "desk_app.services")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["show", "--help"], ["db", "upgrade", "--help"], ["audit", "export", "--help"]],
+)
+def test_the_command_line_prints_help_without_the_services(argv: list[str]) -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from desk_app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main({argv!r})\n"
+        f"heavy = {HEAVY!r}\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
+        "print(status, ','.join(loaded))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "0"
+
+
+def test_the_audit_export_formats_are_the_services_formats() -> None:
+    """``audit export --format`` lists its choices itself, so that --help loads no service."""
+    from desk_app.cli.audit_cmd import FORMAT_CHOICES
+    from desk_app.services.exports.audit_log import FORMATS
+
+    assert tuple(sorted(FORMATS)) == FORMAT_CHOICES
+
+
+def test_a_usage_error_says_bad_input_without_loading_the_errors() -> None:
+    from desk_app.cli import _BAD_USAGE
+    from desk_app.services.errors import ExitStatus
+
+    assert _BAD_USAGE == ExitStatus.BAD_INPUT

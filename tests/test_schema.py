@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -11,6 +13,7 @@ from desk_app import schema
 from desk_app.database import Database
 from desk_app.models import Base
 from desk_app.models.search_index import include_object
+from desk_app.schema_revision import head_from_files, is_current
 from desk_app.services.errors import Refused
 from desk_app.services.schema_check import open_checked
 
@@ -69,3 +72,34 @@ def test_sqlite_is_migrated_on_open_postgresql_is_not(empty_database_url: str) -
         with pytest.raises(Refused) as refused:
             open_checked(empty_database_url)
         assert refused.value.code == "schema_missing"
+
+
+def test_the_newest_revision_read_from_the_files_is_alembics() -> None:
+    assert head_from_files() == schema.head_revision()
+
+
+def test_the_plain_reading_gives_up_on_what_it_cannot_read(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text('revision = "a"\ndown_revision = None\n', encoding="utf-8")
+    (tmp_path / "b.py").write_text('revision = "b"\ndown_revision = "a"\n', encoding="utf-8")
+    assert head_from_files(tmp_path) == "b"
+    # two heads (parallel branches not yet merged): Alembic decides
+    (tmp_path / "c.py").write_text('revision = "c"\ndown_revision = "a"\n', encoding="utf-8")
+    assert head_from_files(tmp_path) is None
+    (tmp_path / "c.py").write_text("revision = make_id()\ndown_revision = 'b'\n", encoding="utf-8")
+    assert head_from_files(tmp_path) is None
+
+
+def test_a_current_schema_is_known_without_alembic(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        assert is_current(db.engine)
+    finally:
+        db.dispose()
+
+
+def test_an_empty_database_is_left_to_alembic(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
+    try:
+        assert not is_current(db.engine)
+    finally:
+        db.dispose()

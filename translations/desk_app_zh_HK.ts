@@ -785,7 +785,7 @@
         <translation>未登記</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -931,7 +931,7 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/signin/database_password.py" line="+74"/>
+        <location filename="../desk_app/ui/signin/database_password.py" line="+68"/>
         <source>Database password</source>
         <translation>資料庫密碼</translation>
     </message>
@@ -1041,7 +1041,7 @@
         <translation>要求被拒絕（{code}）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The database did not answer as expected; nothing was changed. Try again.</source>
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
@@ -1096,7 +1096,7 @@
         <translation>用戶名稱或密碼錯誤。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Too many wrong passwords: this staff login is locked until {until}.</source>
         <translation>密碼錯誤次數太多：此職員登入已封鎖至 {until}。</translation>
     </message>
@@ -1136,12 +1136,12 @@
         <translation>此考生編號尚未登記帳戶。</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-97"/>
         <source>The two passwords are not the same.</source>
         <translation>兩次輸入的密碼不相同。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>The terms of use must be accepted.</source>
         <translation>必須接受使用條款。</translation>
     </message>
@@ -1191,7 +1191,7 @@
         <translation>此重設連結無效或已過期。</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>“{value}” is not an ID Number: it has {digits} digits, with up to {letters} letters before them (e.g. {example} or {short_example}).</source>
         <translation>「{value}」不是考生編號：考生編號有 {digits} 位數字，前面最多可有 {letters} 個英文字母（例如 {example} 或 {short_example}）。</translation>
     </message>
@@ -1331,7 +1331,12 @@
         <translation>此登入已失效：請重新登入。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Wrong password: the desk stays locked.</source>
+        <translation>密碼錯誤：服務台仍然鎖定。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>A password needs at least {min_length} characters, among them at least {min_letters} letter(s) and {min_digits} digits (0–9); other characters may be added.</source>
         <translation>密碼最少要有 {min_length} 個字元，當中最少有 {min_letters} 個字母及 {min_digits} 個數字（0 至 9）；亦可加入其他字元。</translation>
     </message>
@@ -1501,7 +1506,7 @@
         <translation>這部電腦沒有可用的密碼庫（keyring）。</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-180"/>
         <source>The number of demo candidates must be between 1 and {limit}.</source>
         <translation>示範考生的數目必須介乎 1 至 {limit}。</translation>
     </message>
@@ -1526,7 +1531,7 @@
         <translation>「{value}」不是郵件保安模式（none、starttls 或 ssl）。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Name the file to write.</source>
         <translation>請輸入要寫入的檔案名稱。</translation>
     </message>
@@ -2633,6 +2638,54 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../desk_app/ui/session/lock_screen.py" line="+119"/>
+        <source>Results Desk is locked</source>
+        <translation>成績服務台已鎖定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locked by the staff member signed in.</source>
+        <translation>由目前登入的職員鎖定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked after {minutes} minutes without use.</source>
+        <translation>閒置 {minutes} 分鐘後自動鎖定。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Password of {name}, to continue:</source>
+        <translation>請輸入 {name} 的密碼以繼續(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unlock the desk</source>
+        <translation>解鎖服務台(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in as &amp;someone else</source>
+        <translation>以其他職員身分登入(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter your password.</source>
+        <translation>請輸入密碼。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checking…</source>
+        <translation>正在核對…</translation>
+    </message>
+</context>
+<context>
     <name>LockoutTableModel</name>
     <message>
         <location filename="../desk_app/ui/lockouts/model.py" line="+71"/>
@@ -2781,7 +2834,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desk_app/ui/signin/login_dialog.py" line="+110"/>
+        <location filename="../desk_app/ui/signin/login_dialog.py" line="+113"/>
         <source>Sign in to Results Desk</source>
         <translation>登入成績服務台</translation>
     </message>
@@ -3363,8 +3416,9 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desk_app/ui/search/panel.py" line="+116"/>
+        <location filename="../desk_app/ui/search/panel.py" line="+119"/>
         <source>ID Number, name, 中文姓名, email or phone (Ctrl+F)</source>
+        <extracomment>typing searches this long after the last key: enough to take a burst (a paste, an input method&apos;s commit) as one search, short enough that results follow the keys (the search itself takes a few ms at 1,000,000 candidates; docs/PERFORMANCE.md)</extracomment>
         <translation>考生編號、英文姓名、中文姓名、電郵或電話 (Ctrl+F)</translation>
     </message>
     <message>
@@ -3411,6 +3465,24 @@
         <location line="+3"/>
         <source>Candidates matching “{query}”: {count}</source>
         <translation>符合「{query}」的考生：{count} 名</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <location filename="../desk_app/ui/session/menu.py" line="+44"/>
+        <source>&amp;Lock the desk</source>
+        <translation>鎖定服務台(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;witch user…</source>
+        <translation>切換用戶(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>登出(&amp;O)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,11 @@
 Each command group lives in its own module with a ``register(subparsers)``
 function; handlers take a :class:`CliContext` and return the exit status.
 Nothing here imports Qt, except ``gui``, which does so only when run.
+
+The command line starts fast: building the parser and printing ``--help``
+loads none of SQLAlchemy, Alembic, reportlab or the services. A command
+module imports at its top only what registering its arguments needs; its
+handlers import the services they call (tests/test_layering.py checks it).
 """
 
 from __future__ import annotations
@@ -12,9 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
-from typing import NoReturn
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING, NoReturn
 
 from desk_app.cli import (
     account_cmd,
@@ -34,10 +37,12 @@ from desk_app.cli import (
     statement_cmd,
 )
 from desk_app.cli.common import CliContext, fail, one_line
-from desk_app.logfile import default_log_file, record_failure
-from desk_app.services.database_errors import is_unavailable, unavailable
-from desk_app.services.errors import DeskError, ExitStatus, Refused
-from desk_app.services.messages import english
+
+if TYPE_CHECKING:
+    from desk_app.services.errors import DeskError
+
+#: ExitStatus.BAD_INPUT, written out: a usage error is printed before anything is loaded
+_BAD_USAGE = 2
 
 COMMAND_MODULES = (
     db_cmd,
@@ -63,7 +68,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         line = one_line(f"desk-app: {message} (see: {self.prog} --help)")
-        self.exit(int(ExitStatus.BAD_INPUT), line + "\n")
+        self.exit(_BAD_USAGE, line + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(argv)
     except KeyboardInterrupt:
+        from desk_app.services.errors import ExitStatus
+
         print("desk-app: interrupted; nothing more was done.", file=sys.stderr)
         return int(ExitStatus.INTERRUPTED)
     except Exception as error:
@@ -100,7 +107,7 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help, or a usage error already printed
-        return done.code if isinstance(done.code, int) else int(ExitStatus.BAD_INPUT)
+        return done.code if isinstance(done.code, int) else _BAD_USAGE
     handler = getattr(args, "handler", None)
     if handler is None:
         from desk_app.cli.gui_cmd import run_gui
@@ -109,19 +116,37 @@ def _run(argv: Sequence[str] | None) -> int:
     context = CliContext(args)
     try:
         return int(handler(context))
-    except DeskError as error:
-        return fail(error)
-    except SQLAlchemyError as error:
-        return fail(_database_error(context, error))
     except BrokenPipeError:
         _quiet_stdout()
         return 0
+    except Exception as error:
+        said = _said(context, error)
+        if said is None:
+            raise
+        return fail(said)
     finally:
         context.close()
 
 
-def _database_error(context: CliContext, error: SQLAlchemyError) -> DeskError:
-    """A database error after the database was opened: unreachable (5) or refused (1)."""
+def _said(context: CliContext, error: Exception) -> DeskError | None:
+    """``error`` as the error people are told, or None when it is no foreseen failure.
+
+    A :class:`DeskError` says itself; a database error after the database was
+    opened is "unreachable" (5) or "refused" (1). Both modules are looked for
+    among those already loaded: a command that never loaded them cannot have
+    raised their errors, and ``--help`` must not load them.
+    """
+    errors = sys.modules.get("desk_app.services.errors")
+    if errors is not None and isinstance(error, errors.DeskError):
+        said: DeskError = error
+        return said
+    exc = sys.modules.get("sqlalchemy.exc")
+    if exc is None or not isinstance(error, exc.SQLAlchemyError):
+        return None
+    from desk_app.logfile import record_failure
+    from desk_app.services.database_errors import is_unavailable, unavailable
+    from desk_app.services.errors import Refused
+
     if is_unavailable(error):
         return unavailable(context.url, error)
     record_failure(error)
@@ -130,6 +155,10 @@ def _database_error(context: CliContext, error: SQLAlchemyError) -> DeskError:
 
 def last_resort(error: BaseException) -> int:
     """A failure no one foresaw: details to the log file, one line naming it."""
+    from desk_app.logfile import default_log_file, record_failure
+    from desk_app.services.errors import ExitStatus
+    from desk_app.services.messages import english
+
     path = default_log_file()
     code = "internal_error" if record_failure(error, path) else "internal_error_unlogged"
     print(f"desk-app: {english(code, {'file': str(path)})}", file=sys.stderr)

@@ -19,12 +19,14 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from desk_app.cli.common import CliContext, print_json, read_secret
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
-from desk_app.services.accounts.lockouts import TimelineEvent
+
+if TYPE_CHECKING:
+    from desk_app.services.accounts.lockouts import TimelineEvent
 
 SOURCE_HELP = "the client's address as the website saw it (recorded with the attempt)"
 

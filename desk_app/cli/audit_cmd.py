@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
-from desk_app.services.audit.chain_file import verify_file
-from desk_app.services.audit.trail import AuditReport
-from desk_app.services.errors import ExitStatus
-from desk_app.services.exports.audit_log import FORMATS, export_format
-from desk_app.services.exports.files import Days
-from desk_app.services.output_files import check_output_path
-from desk_app.services.validation import parse_date
+
+if TYPE_CHECKING:
+    from desk_app.services.exports.files import Days
+
+#: services/exports/audit_log.py FORMATS' keys, here so that --help imports no service
+FORMAT_CHOICES = ("csv", "jsonl")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -48,7 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=f"a supervisor or administrator (password from {STAFF_PASSWORD_ENV} or a prompt)",
     )
     export.add_argument(
-        "--format", choices=sorted(FORMATS), help="csv or jsonl (default: the file name's ending)"
+        "--format", choices=FORMAT_CHOICES, help="csv or jsonl (default: the file name's ending)"
     )
     add_day_range(export, required=False)
     export.set_defaults(handler=export_file)
@@ -69,6 +68,9 @@ def add_day_range(parser: argparse.ArgumentParser, *, required: bool) -> None:
 
 
 def day_range(args: argparse.Namespace) -> Days:
+    from desk_app.services.exports.files import Days
+    from desk_app.services.validation import parse_date
+
     first, last = args.first_day, args.last_day
     return Days(
         parse_date(first) if first is not None else None,
@@ -77,6 +79,10 @@ def day_range(args: argparse.Namespace) -> Days:
 
 
 def verify(context: CliContext) -> int:
+    from desk_app.services.audit.chain_file import verify_file
+    from desk_app.services.audit.trail import AuditReport
+    from desk_app.services.errors import ExitStatus
+
     path = context.args.file
     if path is not None:
         report: AuditReport = verify_file(path)
@@ -100,6 +106,9 @@ def verify(context: CliContext) -> int:
 
 
 def export_file(context: CliContext) -> int:
+    from desk_app.services.exports.audit_log import export_format
+    from desk_app.services.output_files import check_output_path
+
     args = context.args
     target = check_output_path(args.file)
     chosen = export_format(target, args.format)

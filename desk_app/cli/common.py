@@ -1,4 +1,9 @@
-"""What every command shares: the database, the services, signing in, output."""
+"""What every command shares: the database, the services, signing in, output.
+
+Building the parser and printing ``--help`` must stay fast, so this module
+imports no part of the services layer (not even its errors), no config
+reader and no SQLAlchemy at its top: each function imports what it uses.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +15,16 @@ import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import URL
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
-from desk_app import config
-from desk_app.database import Database
-from desk_app.services.actor import Caller, StaffIdentity, TerminalUser
-from desk_app.services.database_errors import parse_database_url, shown_url
-from desk_app.services.errors import BadInput, DatabaseUnavailable, DeskError
-from desk_app.services.registry import Services, build_services
-from desk_app.settings import Settings
+    from desk_app.database import Database
+    from desk_app.services.actor import Caller, StaffIdentity
+    from desk_app.services.errors import DeskError
+    from desk_app.services.registry import Services
+    from desk_app.settings import Settings
 
 STAFF_PASSWORD_ENV = "DESK_APP_STAFF_PASSWORD"
 
@@ -33,20 +37,35 @@ class CliContext:
 
     @cached_property
     def _config(self) -> dict[str, Any]:
+        from desk_app import config
+
         return config.read_config_file()
 
     @cached_property
+    def url_text(self) -> str:
+        """The database URL as given (``--db``, the environment, the config file, local SQLite)."""
+        from desk_app import config
+
+        return config.database_url(getattr(self.args, "db", None), self._config)
+
+    @cached_property
     def url(self) -> URL:
-        """The database URL (``--db``, the environment, the config file or local SQLite)."""
-        return parse_database_url(config.database_url(getattr(self.args, "db", None), self._config))
+        """:attr:`url_text`, read and checked."""
+        from desk_app.services.database_errors import parse_database_url
+
+        return parse_database_url(self.url_text)
 
     @cached_property
     def settings(self) -> Settings:
+        from desk_app import config
+
         return config.load_settings(self._config)
 
     def open_database(self, *, check_schema: bool = True) -> Database:
         """The database, with a PostgreSQL password from the keyring or, failing that, a prompt."""
-        from desk_app.services.schema_check import open_checked  # alembic: only when needed
+        from desk_app import config
+        from desk_app.services.errors import DatabaseUnavailable
+        from desk_app.services.schema_check import open_checked
 
         try:
             return open_checked(
@@ -70,6 +89,8 @@ class CliContext:
 
     @cached_property
     def services(self) -> Services:
+        from desk_app.services.registry import build_services
+
         return build_services(self.open_database(), self.settings)
 
     def close(self) -> None:
@@ -79,6 +100,8 @@ class CliContext:
 
     def sign_in(self, username: str) -> StaffIdentity:
         """``--as USER``: the password from the environment or a prompt."""
+        from desk_app.services.errors import BadInput
+
         password = os.environ.get(STAFF_PASSWORD_ENV)
         if password is None:
             if not sys.stdin.isatty():
@@ -88,6 +111,8 @@ class CliContext:
 
     def caller(self) -> Caller:
         """``--as USER`` signed in, or else the terminal user (who may only read)."""
+        from desk_app.services.actor import TerminalUser
+
         username = getattr(self.args, "as_staff", None)
         if username:
             return self.sign_in(username)
@@ -96,6 +121,8 @@ class CliContext:
 
 def _text(secret: str) -> str:
     """``secret`` unless it carries bytes that are not UTF-8 (surrogate escapes)."""
+    from desk_app.services.errors import BadInput
+
     try:
         secret.encode("utf-8")
     except UnicodeEncodeError:
@@ -105,6 +132,8 @@ def _text(secret: str) -> str:
 
 def _prompt(prompt: str) -> str:
     """A hidden answer typed at the terminal."""
+    from desk_app.services.errors import BadInput
+
     try:
         return _text(getpass.getpass(prompt))
     except UnicodeDecodeError:
@@ -115,6 +144,8 @@ def _prompt(prompt: str) -> str:
 
 def read_secret(prompt: str, env: str | None = None) -> str:
     """A password from ``env``, the terminal (hidden), or one line of stdin (UTF-8)."""
+    from desk_app.services.errors import BadInput
+
     if env and os.environ.get(env) is not None:
         return _text(os.environ[env])
     if sys.stdin.isatty():
@@ -162,4 +193,6 @@ def fail(error: DeskError) -> int:
 
 
 def redact_url(url: URL) -> str:
+    from desk_app.services.database_errors import shown_url
+
     return shown_url(url)

@@ -6,13 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from desk_app import config, schema
 from desk_app.cli.common import CliContext, read_secret, redact_url
-from desk_app.database import Database
-from desk_app.services.database_errors import unavailable
-from desk_app.services.errors import BadInput, DeskError, ExitStatus, Refused
 
 STATUS_HELP = "schema revision (exit 0 current, 6 empty, 1 behind or newer, 5 database unreachable)"
 
@@ -32,6 +26,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def upgrade(context: CliContext) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desk_app import config, schema
+    from desk_app.services.database_errors import unavailable
+
     url = config.with_password(context.url)
     try:
         schema.upgrade(url)
@@ -42,6 +41,13 @@ def upgrade(context: CliContext) -> int:
 
 
 def status(context: CliContext) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desk_app import config, schema
+    from desk_app.database import Database
+    from desk_app.services.database_errors import unavailable
+    from desk_app.services.errors import ExitStatus, Refused
+
     try:
         db = Database(config.with_password(context.url))
     except OSError as error:
@@ -65,6 +71,9 @@ def status(context: CliContext) -> int:
 
 
 def password(context: CliContext) -> int:
+    from desk_app import config
+    from desk_app.services.errors import BadInput, DeskError
+
     url = context.url
     if url.get_backend_name() != "postgresql":
         raise BadInput("database_password_not_postgresql", kind=url.get_backend_name())

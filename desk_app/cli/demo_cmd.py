@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_app.cli.common import CliContext
-from desk_app.demo.generate import DemoReport, make_demo
+
+if TYPE_CHECKING:
+    from desk_app.demo.generate import DemoReport
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -55,6 +57,8 @@ def report_lines(report: DemoReport) -> list[str]:
 
 
 def make_demo_data(context: CliContext) -> int:
+    from desk_app.demo.generate import make_demo
+
     services = context.services
     big = context.args.candidates >= 20_000
     report = make_demo(

@@ -17,9 +17,6 @@ from typing import Any
 from desk_app.cli.common import CliContext, fail
 from desk_app.cli.letter_batch_cmd import register_batch
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
-from desk_app.services.errors import DeskError
-from desk_app.services.mail.templates import mask_email
-from desk_app.services.output_files import check_output_path, write_output
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -80,6 +77,8 @@ def unlock_account(context: CliContext) -> int:
 
 
 def send_reset(context: CliContext) -> int:
+    from desk_app.services.mail.templates import mask_email
+
     args = context.args
     staff, override = sign_in_and_verify(context, args.id_number)
     sent = context.services.desk_actions.send_reset(
@@ -97,6 +96,9 @@ def send_reset(context: CliContext) -> int:
 
 
 def reissue_letter(context: CliContext) -> int:
+    from desk_app.services.errors import DeskError
+    from desk_app.services.output_files import check_output_path, write_output
+
     args = context.args
     target = None if args.out is None else check_output_path(args.out)
     staff, override = sign_in_and_verify(context, args.id_number)

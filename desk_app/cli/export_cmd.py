@@ -15,7 +15,6 @@ from typing import Any
 
 from desk_app.cli.audit_cmd import add_day_range, day_range
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
-from desk_app.services.output_files import check_output_path
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -64,6 +63,8 @@ def export_results(context: CliContext) -> int:
 
 
 def export_lockouts(context: CliContext) -> int:
+    from desk_app.services.output_files import check_output_path
+
     args = context.args
     target = check_output_path(args.file)
     days = day_range(args)

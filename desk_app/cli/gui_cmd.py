@@ -17,5 +17,5 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run_gui(context: CliContext) -> int:
     from desk_app.ui.app import run  # Qt is imported only here
 
-    url = context.url.render_as_string(hide_password=False)
-    return run(url, context.settings, language=getattr(context.args, "language", None))
+    # the URL is read on the window's worker: SQLAlchemy loads after the sign-in shows
+    return run(context.url_text, context.settings, language=getattr(context.args, "language", None))

@@ -11,13 +11,12 @@ import argparse
 import csv
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
-from desk_app.services.errors import ExitStatus
-from desk_app.services.importing.report import ImportReport, Problem, Progress
-from desk_app.services.messages import english
-from desk_app.services.output_files import check_output_path, write_output_text
+
+if TYPE_CHECKING:
+    from desk_app.services.importing.report import ImportReport, Problem, Progress
 
 COUNT_LABELS = (
     ("new_candidates", "new candidates"),
@@ -62,6 +61,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(context: CliContext) -> int:
+    from desk_app.services.errors import ExitStatus
+    from desk_app.services.messages import english
+    from desk_app.services.output_files import check_output_path, write_output_text
+
     args = context.args
     if args.problems is not None:
         check_output_path(args.problems)  # before the work, so a bad path changes nothing

@@ -14,8 +14,6 @@ import sys
 from typing import Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
-from desk_app.services.errors import DeskError
-from desk_app.services.output_files import check_output_path, write_output
 
 
 def register_batch(actions: Any, common: argparse.ArgumentParser) -> None:
@@ -59,6 +57,9 @@ def _progress_on_terminal() -> Any:
 
 
 def print_batch(context: CliContext) -> int:
+    from desk_app.services.errors import DeskError
+    from desk_app.services.output_files import check_output_path, write_output
+
     args = context.args
     target = check_output_path(args.out)
     staff = context.sign_in(args.as_staff)

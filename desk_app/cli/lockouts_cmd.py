@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext, print_json
-from desk_app.services.accounts.lockouts import LockoutRow
-from desk_app.services.errors import BadInput
-from desk_app.services.validation import parse_date
+
+if TYPE_CHECKING:
+    from desk_app.services.accounts.lockouts import LockoutRow
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -68,6 +68,9 @@ def list_lockouts(context: CliContext) -> int:
     zone = ZoneInfo(context.settings.office.timezone)
     if args.per:
         if args.since:
+            from desk_app.services.errors import BadInput
+            from desk_app.services.validation import parse_date
+
             day = parse_date(args.since)
             try:
                 since = datetime.combine(day, datetime.min.time(), tzinfo=zone).astimezone(UTC)

@@ -6,9 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from desk_app import config
 from desk_app.cli.common import CliContext, read_secret
-from desk_app.services.errors import BadInput, DeskError, ExitStatus
 
 SEND_HELP = """\
 Deliver the messages waiting in the outbox over SMTP ([smtp] in the config
@@ -43,6 +41,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def send_mail(context: CliContext) -> int:
+    from desk_app.services.errors import BadInput, DeskError, ExitStatus
+
     limit: int | None = context.args.limit
     if limit is not None and limit < 1:
         raise BadInput("mail_limit_invalid", minimum=1)
@@ -60,6 +60,9 @@ def send_mail(context: CliContext) -> int:
 
 
 def store_password(context: CliContext) -> int:
+    from desk_app import config
+    from desk_app.services.errors import BadInput, DeskError
+
     username = context.settings.smtp.username
     if not username:
         raise BadInput("smtp_username_missing")

@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_app.cli.common import CliContext, one_line, print_json
-from desk_app.services.output_files import check_output_path
-from desk_app.services.search.service import CandidateRow, SearchPage
+
+if TYPE_CHECKING:
+    from desk_app.services.search.service import CandidateRow, SearchPage
 
 COLUMNS = ("ID Number", "Name", "中文姓名", "Date of birth", "Centre", "Account", "Match")
 
@@ -108,6 +109,8 @@ def search_candidates(context: CliContext) -> int:
 
 
 def export_matches(context: CliContext) -> int:
+    from desk_app.services.output_files import check_output_path
+
     args = context.args
     target = check_output_path(args.csv)
     caller = context.caller()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_app.cli.common import CliContext, print_json
-from desk_app.services.candidates.detail import CandidateDetail
+
+if TYPE_CHECKING:
+    from desk_app.services.candidates.detail import CandidateDetail
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

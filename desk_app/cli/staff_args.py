@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
-from desk_app.services.actor import StaffIdentity
-from desk_app.services.errors import BadInput, Refused
+
+if TYPE_CHECKING:
+    from desk_app.services.actor import StaffIdentity
 
 
 def add_staff_action_arguments(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -62,6 +64,8 @@ def sign_in_and_verify(context: CliContext, id_number: str) -> tuple[StaffIdenti
     A failed verification is recorded (and audited) by the service, then
     refused here with exit status 1: the action is not attempted.
     """
+    from desk_app.services.errors import BadInput, Refused
+
     args = context.args
     staff = context.sign_in(args.as_staff)
     verifier = context.services.verification

@@ -12,7 +12,6 @@ import argparse
 from typing import Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext, read_secret
-from desk_app.services.actor import TerminalUser
 
 NEW_STAFF_PASSWORD_ENV = "DESK_APP_NEW_STAFF_PASSWORD"
 
@@ -53,6 +52,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def add_staff(context: CliContext) -> int:
+    from desk_app.services.actor import TerminalUser
+
     args = context.args
     caller = context.caller()
     if isinstance(caller, TerminalUser):  # say no before asking for a password

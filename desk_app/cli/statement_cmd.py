@@ -7,8 +7,6 @@ from typing import Any
 
 from desk_app.cli.common import CliContext, fail, print_json
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
-from desk_app.services.errors import BadInput, DeskError
-from desk_app.services.output_files import check_output_path, write_output
 
 VERIFY = "verify"
 
@@ -40,6 +38,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(context: CliContext) -> int:
+    from desk_app.services.errors import BadInput
+
     args = context.args
     if args.target.strip().lower() == VERIFY:
         if not args.code:
@@ -54,6 +54,9 @@ def run(context: CliContext) -> int:
 
 
 def print_statement(context: CliContext) -> int:
+    from desk_app.services.errors import DeskError
+    from desk_app.services.output_files import check_output_path, write_output
+
     args = context.args
     target = check_output_path(args.out)
     staff, override = sign_in_and_verify(context, args.target)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from desk_app.models import Staff
 from desk_app.services.errors import PermissionDenied, Refused
 from desk_app.services.permissions import Action, check
+
+if TYPE_CHECKING:
+    # the identities above are plain data that the sign-in dialog and the
+    # command line's parser use before any database is open; the models load
+    # with the first check of a role
+    from sqlalchemy.orm import Session
+
+    from desk_app.models import Staff
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ def authorise(session: Session, identity: StaffIdentity, action: Action) -> Staf
     The role is read from the database, not from ``identity``: a role
     changed or an account deactivated since sign-in counts at once.
     """
+    from desk_app.models import Staff
+
     staff = session.get(Staff, identity.id)
     if staff is None or staff.username != identity.username:
         raise PermissionDenied("staff_unknown")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cached_property
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,9 +20,14 @@ class Hasher:
             memory_cost=policy.memory_kib,
             parallelism=policy.parallelism,
         )
-        # a hash to check against when there is nothing to check, so a
-        # missing account takes as long to refuse as a wrong password
-        self._decoy = self._hasher.hash("decoy-password-00")
+
+    @cached_property
+    def _decoy(self) -> str:
+        """A hash to check against when there is nothing to check, so a missing
+        account takes as long to refuse as a wrong password. Made when first
+        needed: an argon2 hash costs a third of a second, which a command that
+        checks no password (``desk-app show``) should not pay."""
+        return self._hasher.hash("decoy-password-00")
 
     def hash(self, secret: str) -> str:
         return self._hasher.hash(secret)

@@ -163,6 +163,7 @@ MESSAGES: dict[str, str] = {
     ),
     "staff_unknown": QT_TRANSLATE_NOOP("Errors", "This sign-in is no longer valid: sign in again."),
     "staff_login_failed": QT_TRANSLATE_NOOP("Errors", "Wrong username or password."),
+    "staff_unlock_failed": QT_TRANSLATE_NOOP("Errors", "Wrong password: the desk stays locked."),
     "staff_locked": QT_TRANSLATE_NOOP(
         "Errors", "Too many wrong passwords: this staff login is locked until {until}."
     ),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
-from desk_app import schema
 from desk_app.database import DEFAULT_TIMEOUTS, DESK_TIMEOUTS, Database, Timeouts
+from desk_app.schema_revision import is_current
 from desk_app.services.database_errors import parse_database_url, unavailable
 from desk_app.services.errors import DatabaseUnavailable, DeskError, Refused
 
@@ -32,8 +32,10 @@ def open_checked(
         db = Database(parsed, timeouts=timeouts)
     except OSError as error:  # the SQLite file's folder cannot be made
         raise unavailable(parsed, error) from None
-    if not check:
+    if not check or is_current(db.engine):  # the usual case, answered without Alembic
         return db
+    from desk_app import schema  # Alembic: only when the schema is not plainly current
+
     try:
         state = schema.status(db.engine)
         if state.newer_than_program:

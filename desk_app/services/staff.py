@@ -168,8 +168,6 @@ class StaffService:
     # -- signing in -------------------------------------------------------
     def authenticate(self, username: str, password: str) -> StaffIdentity:
         """Sign a staff member in; wrong username and wrong password look the same."""
-        now = self._clock.now()
-        policy = self._settings.staff
         try:
             name = parse_username(username)
         except BadInput:
@@ -179,34 +177,8 @@ class StaffService:
             staff = session.execute(
                 select(Staff).where(Staff.username == name).with_for_update()
             ).scalar_one_or_none()
-            if staff is not None and staff.locked_until is not None and staff.locked_until > now:
-                raise Refused(
-                    "staff_locked", until=staff.locked_until.isoformat(timespec="minutes")
-                )
-            good = self._hasher.verify(
-                staff.password_hash if staff else None, password[:MAX_PASSWORD]
-            )
-            if staff is None or not staff.active or not good:
-                if staff is not None:
-                    staff.failed_attempts += 1
-                    locked = staff.failed_attempts >= policy.lock_threshold
-                    if locked:
-                        staff.locked_until = now + timedelta(minutes=policy.lock_minutes)
-                        staff.failed_attempts = 0
-                    audit.record(
-                        session,
-                        self._clock,
-                        AuditActor(staff.username, staff.id),
-                        "staff_login_failed",
-                        subject=staff.username,
-                        detail={"locked": locked},
-                    )
-                # the failure must be kept although the call raises
-                session.commit()
-                raise Refused("staff_login_failed")
-            staff.failed_attempts = 0
-            staff.locked_until = None
-            staff.last_login_at = now
+            staff = self._password_checked(session, staff, password, "staff_login_failed")
+            staff.last_login_at = self._clock.now()
             audit.record(
                 session,
                 self._clock,
@@ -215,6 +187,92 @@ class StaffService:
                 subject=staff.username,
             )
             return identity_of(staff)
+
+    def _password_checked(
+        self, session: Session, staff: Staff | None, password: str, refusal: str
+    ) -> Staff:
+        """``staff``, whose ``password`` this is; else the refusal, counted toward the lock.
+
+        The staff lock policy: ``lock_threshold`` wrong passwords in a row lock
+        the account for ``lock_minutes``; each wrong one is audited with the
+        ``refusal`` code as its action. A failure is committed although the
+        call raises.
+        """
+        now = self._clock.now()
+        policy = self._settings.staff
+        if staff is not None and staff.locked_until is not None and staff.locked_until > now:
+            raise Refused("staff_locked", until=staff.locked_until.isoformat(timespec="minutes"))
+        good = self._hasher.verify(staff.password_hash if staff else None, password[:MAX_PASSWORD])
+        if staff is None or not staff.active or not good:
+            if staff is not None:
+                staff.failed_attempts += 1
+                locked = staff.failed_attempts >= policy.lock_threshold
+                if locked:
+                    staff.locked_until = now + timedelta(minutes=policy.lock_minutes)
+                    staff.failed_attempts = 0
+                audit.record(
+                    session,
+                    self._clock,
+                    AuditActor(staff.username, staff.id),
+                    refusal,
+                    subject=staff.username,
+                    detail={"locked": locked},
+                )
+            session.commit()
+            raise Refused(refusal)
+        staff.failed_attempts = 0
+        staff.locked_until = None
+        return staff
+
+    # -- a signed-in desk: sign out, lock while idle, unlock ---------------
+    def sign_out(self, staff: StaffIdentity, *, switching_user: bool = False) -> None:
+        """The staff member leaves the desk (or hands it to another: ``switching_user``)."""
+        with self._db.write() as session:
+            audit.record(
+                session,
+                self._clock,
+                as_actor(staff),
+                "staff_logout",
+                subject=staff.username,
+                detail={"switch_user": True} if switching_user else None,
+            )
+
+    def lock_screen(self, staff: StaffIdentity, *, idle_minutes: int | None) -> None:
+        """The desk hid its candidate data: after ``idle_minutes`` idle, or at once (None)."""
+        with self._db.write() as session:
+            audit.record(
+                session,
+                self._clock,
+                as_actor(staff),
+                "staff_screen_locked",
+                subject=staff.username,
+                detail={"idle_minutes": idle_minutes},
+            )
+
+    def unlock_screen(self, staff: StaffIdentity, password: str) -> StaffIdentity:
+        """The same staff member back at a locked desk, with their password.
+
+        Wrong passwords count toward the staff lock exactly as at sign-in; a
+        deactivated or locked account cannot unlock (the desk then offers to
+        sign out). Returns the staff member as the database knows them now.
+        """
+        with self._db.write() as session:
+            row = session.execute(
+                select(Staff).where(Staff.id == staff.id).with_for_update()
+            ).scalar_one_or_none()
+            if row is None or row.username != staff.username:
+                raise PermissionDenied("staff_unknown")
+            if not row.active:
+                raise Refused("staff_inactive")
+            row = self._password_checked(session, row, password, "staff_unlock_failed")
+            audit.record(
+                session,
+                self._clock,
+                as_actor(staff),
+                "staff_screen_unlocked",
+                subject=row.username,
+            )
+            return identity_of(row)
 
     # -- managing -----------------------------------------------------------
     def list(self, admin: StaffIdentity) -> list[StaffSummary]:

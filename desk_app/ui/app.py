@@ -1,31 +1,43 @@
-"""``desk-app gui``: the application object, the database, sign-in, the window."""
+"""``desk-app gui``: the application object, the database, sign-in, the window.
+
+The composition root, built for a fast start: the sign-in dialog is on
+screen before SQLAlchemy, Alembic, the services or the window's panels are
+imported. Meanwhile :class:`DeskOpener` opens the database and builds the
+services on a worker, then imports the window's modules; the dialog's
+"Sign in" waits for the staff service if it is pressed before that is done.
+:class:`DeskSession` then runs the desk: the window, sign out, switch user
+and the idle lock. This module imports nothing heavy at its top; what it
+needs later it imports where it uses it.
+"""
 
 from __future__ import annotations
 
-import logging
 import sys
+from collections.abc import Callable
+from concurrent.futures import Future
+from contextlib import suppress
+from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtGui import QFont, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 from desk_app.config import APP_NAME
 from desk_app.logfile import default_log_file
-from desk_app.services.errors import ExitStatus
-from desk_app.services.registry import Services, build_services
 from desk_app.settings import Settings
 from desk_app.ui.common.crash import install_excepthook
 from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
-from desk_app.ui.common.workers import run_in_background
-from desk_app.ui.connection.watch import watch_database
-from desk_app.ui.exports.menu import ExportServices
-from desk_app.ui.main_window import MainWindow, WindowServices
-from desk_app.ui.release.scheduler import ReleaseScheduler
-from desk_app.ui.signin.database_password import open_database
-from desk_app.ui.signin.login_dialog import LoginDialog
+from desk_app.ui.session.desk_session import DeskSession
+from desk_app.ui.startup.opening import AfterFirstPaint, DeskOpener
 
-log = logging.getLogger("desk_app.ui")
+if TYPE_CHECKING:
+    from desk_app.database import Database
+    from desk_app.services.actor import StaffIdentity
+    from desk_app.services.registry import Services
+    from desk_app.services.staff import StaffService
+    from desk_app.ui.main_window import MainWindow, WindowServices
 
 # how long to let background work finish when the window closes
 _SHUTDOWN_WAIT_MS = 5000
@@ -57,6 +69,9 @@ def make_application() -> QApplication:
 
 def window_services(services: Services, database_dialect: str) -> WindowServices:
     """The services the desk window uses, taken from the process's registry."""
+    from desk_app.ui.exports.menu import ExportServices
+    from desk_app.ui.main_window import WindowServices
+
     return WindowServices(
         search=services.search,
         candidates=services.candidates,
@@ -71,11 +86,11 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
             services.search_export, services.audit_export, services.lockout_history
         ),
         knowledge=services.knowledge,
+        live=services.live,
         staff=services.staff,
         clock=services.clock,
         timezone=services.settings.office.timezone,
         database_dialect=database_dialect,
-        live=services.live,
     )
 
 
@@ -86,47 +101,135 @@ def _start_language(choice: str | None, stored: object) -> str:
     return system_language()
 
 
+@dataclass(frozen=True)
+class OpenDesk:
+    """What the opener's worker builds once the database is open."""
+
+    services: Services
+    #: the database's kind (SQLAlchemy dialect name), for the window's status bar
+    dialect: str
+    #: releases the database's connections when the desk closes
+    close: Callable[[], None]
+
+
+def open_desk_for(settings: Settings) -> Callable[[Database], OpenDesk]:
+    """On the opener's worker: the services over the database just opened and, first
+    of all, the staff service that signing in needs."""
+
+    def build(database: Database) -> OpenDesk:
+        from desk_app.services.registry import build_services
+
+        services = build_services(database, settings)
+        services.staff  # noqa: B018 (built now, on the worker: signing in needs it first)
+        return OpenDesk(services, database.dialect, database.dispose)
+
+    return build
+
+
+def warm_window(desk: OpenDesk) -> None:
+    """On the opener's worker, while the staff member types: the window's modules and
+    services, so that the window opens without waiting for imports; then the PDF
+    fonts (reportlab reads them once per process, holding Python's lock for a
+    moment the first PDF preview would otherwise show as a frozen window)."""
+    from desk_app.services.documents.rendering import fonts_for
+    from desk_app.services.errors import DeskError
+
+    window_services(desk.services, desk.dialect)
+    with suppress(DeskError):  # no font: said when a PDF is asked for
+        fonts_for(desk.services.settings)
+
+
+class StaffWhenOpen:
+    """The staff service once the opener has built it.
+
+    Each call is made on a worker (the sign-in dialog's, the session's), so
+    waiting here for the database to open never blocks the GUI thread; a
+    database that could not be opened fails the call with the same error.
+    """
+
+    def __init__(self, desk: Future[OpenDesk]) -> None:
+        self._desk = desk
+
+    def _staff(self) -> StaffService:
+        return self._desk.result().services.staff
+
+    def authenticate(self, username: str, password: str) -> StaffIdentity:
+        return self._staff().authenticate(username, password)
+
+    def set_language(self, staff: StaffIdentity, language: str) -> StaffIdentity:
+        return self._staff().set_language(staff, language)
+
+    def sign_out(self, staff: StaffIdentity, *, switching_user: bool = False) -> None:
+        self._staff().sign_out(staff, switching_user=switching_user)
+
+    def lock_screen(self, staff: StaffIdentity, *, idle_minutes: int | None) -> None:
+        self._staff().lock_screen(staff, idle_minutes=idle_minutes)
+
+    def unlock_screen(self, staff: StaffIdentity, password: str) -> StaffIdentity:
+        return self._staff().unlock_screen(staff, password)
+
+
+def window_maker(
+    desk: Future[OpenDesk], translations: Translations
+) -> Callable[[StaffIdentity], MainWindow]:
+    """The desk window for a signed-in staff member."""
+
+    def make(identity: StaffIdentity) -> MainWindow:
+        from desk_app.ui.connection.watch import watch_database
+        from desk_app.ui.main_window import MainWindow
+
+        opened = desk.result()  # signed in: the services exist
+        services = window_services(opened.services, opened.dialect)
+        window = MainWindow(services, identity, translations)
+        watch_database(window, opened.services.connection)  # stops when the window closes
+        return window
+
+    return make
+
+
+def release_scheduler(settings: Settings, session: DeskSession) -> Callable[[OpenDesk], None]:
+    """Once the database is open: the release job at start and on its timers, for the
+    whole process (it acts as the system, whoever is signed in)."""
+
+    def start(desk: OpenDesk) -> None:
+        from desk_app.ui.release.scheduler import ReleaseScheduler
+
+        services = desk.services
+        releases = ReleaseScheduler(
+            services.release, services.clock.now, settings.desk.release_check_minutes, session
+        )
+        releases.message.connect(session.show_status)
+        releases.start()
+
+    return start
+
+
 def run(url: str, settings: Settings, language: str | None = None) -> int:
     app = make_application()
+    app.setQuitOnLastWindowClosed(False)  # the session says when the desk is done
     install_excepthook(default_log_file())
     preferences = QSettings()
     translations = Translations(app)
     translations.switch(_start_language(language, preferences.value("language")))
-    db = open_database(url)
-    if db is None:  # the user was told why
-        return int(ExitStatus.DATABASE_UNAVAILABLE)
-    services = build_services(db, settings)
+    opener = DeskOpener(url, open_desk_for(settings), warm_window)
+    desk = DeskSession(
+        StaffWhenOpen(opener.future),
+        window_maker(opener.future, translations),
+        translations,
+        idle_minutes=settings.desk.idle_lock_minutes,
+        language_fixed=language is not None,
+        preferences=preferences,
+    )
+    desk.finished.connect(app.exit)
+    opener.failed.connect(desk.cannot_open)
+    opener.opened.connect(release_scheduler(settings, desk))
+    AfterFirstPaint(desk.show_sign_in(), opener.start)
     try:
-        login = LoginDialog(services.staff, translations)
-        if login.exec() != QDialog.DialogCode.Accepted or login.identity is None:
-            return 0
-        identity = login.identity
-        if login.language_chosen:
-            staff_service, chosen = services.staff, translations.language
-            run_in_background(
-                lambda: staff_service.set_language(identity, chosen),
-                lambda _saved: None,
-                lambda error: log.warning("language not saved: %s", error),
-            )
-        elif language is None and identity.language != translations.language:
-            translations.switch(identity.language)
-        window = MainWindow(window_services(services, db.dialect), identity, translations)
-        geometry = preferences.value("geometry")
-        if geometry is not None:
-            window.restoreGeometry(geometry)
-        window.show()
-        watch = watch_database(window, services.connection)  # the banner if the database goes
-        releases = ReleaseScheduler(
-            services.release, services.clock.now, settings.desk.release_check_minutes, window
-        )
-        releases.message.connect(lambda text: window.statusBar().showMessage(text, 15_000))
-        releases.start()
         status = app.exec()
-        releases.stop()
-        watch.stop()
-        preferences.setValue("geometry", window.saveGeometry())
         preferences.setValue("language", translations.language)
         return int(status)
     finally:
         QThreadPool.globalInstance().waitForDone(_SHUTDOWN_WAIT_MS)
-        db.dispose()
+        opener.wait(_SHUTDOWN_WAIT_MS)
+        if opener.future.done() and opener.future.exception() is None:
+            opener.future.result().close()

@@ -1,26 +1,24 @@
-"""From database rows and settings to the renderers' content (desk_app.documents)."""
+"""From database rows and settings to the renderers' content (desk_app.documents).
+
+The renderers (and reportlab with them) are imported when a PDF is made,
+not when the services are built: the desk and the command line start
+without them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from desk_app.documents import (
-    ExamLine,
-    FontNotFoundError,
-    FontSet,
-    LetterContent,
-    PaperLine,
-    StatementContent,
-    find_fonts,
-    render_letter,
-    render_letters,
-    render_statement,
-)
+from desk_app.documents.content import ExamLine, LetterContent, PaperLine, StatementContent
 from desk_app.models import Candidate, Entry
 from desk_app.services.errors import DeskError
 from desk_app.services.release_dates import release_day
 from desk_app.settings import Settings
+
+if TYPE_CHECKING:
+    from desk_app.documents.fonts import FontSet
 
 #: Debian packages with a font the PDFs can use (named in the error)
 FONT_PACKAGES = "fonts-arphic-uming fonts-wqy-microhei"
@@ -28,6 +26,8 @@ FONT_PACKAGES = "fonts-arphic-uming fonts-wqy-microhei"
 
 def fonts_for(settings: Settings) -> FontSet:
     """The PDF fonts, or a clear error naming what to install."""
+    from desk_app.documents.fonts import FontNotFoundError, find_fonts
+
     try:
         return find_fonts(settings.pdf_font, settings.pdf_font_bold)
     except FontNotFoundError:
@@ -85,6 +85,8 @@ def render_statement_pdf(
         verification_code=code,
         office=settings.office,
     )
+    from desk_app.documents.statement import render_statement
+
     return render_statement(content, fonts=fonts_for(settings))
 
 
@@ -143,6 +145,8 @@ def render_letter_pdf(
         serial=serial,
         issued_at=issued_at,
     )
+    from desk_app.documents.letter import render_letter
+
     return render_letter(content, fonts=fonts_for(settings))
 
 
@@ -152,4 +156,6 @@ def render_letters_pdf(
     progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """A centre's batch: one letter a page."""
+    from desk_app.documents.letter import render_letters
+
     return render_letters(contents, fonts=fonts_for(settings), progress=progress)

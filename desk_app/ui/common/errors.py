@@ -10,10 +10,10 @@ traceback or a raw database message on screen.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app.logfile import default_log_file
 from desk_app.services.errors import DeskError
@@ -39,7 +39,10 @@ def error_text(error: BaseException) -> str:
     """The sentence to show for ``error``, in the current language."""
     if isinstance(error, DeskError):
         return translate_error(error.code, error.params)
-    if isinstance(error, SQLAlchemyError):
+    # SQLAlchemy is looked for among the loaded modules: the sign-in dialog
+    # shows errors before it is imported, and none of its errors exist before
+    database_errors = sys.modules.get("sqlalchemy.exc")
+    if database_errors is not None and isinstance(error, database_errors.SQLAlchemyError):
         log.error("database error", exc_info=error)
         return QCoreApplication.translate(
             "Errors", "The database did not answer as expected; nothing was changed. Try again."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import (
@@ -21,8 +22,12 @@ def babel_locale(language: str) -> str:
     return BABEL_LOCALES.get(language, "en_HK")
 
 
+@lru_cache(maxsize=4096)
 def show_date(value: date | None, language: str) -> str:
-    """17 May 2001 / 2001年5月17日; empty for no date."""
+    """17 May 2001 / 2001年5月17日; empty for no date.
+
+    Kept once made: babel takes most of a millisecond for each, and a table of
+    candidates asks for every date it paints, after every keystroke."""
     if value is None:
         return ""
     return format_date(value, "medium", locale=babel_locale(language))

@@ -6,7 +6,10 @@ again every time, so :meth:`refresh` after a language change shows the new
 words), the text of a cell (:meth:`_text`) and any other roles it answers
 (:meth:`_cell_data`). The custom roles stay the subclass's own numbers: set
 :attr:`row_role` to answer the whole row, :attr:`sort_role` to answer
-:meth:`_sort_key` and :attr:`raw_role` to answer :meth:`_raw`.
+:meth:`_sort_key` and :attr:`raw_role` to answer :meth:`_raw`. A model that
+names the other roles it answers in :attr:`cell_roles` is not asked for the
+rest: a view asks about ten roles of every cell it paints, each a call into
+Python, and the results table is painted after every keystroke.
 
 :class:`LocalTimeTableModel` adds what the lockout tables share: the clock,
 the language asked for when a text is made, and the office time zone.
@@ -25,6 +28,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 RowT = TypeVar("RowT")
 ColumnT = TypeVar("ColumnT", bound=IntEnum)
 _Index = QModelIndex | QPersistentModelIndex
+#: roles no model here answers (the editing ones): not worth a call into Python
+_NOT_ASKED = frozenset({Qt.ItemDataRole.EditRole, Qt.ItemDataRole.CheckStateRole})
 
 
 class RowTableModel(QAbstractTableModel, Generic[RowT, ColumnT]):
@@ -32,6 +37,8 @@ class RowTableModel(QAbstractTableModel, Generic[RowT, ColumnT]):
     row_role: ClassVar[int | None] = None
     sort_role: ClassVar[int | None] = None
     raw_role: ClassVar[int | None] = None
+    #: the roles :meth:`_cell_data` answers (None: ask it about every role)
+    cell_roles: ClassVar[frozenset[int] | None] = None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,14 +105,21 @@ class RowTableModel(QAbstractTableModel, Generic[RowT, ColumnT]):
         return self._headers()[self.columns(section)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in _NOT_ASKED or (
+            self.cell_roles is not None
+            and role not in self.cell_roles
+            and role
+            not in (Qt.ItemDataRole.DisplayRole, self.row_role, self.sort_role, self.raw_role)
+        ):
+            return None
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
+        if role == self.row_role:
+            return row
         column = self.columns(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
-        if role == self.row_role:
-            return row
         if role == self.sort_role:
             return self._sort_key(row, column)
         if role == self.raw_role:

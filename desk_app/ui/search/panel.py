@@ -34,7 +34,10 @@ from desk_app.ui.search.table_view import CandidateTableView
 if TYPE_CHECKING:
     from desk_app.services.search.service import SearchPage, SearchService
 
-DEBOUNCE_MS = 250
+#: typing searches this long after the last key: enough to take a burst (a paste, an
+#: input method's commit) as one search, short enough that results follow the keys
+#: (the search itself takes a few ms at 1,000,000 candidates; docs/PERFORMANCE.md)
+DEBOUNCE_MS = 30
 
 
 class SearchPanel(QWidget):

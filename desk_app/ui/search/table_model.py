@@ -65,6 +65,10 @@ def account_text(state: AccountState) -> str:
 
 
 class CandidateTableModel(RowTableModel["CandidateRow", Column]):
+    cell_roles = frozenset(
+        {Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole}
+    )
+
     columns = Column
     raw_role = RAW_ROLE
     sort_role = SORT_ROLE

@@ -1,8 +1,9 @@
-"""Opening the database from the desk, asking for a PostgreSQL password if needed.
+"""The PostgreSQL password, asked for when the keyring holds none.
 
-The password comes from the keyring when it holds one; otherwise the desk
-asks and offers to keep it there. On a computer without a keyring backend
-that is said plainly and the password is used for this session only.
+The desk asks and offers to keep it in the keyring (``ui/startup/opening.py``
+opens the database and asks through this dialog). On a computer without a
+keyring backend that is said plainly and the password is used for this
+session only.
 """
 
 from __future__ import annotations
@@ -19,20 +20,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL
 
 from desk_app import config
-from desk_app.services.database_errors import parse_database_url
-from desk_app.services.errors import DeskError
-from desk_app.services.schema_check import DESK_TIMEOUTS, open_checked
 from desk_app.ui.common.errors import translate_error
-from desk_app.ui.common.message_box import show_error, show_error_for
 from desk_app.ui.common.widgets import named
 
 if TYPE_CHECKING:
-    from desk_app.database import Database
-
-MAX_ASKS = 3
+    from sqlalchemy.engine import URL
 
 
 def keyring_available(url: URL) -> bool:
@@ -93,37 +87,3 @@ class DatabasePasswordDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def open_database(url_text: str) -> Database | None:
-    """The checked database, or None after telling the user why not."""
-    try:
-        url = config.with_password(parse_database_url(url_text))
-    except DeskError as error:  # an unreadable URL in the config file
-        show_error_for(None, error)
-        return None
-    asked = 0
-    remember = False
-    while True:
-        try:
-            db = open_checked(url, timeouts=DESK_TIMEOUTS)  # short waits: the window says why
-        except DeskError as error:
-            postgres = url.get_backend_name() == "postgresql"
-            if error.code == "database_password_needed" and postgres and asked < MAX_ASKS:
-                can_store = keyring_available(url)
-                dialog = DatabasePasswordDialog(url, can_store=can_store, wrong=asked > 0)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return None
-                url = url.set(password=dialog.password.text())
-                remember = can_store and dialog.remember.isChecked()
-                asked += 1
-                continue
-            show_error_for(None, error)
-            return None
-        break
-    if remember and url.password:
-        try:
-            config.store_database_password(url, str(url.password))
-        except config.KeyringUnavailable:
-            show_error(None, translate_error("keyring_unavailable", {}))
-    return db

@@ -8,6 +8,7 @@ cleared. Choosing a language switches the dialog at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,19 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services.actor import StaffIdentity
-from desk_app.services.staff import StaffService
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import LatestOnly
+
+if TYPE_CHECKING:
+    from desk_app.services.actor import StaffIdentity
+    from desk_app.ui.session.staff_door import StaffDoor
 
 
 class LoginDialog(QDialog):
     signedIn = Signal(object)
 
     def __init__(
-        self, staff: StaffService, translations: Translations, parent: QWidget | None = None
+        self, staff: StaffDoor, translations: Translations, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
