@@ -256,7 +256,9 @@ def test_someone_else_at_a_locked_desk_signs_the_first_out(
     screen.other_button.click()
     assert session.window is None and not window.isVisible() and not dialog.isVisible()
     assert session.login is not None and session.login.isVisible()
-    assert audit_actions(services, "amy")[-1] == ("staff_logout", '{"switch_user":true}')
+    # the sign-out is written on a worker
+    signed_out = ("staff_logout", '{"switch_user":true}')
+    qtbot.waitUntil(lambda: audit_actions(services, "amy")[-1] == signed_out, timeout=TIMEOUT)
     sign_in(qtbot, session, "bob")
 
 
@@ -327,6 +329,8 @@ def test_the_lock_covers_the_answers_and_puts_an_export_away(
     shown = QRect(answers.mapTo(window, QPoint(0, 0)), answers.size())
     assert covered.contains(shown) and not answers.isEnabled()
     assert not export.isVisible() and export in lock.hidden_windows
+    # the window comes forward again once the dialog is put away (asynchronously)
+    qtbot.waitUntil(lock.screen.password.hasFocus, timeout=TIMEOUT)
     # the answers' own key (Ctrl+Shift+F) reaches nothing under the lock
     QTest.keyClick(lock.screen.password, Qt.Key.Key_F, CTRL_SHIFT)
     assert lock.screen.password.hasFocus()
