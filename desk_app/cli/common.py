@@ -37,8 +37,15 @@ class CliContext:
 
     @cached_property
     def url(self) -> URL:
-        """The database URL (``--db``, the environment, the config file or local SQLite)."""
-        return parse_database_url(config.database_url(getattr(self.args, "db", None), self._config))
+        """The database URL (``--db``, the environment, the config file or local SQLite).
+
+        A command that changes staff or the schema (``owner_connection`` in its
+        defaults) takes ``[database] admin_url`` first, when it is set.
+        """
+        given = getattr(self.args, "db", None)
+        if not given and getattr(self.args, "owner_connection", False):
+            given = config.admin_database_url(self._config)
+        return parse_database_url(config.database_url(given, self._config))
 
     @cached_property
     def settings(self) -> Settings:

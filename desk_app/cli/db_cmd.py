@@ -11,7 +11,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from desk_app import config, schema
 from desk_app.cli.common import CliContext, read_secret, redact_url
 from desk_app.database import Database
-from desk_app.services.database_errors import unavailable
+from desk_app.logfile import record_failure
+from desk_app.models.audit import DESK_ROLE
+from desk_app.services.database_errors import refused_by_privileges, unavailable
 from desk_app.services.errors import BadInput, DeskError, ExitStatus, Refused
 
 STATUS_HELP = "schema revision (exit 0 current, 6 empty, 1 behind or newer, 5 database unreachable)"
@@ -23,8 +25,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     actions.add_parser(
-        "upgrade", help="create or migrate the schema", parents=[common]
-    ).set_defaults(handler=upgrade)
+        "upgrade",
+        help="create or migrate the schema (as the owner: [database] admin_url when set)",
+        parents=[common],
+    ).set_defaults(handler=upgrade, owner_connection=True)
     actions.add_parser("status", help=STATUS_HELP, parents=[common]).set_defaults(handler=status)
     actions.add_parser(
         "password", help="store the PostgreSQL password in the OS keyring", parents=[common]
@@ -36,6 +40,9 @@ def upgrade(context: CliContext) -> int:
     try:
         schema.upgrade(url)
     except (SQLAlchemyError, OSError) as error:
+        if refused_by_privileges(error) or DESK_ROLE in str(getattr(error, "orig", "")):
+            record_failure(error)  # what exactly was refused: the log file
+            raise Refused("schema_upgrade_needs_owner", role=DESK_ROLE) from None
         raise unavailable(context.url, error) from None
     print(f"Schema is at revision {schema.head_revision()} on {redact_url(context.url)}.")
     return 0

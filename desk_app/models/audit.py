@@ -5,6 +5,13 @@
 gaps and a deleted row shows. ``audit_head`` holds the newest id and hash:
 it is row-locked by every writer, which orders the chain, and it lets a
 deleted tail be noticed.
+
+The database defends both (revision ``0009_audit_guard``): triggers refuse
+to change or delete an event and let the head only move forward, and on
+PostgreSQL the desks' role :data:`DESK_ROLE` may insert events but has no
+right to change or delete them. The indexes pair each filter of the
+supervisor's audit view with the id, so every page is one index range read
+newest first (keyset paging, never OFFSET).
 """
 
 from __future__ import annotations
@@ -17,12 +24,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desk_app.models.base import Base, UtcDateTime
 
 GENESIS_HASH = "0" * 64
+#: the PostgreSQL group role of the desks' logins (docs/DEPLOYMENT.md)
+DESK_ROLE = "desk_app_desk"
 
 
 class AuditEvent(Base):
     __tablename__ = "audit_event"
     __table_args__ = (
-        Index("ix_audit_event_candidate", "candidate_id"),
+        Index("ix_audit_event_candidate", "candidate_id", "id"),
+        Index("ix_audit_event_actor", "actor", "id"),
+        Index("ix_audit_event_action", "action", "id"),
         Index("ix_audit_event_at", "at"),
     )
 
