@@ -124,7 +124,7 @@ def test_the_desk_role_may_not(
     supervisor = add_staff(owner, "supervisor", "sup.ho")
     desk.audit_browse.page(supervisor, AuditFilter())  # the login works and may read
     with centre.desk_connect() as connection, pytest.raises(psycopg.errors.InsufficientPrivilege):
-        connection.execute(statement)  # type: ignore[arg-type]
+        connection.execute(statement)
     report = owner.audit.verify()
     assert report.ok and report.checked == 3
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desk_app.services.audit.messages import AUDIT_MESSAGES
 from desk_app.services.documents.messages import LETTER_MESSAGES
 from desk_app.services.importing.messages import IMPORT_MESSAGES
 from desk_app.services.mail.messages import MAIL_MESSAGES
@@ -322,6 +323,7 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(MAIL_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
+MESSAGES.update(AUDIT_MESSAGES)
 
 #: parameters whose value is a key of a label table, and that table's context
 LABELLED: dict[str, tuple[str, dict[str, str]]] = {

@@ -13,6 +13,7 @@ from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.accounts.website import AccountService
 from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actions.verification import VerificationService
+from desk_app.services.audit.browse import AuditBrowseService
 from desk_app.services.audit.trail import AuditService
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
@@ -50,6 +51,8 @@ class Services:
     release: ReleaseService
     importer: ImportService
     results_export: ResultsExportService
+    #: the supervisor's audit view: filtered pages and their CSV
+    audit_browse: AuditBrowseService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -75,4 +78,5 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         release=ReleaseService(db, settings, clock),
         importer=ImportService(db, settings, clock),
         results_export=ResultsExportService(db, settings, clock),
+        audit_browse=AuditBrowseService(db, settings, clock),
     )

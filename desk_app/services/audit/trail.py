@@ -1,20 +1,19 @@
 """The audit trail: append in the caller's transaction; verify; export.
 
-Each row's hash is SHA-256 over its canonical content (sorted-key JSON of
-id, time, actor, action, subject, reason, details) and the previous row's
-hash. ``verify`` walks the chain and names every row that was edited,
-deleted, inserted or moved. The chain has no secret key: someone who can
-rewrite the whole table and the head can forge it; the check catches
-edits to single rows, which is what it is for.
+Each row's hash is SHA-256 over its canonical content and the previous
+row's hash (``audit/chain.py``). ``verify`` walks the chain and names every
+row that was edited, deleted, inserted or moved (``audit/verify.py``). The
+chain has no secret key: someone who can rewrite the whole table and the
+head can forge it; the check catches edits to single rows, which is what
+it is for.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 
@@ -23,48 +22,20 @@ from sqlalchemy.orm import Session
 
 from desk_app.database import Database
 from desk_app.models import AuditEvent, AuditHead
-from desk_app.models.audit import GENESIS_HASH
 from desk_app.services.actor import AuditActor, Caller, StaffIdentity, authorise, authorise_caller
+from desk_app.services.audit.chain import canonical_json, row_digest
+from desk_app.services.audit.chain import stamp as _stamp
+from desk_app.services.audit.verify import (
+    AuditProblem,
+    AuditReport,
+    StopAsked,
+    VerifyProgress,
+    verify_chain,
+)
 from desk_app.services.clock import Clock
 from desk_app.services.permissions import Action
 
-
-def canonical_json(value: Mapping[str, Any]) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def _stamp(at: datetime) -> str:
-    return at.isoformat(timespec="microseconds")
-
-
-def row_digest(
-    *,
-    id: int,
-    at: datetime,
-    actor: str,
-    staff_id: int | None,
-    action: str,
-    candidate_id: int | None,
-    subject: str | None,
-    reason: str | None,
-    detail: str,
-    prev_hash: str,
-) -> str:
-    content = canonical_json(
-        {
-            "id": id,
-            "at": _stamp(at),
-            "actor": actor,
-            "staff_id": staff_id,
-            "action": action,
-            "candidate_id": candidate_id,
-            "subject": subject,
-            "reason": reason,
-            "detail": detail,
-            "prev": prev_hash,
-        }
-    )
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+__all__ = ["AuditProblem", "AuditReport", "AuditService", "canonical_json", "record", "row_digest"]
 
 
 def _digest_of(event: AuditEvent, *, id: int | None = None, prev_hash: str | None = None) -> str:
@@ -124,25 +95,6 @@ def record(
 
 
 @dataclass(frozen=True)
-class AuditProblem:
-    """kind: edited, deleted, inserted, moved, head."""
-
-    row_id: int | None
-    kind: str
-    message: str
-
-
-@dataclass(frozen=True)
-class AuditReport:
-    checked: int
-    problems: tuple[AuditProblem, ...] = field(default_factory=tuple)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass(frozen=True)
 class AuditEntry:
     id: int
     at: datetime
@@ -158,80 +110,6 @@ def _walk(session: Session) -> Iterator[AuditEvent]:
     yield from session.scalars(query)
 
 
-def verify_chain(session: Session) -> AuditReport:
-    problems: list[AuditProblem] = []
-    head = session.get(AuditHead, 1)
-    # hashes as stored, for naming where a moved row belongs
-    by_hash: dict[str, int] = {}
-    previous_id = 0
-    previous_hash = GENESIS_HASH
-    checked = 0
-    for event in _walk(session):
-        checked += 1
-        by_hash[event.row_hash] = event.id
-        own_ok = _digest_of(event) == event.row_hash
-        if event.id != previous_id + 1:
-            missing = (
-                f"{previous_id + 1}"
-                if event.id == previous_id + 2
-                else f"{previous_id + 1}–{event.id - 1}"
-            )
-            problems.append(
-                AuditProblem(event.id, "deleted", f"row(s) {missing} deleted before row {event.id}")
-            )
-        elif not own_ok:
-            follows = by_hash.get(event.prev_hash)
-            if (
-                follows is not None
-                and follows != previous_id
-                and _digest_of(event, id=follows + 1) == event.row_hash
-            ):
-                problems.append(
-                    AuditProblem(
-                        event.id,
-                        "moved",
-                        f"row {event.id} was moved: it belongs after row {follows}",
-                    )
-                )
-            else:
-                problems.append(AuditProblem(event.id, "edited", f"row {event.id} was edited"))
-        elif event.prev_hash != previous_hash:
-            problems.append(
-                AuditProblem(
-                    event.id,
-                    "inserted",
-                    f"row {event.id} does not follow row {previous_id}: inserted or replaced",
-                )
-            )
-        previous_id = event.id
-        previous_hash = event.row_hash
-    if head is None:
-        problems.append(AuditProblem(None, "head", "the chain's head record is missing"))
-    elif head.last_id < previous_id:
-        problems.append(
-            AuditProblem(
-                previous_id,
-                "inserted",
-                f"rows {head.last_id + 1}–{previous_id} were added outside the chain",
-            )
-        )
-    elif head.last_id > previous_id:
-        problems.append(
-            AuditProblem(
-                head.last_id,
-                "deleted",
-                f"row(s) {previous_id + 1}–{head.last_id} deleted at the end",
-            )
-        )
-    elif head.last_hash != previous_hash:
-        problems.append(
-            AuditProblem(
-                previous_id, "edited", f"row {previous_id} does not match the chain's head"
-            )
-        )
-    return AuditReport(checked=checked, problems=tuple(problems))
-
-
 EXPORT_COLUMNS = (
     "id", "at", "actor", "staff_id", "action", "candidate_id",
     "subject", "reason", "detail", "prev_hash", "row_hash",
@@ -243,10 +121,20 @@ class AuditService:
         self._db = db
         self._clock = clock
 
-    def verify(self) -> AuditReport:
-        """Check the whole chain (the command line's ``audit verify``)."""
+    def verify(
+        self,
+        *,
+        progress: VerifyProgress | None = None,
+        should_stop: StopAsked | None = None,
+    ) -> AuditReport:
+        """Check the whole chain (``audit verify``; the audit view's Verify, on a worker).
+
+        ``progress(checked, total)`` is called every few thousand events;
+        when ``should_stop()`` says so the check ends with
+        :class:`~desk_app.services.audit.verify.AuditCheckStopped`.
+        """
         with self._db.read() as session:
-            return verify_chain(session)
+            return verify_chain(session, progress=progress, should_stop=should_stop)
 
     def export_csv(self, staff: Caller, out: IO[str]) -> int:
         """Write every event, oldest first, as CSV (role: view_audit); the number of rows.

@@ -1,0 +1,306 @@
+"""The supervisor's audit view: the trail filtered, a page at a time, and as CSV.
+
+Filters: who acted (a staff member's username, or ``website``, ``system``,
+``verification``, ``cli:…``), the kind of event, the candidate (ID Number)
+and a period. Pages are newest first and found by keyset on the event id
+(``id < the oldest shown``; ``id > the newest shown`` going back), never by
+OFFSET, so page 5,000 costs what page 1 does: each filter has an index that
+ends with the id (revision 0009), and the date range rides on the time
+index. Who may: ``view_audit`` (supervisors and administrators).
+
+:meth:`AuditBrowseService.export_filtered_csv` streams the filtered trail to
+a CSV file, oldest first, without holding it; the export is itself
+audited (``audit_exported``). It reads in one unit of work and records in
+a second, short one: appending while reading a million rows would hold the
+chain's head, which every audited action of every desk waits for.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from desk_app.database import Database
+from desk_app.models import AuditEvent, Candidate, Staff
+from desk_app.services.actor import StaffIdentity, as_actor, authorise
+from desk_app.services.audit import trail as audit
+from desk_app.services.audit.chain import stamp
+from desk_app.services.audit.describe import Description, describe, english
+from desk_app.services.candidates.detail import find_candidate
+from desk_app.services.clock import Clock
+from desk_app.services.errors import BadInput
+from desk_app.services.output_files import check_output_path, write_output_text
+from desk_app.services.permissions import Action
+from desk_app.settings import Settings
+
+#: events on one page of the view
+PAGE_SIZE = 100
+#: the actors that are not staff members (the website, the desk itself, a statement check)
+OTHER_ACTORS = ("website", "system", "verification")
+_ACTION = re.compile(r"[a-z][a-z0-9_]{0,47}")
+#: rows fetched at a time when exporting
+_BATCH = 2000
+#: a cell starting like this is a formula to a spreadsheet: written as text
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the view shows; an empty field does not filter. ``until`` is exclusive."""
+
+    actor: str | None = None
+    action: str | None = None
+    id_number: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def as_detail(self) -> dict[str, str]:
+        """The filter as an audit entry records it."""
+        values = {"actor": self.actor, "action": self.action, "id_number": self.id_number}
+        shown = {k: v for k, v in values.items() if v}
+        for name, moment in (("since", self.since), ("until", self.until)):
+            if moment is not None:
+                shown[name] = stamp(moment)
+        return shown
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One event as the view shows it (``id_number``: the candidate's, if any)."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    id_number: str | None
+    subject: str | None
+    reason: str | None
+    detail: Mapping[str, Any]
+    row_hash: str
+    prev_hash: str
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    records: tuple[AuditRecord, ...]
+    has_newer: bool
+    has_older: bool
+
+
+@dataclass(frozen=True)
+class ActorChoice:
+    """Someone the filter offers: a staff member (``role`` set) or another actor."""
+
+    name: str
+    display_name: str
+    role: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class AuditExport:
+    path: Path
+    rows: int
+    #: the audit entry that records the export
+    audit_id: int
+
+
+EXPORT_COLUMNS = (
+    "id", "at", "actor", "action", "id_number", "subject", "reason", "description", "detail",
+    "row_hash",
+)  # fmt: skip
+
+_QUERY_COLUMNS = (
+    AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action, Candidate.id_number,
+    AuditEvent.subject, AuditEvent.reason, AuditEvent.detail, AuditEvent.row_hash,
+    AuditEvent.prev_hash,
+)  # fmt: skip
+
+
+def _record(row: Any) -> AuditRecord:
+    try:
+        detail = json.loads(row.detail)
+    except ValueError:
+        detail = {}
+    return AuditRecord(
+        row.id, row.at, row.actor, row.action, row.id_number, row.subject, row.reason,
+        detail if isinstance(detail, dict) else {}, row.row_hash, row.prev_hash,
+    )  # fmt: skip
+
+
+class AuditBrowseService:
+    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    # -- what the filter offers -----------------------------------------------------------
+    def actors(self, staff: StaffIdentity) -> tuple[ActorChoice, ...]:
+        """Every staff member (active or not), then the actors that are not staff."""
+        with self._db.read() as session:
+            authorise(session, staff, Action.VIEW_AUDIT)
+            rows = session.execute(
+                select(Staff.username, Staff.display_name, Staff.role, Staff.active).order_by(
+                    Staff.username
+                )
+            )
+            people = [ActorChoice(u, d, r, a) for u, d, r, a in rows]
+        return (*people, *(ActorChoice(name, name) for name in OTHER_ACTORS))
+
+    # -- pages ------------------------------------------------------------------------------
+    def page(
+        self,
+        staff: StaffIdentity,
+        filters: AuditFilter,
+        *,
+        before: int | None = None,
+        after: int | None = None,
+        size: int = PAGE_SIZE,
+    ) -> AuditPage:
+        """Up to ``size`` events, newest first: the newest, those older than ``before``,
+        or those just newer than ``after``."""
+        size = max(1, min(size, 1000))
+        with self._db.read() as session:
+            authorise(session, staff, Action.VIEW_AUDIT)
+            query = self._filtered(session, filters)
+            if after is not None:
+                newer = list(
+                    session.execute(
+                        query.where(AuditEvent.id > after)
+                        .order_by(AuditEvent.id.asc())
+                        .limit(size + 1)
+                    )
+                )
+                rows = list(reversed(newer[:size]))
+                has_newer = len(newer) > size
+                has_older = rows and _exists(session, query, AuditEvent.id < rows[-1].id)
+            else:
+                if before is not None:
+                    query = query.where(AuditEvent.id < before)
+                older = list(session.execute(query.order_by(AuditEvent.id.desc()).limit(size + 1)))
+                rows = older[:size]
+                has_older = len(older) > size
+                has_newer = (
+                    bool(rows)
+                    and before is not None
+                    and _exists(
+                        session, self._filtered(session, filters), AuditEvent.id > rows[0].id
+                    )
+                )
+            return AuditPage(tuple(_record(r) for r in rows), bool(has_newer), bool(has_older))
+
+    def _filtered(self, session: Session, filters: AuditFilter) -> Select[*tuple[Any, ...]]:
+        query: Select[*tuple[Any, ...]] = select(*_QUERY_COLUMNS).outerjoin(
+            Candidate, Candidate.id == AuditEvent.candidate_id
+        )
+        if filters.actor:
+            query = query.where(AuditEvent.actor == filters.actor.strip()[:64])
+        if filters.action:
+            action = filters.action.strip()
+            if not _ACTION.fullmatch(action):
+                raise BadInput("audit_action_unknown", value=action[:48])
+            query = query.where(AuditEvent.action == action)
+        if filters.id_number:
+            candidate = find_candidate(session, filters.id_number, self._settings)
+            query = query.where(AuditEvent.candidate_id == candidate.id)
+        if filters.since and filters.until and filters.since >= filters.until:
+            raise BadInput("audit_dates_reversed")
+        if filters.since is not None:
+            query = query.where(AuditEvent.at >= filters.since)
+        if filters.until is not None:
+            query = query.where(AuditEvent.at < filters.until)
+        return query
+
+    # -- the CSV of the filtered view ---------------------------------------------------------
+    def export_filtered_csv(
+        self,
+        staff: StaffIdentity,
+        filters: AuditFilter,
+        path: str | Path,
+        *,
+        describe_as: Callable[[AuditRecord], str] | None = None,
+    ) -> AuditExport:
+        """Write the events ``filters`` lets through, oldest first, to a CSV file.
+
+        UTF-8 with a byte-order mark and CRLF (Excel reads the Chinese right);
+        times in the office's time zone; ``description`` is the sentence the
+        view shows (``describe_as``: the window's, in its language; otherwise
+        English); ``detail`` the recorded details as JSON, for machines. A
+        cell that would start a spreadsheet formula is written as text. The
+        file appears whole, and only once the export is recorded in the trail.
+        """
+        target = check_output_path(path)
+        zone = ZoneInfo(self._settings.office.timezone)
+        sentence = describe_as or (lambda record: english(_description(record), zone.key))
+
+        recorded: list[int] = []
+
+        def fill(out: IO[str]) -> int:
+            rows = self._write_csv(staff, filters, out, zone, sentence)
+            recorded.append(self._record_export(staff, filters, target, rows))
+            return rows
+
+        rows = write_output_text(target, fill)
+        return AuditExport(target, rows, recorded[0])
+
+    def _write_csv(
+        self,
+        staff: StaffIdentity,
+        filters: AuditFilter,
+        out: IO[str],
+        zone: ZoneInfo,
+        sentence: Callable[[AuditRecord], str],
+    ) -> int:
+        with self._db.read() as session:
+            authorise(session, staff, Action.VIEW_AUDIT)
+            query = self._filtered(session, filters).order_by(AuditEvent.id.asc())
+            out.write("\ufeff")
+            writer = csv.writer(out, lineterminator="\r\n")
+            writer.writerow(EXPORT_COLUMNS)
+            count = 0
+            with session.execute(query.execution_options(yield_per=_BATCH)) as rows:
+                for row in rows:
+                    record = _record(row)
+                    texts = (record.actor, record.action, record.id_number, record.subject,
+                             record.reason, sentence(record), row.detail)  # fmt: skip
+                    when = record.at.astimezone(zone).isoformat(timespec="seconds")
+                    writer.writerow(
+                        [record.id, when, *(_as_text(t or "") for t in texts), record.row_hash]
+                    )
+                    count += 1
+        return count
+
+    def _record_export(
+        self, staff: StaffIdentity, filters: AuditFilter, target: Path, rows: int
+    ) -> int:
+        with self._db.write() as session:
+            authorise(session, staff, Action.VIEW_AUDIT)
+            return audit.record(
+                session, self._clock, as_actor(staff), "audit_exported", subject=target.name[:64],
+                detail={"file": target.name, "rows": rows, "format": "csv",
+                        "filter": filters.as_detail()},
+            )  # fmt: skip
+
+
+def _description(record: AuditRecord) -> Description:
+    return describe(
+        record.action, id_number=record.id_number, subject=record.subject, detail=record.detail
+    )
+
+
+def _exists(session: Session, query: Select[*tuple[Any, ...]], condition: Any) -> bool:
+    return session.execute(query.where(condition).limit(1)).first() is not None
+
+
+def _as_text(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

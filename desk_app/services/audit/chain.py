@@ -1,0 +1,53 @@
+"""How an audit event's hash is made: the definition every writer and checker shares.
+
+Each row's hash is SHA-256 over its canonical content (sorted-key JSON of
+id, time, actor, staff id, action, candidate id, subject, reason, details)
+and the previous row's hash; the first row follows :data:`GENESIS_HASH`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+
+def canonical_json(value: Mapping[str, Any]) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def stamp(at: datetime) -> str:
+    """The time as the hash and the exports write it (microseconds, with the offset)."""
+    return at.isoformat(timespec="microseconds")
+
+
+def row_digest(
+    *,
+    id: int,
+    at: datetime,
+    actor: str,
+    staff_id: int | None,
+    action: str,
+    candidate_id: int | None,
+    subject: str | None,
+    reason: str | None,
+    detail: str,
+    prev_hash: str,
+) -> str:
+    content = canonical_json(
+        {
+            "id": id,
+            "at": stamp(at),
+            "actor": actor,
+            "staff_id": staff_id,
+            "action": action,
+            "candidate_id": candidate_id,
+            "subject": subject,
+            "reason": reason,
+            "detail": detail,
+            "prev": prev_hash,
+        }
+    )
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
