@@ -50,13 +50,15 @@ def supervisor(services: Services) -> StaffIdentity:
     return add_staff(services, "supervisor", "sup.wong")
 
 
-def _all_pages(services: Services, staff: StaffIdentity, filters: AuditFilter) -> list[int]:
+def _all_pages(
+    services: Services, staff: StaffIdentity, filters: AuditFilter, size: int = 7
+) -> list[int]:
     browse = services.audit_browse
-    page = browse.page(staff, filters, size=7)
+    page = browse.page(staff, filters, size=size)
     ids = [r.id for r in page.records]
     assert not page.has_newer
     while page.has_older:
-        page = browse.page(staff, filters, before=page.records[-1].id, size=7)
+        page = browse.page(staff, filters, before=page.records[-1].id, size=size)
         assert page.has_newer
         ids += [r.id for r in page.records]
     return ids
@@ -236,3 +238,25 @@ def test_an_empty_page_says_there_is_nothing_either_way(
 ) -> None:
     page = services.audit_browse.page(supervisor, AuditFilter(actor="nobody"))
     assert page == AuditPage((), False, False)
+
+
+def test_the_view_is_in_time_order_when_a_desks_clock_was_behind(
+    services: Services, supervisor: StaffIdentity
+) -> None:
+    """The chain's order is the id; the view's is the time (a slow clock wrote later)."""
+    clock = services.clock
+    assert isinstance(clock, ManualClock)
+    start = clock.now()
+    for minutes in (10, 20, 5, 30, 15, 15, 1):  # a desk whose clock is behind writes in between
+        clock.set(start + timedelta(minutes=minutes))
+        with services.db.write() as session:
+            audit.record(session, clock, SYSTEM, "results_released", detail={"at": minutes})
+    everything = AuditFilter(action="results_released")
+    ids = _all_pages(services, supervisor, everything, size=2)
+    assert len(ids) == len(set(ids)) == 7
+    page = services.audit_browse.page(supervisor, everything, size=7)
+    assert [r.detail["at"] for r in page.records] == [30, 20, 15, 15, 10, 5, 1]
+    tied = [r.id for r in page.records if r.detail["at"] == 15]
+    assert tied == sorted(tied, reverse=True)  # the id breaks the tie
+    since = AuditFilter(action="results_released", since=start + timedelta(minutes=6))
+    assert len(services.audit_browse.page(supervisor, since).records) == 5

@@ -9,9 +9,10 @@ deleted tail be noticed.
 The database defends both (revision ``0009_audit_guard``): triggers refuse
 to change or delete an event and let the head only move forward, and on
 PostgreSQL the desks' role :data:`DESK_ROLE` may insert events but has no
-right to change or delete them. The indexes pair each filter of the
-supervisor's audit view with the id, so every page is one index range read
-newest first (keyset paging, never OFFSET).
+right to change or delete them. The indexes put each filter of the
+supervisor's audit view before the time and the id, the view's order, so
+every page, in any period, is one index range read newest first (keyset
+paging, never OFFSET).
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ DESK_ROLE = "desk_app_desk"
 class AuditEvent(Base):
     __tablename__ = "audit_event"
     __table_args__ = (
-        Index("ix_audit_event_candidate", "candidate_id", "id"),
-        Index("ix_audit_event_actor", "actor", "id"),
-        Index("ix_audit_event_action", "action", "id"),
-        Index("ix_audit_event_at", "at"),
+        Index("ix_audit_event_at", "at", "id"),
+        Index("ix_audit_event_candidate", "candidate_id", "at", "id"),
+        Index("ix_audit_event_actor", "actor", "at", "id"),
+        Index("ix_audit_event_action", "action", "at", "id"),
+        Index("ix_audit_event_actor_action", "actor", "action", "at", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

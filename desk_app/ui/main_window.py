@@ -22,6 +22,8 @@ from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
+from desk_app.services.audit.browse import AuditBrowseService
+from desk_app.services.audit.trail import AuditService
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock
@@ -36,6 +38,7 @@ from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.launcher import ActionLauncher
 from desk_app.ui.actions.plans import ActionPlans
 from desk_app.ui.actions.rules import role_may
+from desk_app.ui.audit.view import AuditView
 from desk_app.ui.candidate.loader import CandidateLoader
 from desk_app.ui.candidate.notes_box import NotesSection
 from desk_app.ui.candidate.pane import CandidatePane
@@ -75,6 +78,9 @@ class WindowServices:
     timezone: str
     #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
     database_dialect: str
+    #: the supervisor's audit view: its pages and CSV, and the chain's check
+    audit_browse: AuditBrowseService
+    audit: AuditService
 
 
 class MainWindow(QMainWindow):
@@ -125,6 +131,12 @@ class MainWindow(QMainWindow):
             self.lockouts.candidateOpened.connect(self._open_id_number)
             self.lockouts.unlocked.connect(self._acted)
             self.tabs.addTab(self.lockouts, "")
+        self.audit: AuditView | None = None
+        if allowed(staff.role, Action.VIEW_AUDIT):
+            self.audit = AuditView(
+                services.audit_browse, services.audit, staff, clock.now, language, services.timezone
+            )
+            self.tabs.addTab(self.audit, "")
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
         plans = ActionPlans(services.desk_actions, services.statements, staff, self)
@@ -251,6 +263,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Desk"))
         if self.lockouts is not None:
             self.tabs.setTabText(1, self.tr("Loc&kouts"))
+        if self.audit is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.audit), self.tr("Audit &trail"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Results Desk"))

@@ -17,9 +17,11 @@
   the same through default privileges. The desks' logins are members of
   the group; the owner (who runs ``db upgrade`` and staff changes) owns the
   tables.
-* Indexes for the audit view's filters, each with the id so that a page is
-  one index range read newest first: (actor, id), (action, id),
-  (candidate_id, id) in place of (candidate_id).
+* Indexes for the audit view, which lists events by time and id, newest
+  first, a page at a time by keyset: (at, id) in place of (at); each
+  filter before the time and id, so that a page in any period is one index
+  range read: (actor, at, id), (action, at, id), (actor, action, at, id),
+  and (candidate_id, at, id) in place of (candidate_id).
 
 A later revision that rebuilds ``audit_event`` or ``audit_head`` on SQLite
 (batch "move and copy") drops their triggers with the old table and must
@@ -135,12 +137,21 @@ def _pg_grants() -> list[str]:
     ]
 
 
+_VIEW_INDEXES = {
+    "ix_audit_event_at": ["at", "id"],
+    "ix_audit_event_candidate": ["candidate_id", "at", "id"],
+    "ix_audit_event_actor": ["actor", "at", "id"],
+    "ix_audit_event_action": ["action", "at", "id"],
+    "ix_audit_event_actor_action": ["actor", "action", "at", "id"],
+}
+
+
 def _indexes_for_the_view() -> None:
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_event_at")
         batch_op.drop_index("ix_audit_event_candidate")
-        batch_op.create_index("ix_audit_event_candidate", ["candidate_id", "id"], unique=False)
-        batch_op.create_index("ix_audit_event_actor", ["actor", "id"], unique=False)
-        batch_op.create_index("ix_audit_event_action", ["action", "id"], unique=False)
+        for name, columns in _VIEW_INDEXES.items():
+            batch_op.create_index(name, columns, unique=False)
 
 
 def upgrade() -> None:
@@ -184,7 +195,7 @@ def downgrade() -> None:
         for name in _SQLITE_TRIGGER_NAMES:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
-        batch_op.drop_index("ix_audit_event_action")
-        batch_op.drop_index("ix_audit_event_actor")
-        batch_op.drop_index("ix_audit_event_candidate")
+        for name in _VIEW_INDEXES:
+            batch_op.drop_index(name)
+        batch_op.create_index("ix_audit_event_at", ["at"], unique=False)
         batch_op.create_index("ix_audit_event_candidate", ["candidate_id"], unique=False)

@@ -2,11 +2,15 @@
 
 Filters: who acted (a staff member's username, or ``website``, ``system``,
 ``verification``, ``cli:…``), the kind of event, the candidate (ID Number)
-and a period. Pages are newest first and found by keyset on the event id
-(``id < the oldest shown``; ``id > the newest shown`` going back), never by
-OFFSET, so page 5,000 costs what page 1 does: each filter has an index that
-ends with the id (revision 0009), and the date range rides on the time
-index. Who may: ``view_audit`` (supervisors and administrators).
+and a period. Events are listed by time, newest first, the id breaking
+ties. Pages are found by keyset (the events before the oldest one shown,
+or after the newest one going back, named by their ids), never by
+OFFSET, and each filter has an index that starts with it and ends with
+the time and the id (revision 0009): so any page, in any period, is one
+index range read, and page 5,000 costs what page 1 does. The chain's own
+order is the id; desks' clocks can differ by a second or two, so the two
+orders may differ by as much. Who may: ``view_audit`` (supervisors and
+administrators).
 
 :meth:`AuditBrowseService.export_filtered_csv` streams the filtered trail to
 a CSV file, oldest first, without holding it; the export is itself
@@ -27,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
@@ -50,6 +54,9 @@ OTHER_ACTORS = ("website", "system", "verification")
 _ACTION = re.compile(r"[a-z][a-z0-9_]{0,47}")
 #: rows fetched at a time when exporting
 _BATCH = 2000
+#: the view's order, time then id (the id breaks ties and is the page's key)
+_ORDER_DESC = (AuditEvent.at.desc(), AuditEvent.id.desc())
+_ORDER_ASC = (AuditEvent.at.asc(), AuditEvent.id.asc())
 #: a cell starting like this is a formula to a spreadsheet: written as text
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -167,37 +174,31 @@ class AuditBrowseService:
         after: int | None = None,
         size: int = PAGE_SIZE,
     ) -> AuditPage:
-        """Up to ``size`` events, newest first: the newest, those older than ``before``,
-        or those just newer than ``after``."""
+        """Up to ``size`` events, newest first: the newest, those just older than the
+        event ``before``, or those just newer than the event ``after`` (event ids)."""
         size = max(1, min(size, 1000))
         with self._db.read() as session:
             authorise(session, staff, Action.VIEW_AUDIT)
-            query = self._filtered(session, filters)
-            if after is not None:
-                newer = list(
-                    session.execute(
-                        query.where(AuditEvent.id > after)
-                        .order_by(AuditEvent.id.asc())
-                        .limit(size + 1)
-                    )
-                )
-                rows = list(reversed(newer[:size]))
-                has_newer = len(newer) > size
-                has_older = rows and _exists(session, query, AuditEvent.id < rows[-1].id)
+            base = self._filtered(session, filters)
+            after_key = _key_of(session, after)
+            if after_key is not None:
+                found = _fetch(session, base.where(_after(after_key)), _ORDER_ASC, size)
+                rows = list(reversed(found[:size]))
+                has_newer = len(found) > size
+                has_older = bool(rows) and _exists(session, base, _before(_key(rows[-1])))
             else:
-                if before is not None:
-                    query = query.where(AuditEvent.id < before)
-                older = list(session.execute(query.order_by(AuditEvent.id.desc()).limit(size + 1)))
-                rows = older[:size]
-                has_older = len(older) > size
+                before_key = _key_of(session, before)
+                query = base if before_key is None else base.where(_before(before_key))
+                found = _fetch(session, query, _ORDER_DESC, size)
+                rows = found[:size]
+                has_older = len(found) > size
+                # a newer page exists only when we came from one (the newest page has none)
                 has_newer = (
-                    bool(rows)
-                    and before is not None
-                    and _exists(
-                        session, self._filtered(session, filters), AuditEvent.id > rows[0].id
-                    )
+                    before_key is not None
+                    and bool(rows)
+                    and _exists(session, base, _after(_key(rows[0])))
                 )
-            return AuditPage(tuple(_record(r) for r in rows), bool(has_newer), bool(has_older))
+            return AuditPage(tuple(_record(r) for r in rows), has_newer, has_older)
 
     def _filtered(self, session: Session, filters: AuditFilter) -> Select[*tuple[Any, ...]]:
         query: Select[*tuple[Any, ...]] = select(*_QUERY_COLUMNS).outerjoin(
@@ -263,7 +264,7 @@ class AuditBrowseService:
     ) -> int:
         with self._db.read() as session:
             authorise(session, staff, Action.VIEW_AUDIT)
-            query = self._filtered(session, filters).order_by(AuditEvent.id.asc())
+            query = self._filtered(session, filters).order_by(*_ORDER_ASC)
             out.write("\ufeff")
             writer = csv.writer(out, lineterminator="\r\n")
             writer.writerow(EXPORT_COLUMNS)
@@ -296,6 +297,35 @@ def _description(record: AuditRecord) -> Description:
     return describe(
         record.action, id_number=record.id_number, subject=record.subject, detail=record.detail
     )
+
+
+def _key_of(session: Session, event_id: int | None) -> Any:
+    """The place of event ``event_id`` in the view's order (time, then id), or None."""
+    if event_id is None:
+        return None
+    at = session.scalar(select(AuditEvent.at).where(AuditEvent.id == event_id))
+    return None if at is None else _key_values(at, event_id)
+
+
+def _before(key: Any) -> Any:
+    """Events before ``key`` in the view's order (time, then id): one index range."""
+    return tuple_(AuditEvent.at, AuditEvent.id) < key
+
+
+def _after(key: Any) -> Any:
+    return tuple_(AuditEvent.at, AuditEvent.id) > key
+
+
+def _key(row: Any) -> Any:
+    return _key_values(row.at, row.id)
+
+
+def _key_values(at: datetime, event_id: int) -> Any:
+    return tuple_(literal(at, AuditEvent.at.type), literal(event_id, AuditEvent.id.type))
+
+
+def _fetch(session: Session, query: Select[*tuple[Any, ...]], order: Any, size: int) -> list[Any]:
+    return list(session.execute(query.order_by(*order).limit(size + 1)))
 
 
 def _exists(session: Session, query: Select[*tuple[Any, ...]], condition: Any) -> bool:
