@@ -30,9 +30,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
     ).set_defaults(handler=upgrade, owner_connection=True)
     actions.add_parser("status", help=STATUS_HELP, parents=[common]).set_defaults(handler=status)
-    actions.add_parser(
+    stored = actions.add_parser(
         "password", help="store the PostgreSQL password in the OS keyring", parents=[common]
-    ).set_defaults(handler=password)
+    )
+    stored.add_argument(
+        "--admin",
+        dest="owner_connection",
+        action="store_true",
+        help="the password of [database] admin_url, the owner's connection (administrators)",
+    )
+    stored.set_defaults(handler=password)
 
 
 def upgrade(context: CliContext) -> int:
