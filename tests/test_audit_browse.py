@@ -158,6 +158,7 @@ def test_only_audit_roles_browse_or_export(services: Services, role: str, tmp_pa
     for attempt in (
         lambda: services.audit_browse.page(someone, AuditFilter()),
         lambda: services.audit_browse.actors(someone),
+        lambda: services.audit_browse.verify(someone),
         lambda: services.audit_browse.export_filtered_csv(someone, AuditFilter(), target),
     ):
         with pytest.raises(PermissionDenied):
@@ -224,7 +225,9 @@ def test_the_check_reports_progress_and_stops_when_asked(
     monkeypatch.setattr("desk_app.services.audit.verify.STEP", 5)
     _day_events(services, supervisor)
     seen: list[tuple[int, int]] = []
-    report = services.audit.verify(progress=lambda done, total: seen.append((done, total)))
+    report = services.audit_browse.verify(
+        supervisor, progress=lambda done, total: seen.append((done, total))
+    )
     assert report.ok and report.checked == 39
     assert seen[-1] == (39, 39)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)

@@ -236,3 +236,21 @@ def test_a_desks_whole_day_works_as_the_desk_role(
     assert {"account_unlocked", "reset_sent", "letter_reissued"} <= {r.action for r in page.records}
     report_ = desk.audit.verify()
     assert report_.ok and report_.checked > 30
+
+
+def test_an_upgrade_through_a_desks_login_says_to_use_the_owner(
+    centre: Centre, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A desk's login may not change the schema: db upgrade says whose job it is (exit 1)."""
+    empty = centre.server.new_database_name()
+    centre.server.create_database(empty)
+    try:
+        url = URL.create(
+            "postgresql+psycopg", username=centre.desk_login, password=LOGIN_PASSWORD,
+            host=centre.server.host, port=centre.server.port, database=empty,
+        ).render_as_string(hide_password=False)  # fmt: skip
+        assert main(["--db", url, "db", "upgrade"]) == 1
+        err = capsys.readouterr().err
+        assert "run it as the database's owner" in err and DESK_ROLE in err
+    finally:
+        centre.server.drop_database(empty)

@@ -70,7 +70,6 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         timezone=services.settings.office.timezone,
         database_dialect=database_dialect,
         audit_browse=services.audit_browse,
-        audit=services.audit,
     )
 
 

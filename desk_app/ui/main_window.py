@@ -23,7 +23,6 @@ from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.audit.browse import AuditBrowseService
-from desk_app.services.audit.trail import AuditService
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock
@@ -78,9 +77,8 @@ class WindowServices:
     timezone: str
     #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
     database_dialect: str
-    #: the supervisor's audit view: its pages and CSV, and the chain's check
+    #: the supervisor's audit view: its pages, the chain's check, the CSV
     audit_browse: AuditBrowseService
-    audit: AuditService
 
 
 class MainWindow(QMainWindow):
@@ -134,7 +132,7 @@ class MainWindow(QMainWindow):
         self.audit: AuditView | None = None
         if allowed(staff.role, Action.VIEW_AUDIT):
             self.audit = AuditView(
-                services.audit_browse, services.audit, staff, clock.now, language, services.timezone
+                services.audit_browse, staff, clock.now, language, services.timezone
             )
             self.tabs.addTab(self.audit, "")
         self.setCentralWidget(self.tabs)

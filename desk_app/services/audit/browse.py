@@ -40,6 +40,7 @@ from desk_app.services.actor import StaffIdentity, as_actor, authorise
 from desk_app.services.audit import trail as audit
 from desk_app.services.audit.chain import stamp
 from desk_app.services.audit.describe import Description, describe, english
+from desk_app.services.audit.verify import AuditReport, StopAsked, VerifyProgress, verify_chain
 from desk_app.services.candidates.detail import find_candidate
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
@@ -221,6 +222,19 @@ class AuditBrowseService:
         if filters.until is not None:
             query = query.where(AuditEvent.at < filters.until)
         return query
+
+    # -- the chain's check, from the window -------------------------------------------------
+    def verify(
+        self,
+        staff: StaffIdentity,
+        *,
+        progress: VerifyProgress | None = None,
+        should_stop: StopAsked | None = None,
+    ) -> AuditReport:
+        """The whole chain checked for a supervisor (role checked), with progress and stop."""
+        with self._db.read() as session:
+            authorise(session, staff, Action.VIEW_AUDIT)
+            return verify_chain(session, progress=progress, should_stop=should_stop)
 
     # -- the CSV of the filtered view ---------------------------------------------------------
     def export_filtered_csv(

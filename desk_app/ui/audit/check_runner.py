@@ -16,8 +16,9 @@ from PySide6.QtCore import SIGNAL, SLOT, QObject, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 
-from desk_app.services.audit.trail import AuditReport, AuditService
-from desk_app.services.audit.verify import AuditCheckStopped
+from desk_app.services.actor import StaffIdentity
+from desk_app.services.audit.browse import AuditBrowseService
+from desk_app.services.audit.verify import AuditCheckStopped, AuditReport
 from desk_app.ui.audit.words import problem_text
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.message_box import open_summary
@@ -51,9 +52,10 @@ class ChainCheck(QObject):
     # the report, or the error that ended the check (AuditCheckStopped when cancelled)
     finished = Signal(object)
 
-    def __init__(self, audit: AuditService, parent: QWidget) -> None:
+    def __init__(self, browse: AuditBrowseService, staff: StaffIdentity, parent: QWidget) -> None:
         super().__init__(parent)
-        self._audit = audit
+        self._browse = browse
+        self._staff = staff
         self._parent = parent
         self._stop = threading.Event()
         self._relay = _Relay(self)
@@ -79,9 +81,12 @@ class ChainCheck(QObject):
         self.dialog.setCancelButtonText(self.tr("Cancel"))
         self.dialog.setValue(0)
         self.dialog.show()
-        audit, emit, stop = self._audit, self._relay.progressed.emit, self._stop
+        browse, staff = self._browse, self._staff
+        emit, stop = self._relay.progressed.emit, self._stop
         run_in_background(
-            lambda: audit.verify(progress=emit, should_stop=stop.is_set), self._ended, self._ended
+            lambda: browse.verify(staff, progress=emit, should_stop=stop.is_set),
+            self._ended,
+            self._ended,
         )
 
     def cancel(self) -> None:

@@ -1,13 +1,15 @@
 """The supervisor's audit view: the trail filtered, a page at a time, in the reader's words.
 
-Newest first, 100 events a page: **Newest**, **Newer** and **Older** move by
-keyset on the event id (the services never count or skip rows, so a page
-deep in a million events comes as fast as the first). Each row says when,
-who, what kind and, in one sentence built from the event's details, what
-happened; Enter or a double click opens every recorded field. **Verify the
-chain…** checks the whole trail on a worker with progress and Cancel;
-**Export to CSV…** writes what the filters show (oldest first) and is
-itself audited. Every database call runs on the thread pool.
+Newest first, 100 events a page: **Older** and **Newer** move by keyset (the
+services never count or skip rows, so a page deep in a million events comes
+as fast as the first); **Newest** goes back to the top and looks again for
+what happened since, as does coming back to the tab on the newest page.
+Each row says when, who, what kind and, in one sentence built from the
+event's details, what happened; Enter or a double click opens every
+recorded field. **Verify the chain…** checks the whole trail on a worker
+with progress and Cancel; **Export to CSV…** writes what the filters show
+(oldest first) and is itself audited. Every database call runs on the
+thread pool.
 """
 
 from __future__ import annotations
@@ -39,7 +41,6 @@ from desk_app.services.audit.browse import (
     AuditPage,
     AuditRecord,
 )
-from desk_app.services.audit.trail import AuditService
 from desk_app.ui.audit.check_runner import ChainCheck
 from desk_app.ui.audit.details_dialog import AuditDetailsDialog
 from desk_app.ui.audit.filters import AuditFilterBar
@@ -65,7 +66,6 @@ class AuditView(QWidget):
     def __init__(
         self,
         browse: AuditBrowseService,
-        audit: AuditService,
         staff: StaffIdentity,
         now: Callable[[], datetime],
         language: Callable[[], str],
@@ -88,7 +88,7 @@ class AuditView(QWidget):
         self._requests.finished.connect(self._show)
         self._requests.failed.connect(self._failed)
         self._requests.busyChanged.connect(lambda _busy: self._update())
-        self.check = ChainCheck(audit, self)
+        self.check = ChainCheck(browse, staff, self)
         self._build()
         self.retranslate()
 
@@ -176,6 +176,8 @@ class AuditView(QWidget):
             self._loaded_once = True
             self._load_actors()
             self.load()
+        elif self._page is not None and not self._page.has_newer:
+            self.load()  # back on the tab: the newest page again, with what happened since
 
     # -- pages ---------------------------------------------------------------------------------
     def show_filtered(self, filters: AuditFilter) -> None:
@@ -219,7 +221,7 @@ class AuditView(QWidget):
     def _update(self) -> None:
         page = self._page
         has_rows = page is not None and bool(page.records)
-        self.newest_button.setEnabled(page is not None and page.has_newer)
+        self.newest_button.setEnabled(page is not None)  # also: look again for new events
         self.newer_button.setEnabled(page is not None and page.has_newer)
         self.older_button.setEnabled(page is not None and page.has_older)
         self.details_button.setEnabled(has_rows)
