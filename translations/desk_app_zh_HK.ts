@@ -972,7 +972,7 @@
         <translation>把篩選後顯示的記錄寫入 CSV 檔案。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Loading…</source>
         <translation>正在載入…</translation>
     </message>
@@ -1433,14 +1433,14 @@
 <context>
     <name>ChainCheck</name>
     <message>
-        <location filename="../desk_app/ui/audit/check_runner.py" line="+77"/>
-        <location line="+32"/>
+        <location filename="../desk_app/ui/audit/check_runner.py" line="+79"/>
+        <location line="+35"/>
         <source>Verify the audit chain</source>
         <extracomment>problems listed in the summary; the rest are counted</extracomment>
         <translation>核實審計記錄鏈</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>Reading the audit trail…</source>
         <translation>正在讀取審計記錄…</translation>
     </message>
@@ -1450,7 +1450,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location line="+1"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
@@ -3046,9 +3046,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+253"/>
+        <location filename="../desk_app/ui/main_window.py" line="+251"/>
         <source>Results Desk</source>
-        <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar the supervisor&apos;s audit view: its pages and CSV, and the chain&apos;s check</extracomment>
+        <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar the supervisor&apos;s audit view: its pages, the chain&apos;s check, the CSV</extracomment>
         <translation>成績服務台</translation>
     </message>
     <message>
