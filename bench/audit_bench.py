@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -192,7 +193,7 @@ def child(what: str, url: str) -> None:
     started = time.perf_counter()
     if what == "verify":
         report = services.audit.verify()
-        done = {"checked": report.checked, "ok": report.ok}
+        done: dict[str, Any] = {"checked": report.checked, "ok": report.ok}
     else:
         with services.db.read() as session:
             row = session.scalar(select(Staff).where(Staff.username == "supervisor"))
@@ -202,7 +203,7 @@ def child(what: str, url: str) -> None:
             assert newest is not None
         month = AuditFilter(since=newest - timedelta(days=60), until=newest - timedelta(days=30))
         with tempfile.TemporaryDirectory() as folder:
-            export = services.audit_browse.export_filtered_csv(
+            export = services.audit_export.export_view(
                 supervisor, month, Path(folder) / "month.csv"
             )
             done = {"rows": export.rows, "mb": export.path.stat().st_size / 2**20}

@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 
 from bench.search_bench import CACHE, log
 from desk_app.bulk import BulkWriter, analyze
@@ -97,6 +97,10 @@ def _detail(action: str, rng: random.Random, at: datetime) -> dict[str, Any]:
     return {}
 
 
+_STAFF: Table = Staff.__table__  # type: ignore[assignment]
+_EVENTS: Table = AuditEvent.__table__  # type: ignore[assignment]
+
+
 class _Maker:
     def __init__(self, candidates: Sequence[tuple[int, str]], staff: Sequence[tuple[int, str]]):
         self.rng = random.Random(SEED)
@@ -123,10 +127,12 @@ class _Maker:
             if action not in _NO_CANDIDATE:
                 candidate_id, subject = rng.choice(self.candidates)
             reason = "caller asked" if action in _REASON else None
-            row = {"id": first_id + n, "at": at, "actor": actor, "staff_id": staff_id,
-                   "action": action, "candidate_id": candidate_id, "subject": subject,
-                   "reason": reason, "detail": canonical_json(_detail(action, rng, at)),
-                   "prev_hash": previous}  # fmt: skip
+            row: dict[str, Any] = {
+                "id": first_id + n, "at": at, "actor": actor, "staff_id": staff_id,
+                "action": action, "candidate_id": candidate_id, "subject": subject,
+                "reason": reason, "detail": canonical_json(_detail(action, rng, at)),
+                "prev_hash": previous,
+            }  # fmt: skip
             row["row_hash"] = previous = row_digest(**row)
             yield row
 
@@ -140,10 +146,10 @@ def build(url: str, events: int, *, log: Any = print) -> Built:
         make_demo(db, settings, clock, Hasher(settings.hashing), candidates=CANDIDATES, seed=SEED)
         with db.write() as session:
             writer = BulkWriter(session.connection())
-            first_staff = writer.next_id(Staff.__table__)
+            first_staff = writer.next_id(_STAFF)
             extra = [(first_staff + n, f"staff{n:02d}") for n in range(EXTRA_STAFF)]
             writer.insert(
-                Staff.__table__,
+                _STAFF,
                 ("id", "username", "display_name", "role", "password_hash", "active",
                  "language", "created_at", "failed_attempts"),
                 [(i, name, name.title(), "operator", "!", writer.flag(True), "en",
@@ -162,11 +168,11 @@ def build(url: str, events: int, *, log: Any = print) -> Built:
                 batch.append(tuple(writer.stamp(v) if k == "at" else v
                                    for k, v in last.items()))  # fmt: skip
                 if len(batch) == BATCH:
-                    writer.insert(AuditEvent.__table__, columns, batch)
+                    writer.insert(_EVENTS, columns, batch)
                     batch = []
                     if last["id"] % 200_000 < BATCH:
                         log(f"  {last['id']:,} audit events")
-            writer.insert(AuditEvent.__table__, columns, batch)
+            writer.insert(_EVENTS, columns, batch)
             writer.finish()
             session.execute(
                 update(AuditHead).values(last_id=last["id"], last_hash=last["row_hash"])

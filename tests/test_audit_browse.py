@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from datetime import timedelta
@@ -13,6 +14,7 @@ import pytest
 from desk_app.services.actor import SYSTEM, WEBSITE, AuditActor, StaffIdentity
 from desk_app.services.audit import trail as audit
 from desk_app.services.audit.browse import AuditFilter, AuditPage
+from desk_app.services.audit.chain_file import FILE_FIELDS
 from desk_app.services.audit.verify import AuditCheckStopped
 from desk_app.services.errors import BadInput, NotFound, PermissionDenied
 from desk_app.services.registry import Services
@@ -159,7 +161,7 @@ def test_only_audit_roles_browse_or_export(services: Services, role: str, tmp_pa
         lambda: services.audit_browse.page(someone, AuditFilter()),
         lambda: services.audit_browse.actors(someone),
         lambda: services.audit_browse.verify(someone),
-        lambda: services.audit_browse.export_filtered_csv(someone, AuditFilter(), target),
+        lambda: services.audit_export.export_view(someone, AuditFilter(), target),
     ):
         with pytest.raises(PermissionDenied):
             attempt()
@@ -185,12 +187,13 @@ def test_the_filtered_csv_is_oldest_first_readable_and_audited(
             "account_unlocked", subject="AB1234", reason="=HYPERLINK(\"http://x\")",
         )  # fmt: skip
     target = tmp_path / "unlocks.csv"
-    done = services.audit_browse.export_filtered_csv(
+    done = services.audit_export.export_view(
         supervisor, AuditFilter(action="account_unlocked"), target
     )
     raw = target.read_bytes()
     assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == [*FILE_FIELDS, "id_number", "description"]  # the audit log's CSV
     assert done.rows == len(rows) == 13
     assert [int(r["id"]) for r in rows] == sorted(int(r["id"]) for r in rows)
     assert rows[0]["description"] == "Unlocked the account of AB1234 early"
@@ -198,11 +201,11 @@ def test_the_filtered_csv_is_oldest_first_readable_and_audited(
     assert rows[-1]["reason"].startswith("'=")
     recorded = services.audit_browse.page(supervisor, AuditFilter(action="audit_exported"))
     (entry,) = recorded.records
-    assert entry.id == done.audit_id
     assert entry.detail == {
         "file": "unlocks.csv", "rows": 13, "format": "csv",
-        "filter": {"action": "account_unlocked"},
+        "filter": {"action": "account_unlocked"}, "sha256": done.sha256,
     }  # fmt: skip
+    assert hashlib.sha256(raw).hexdigest() == done.sha256
     assert services.audit.verify().ok
 
 
@@ -211,7 +214,7 @@ def test_the_csv_takes_the_windows_sentences(
 ) -> None:
     _day_events(services, supervisor)
     target = tmp_path / "mine.csv"
-    services.audit_browse.export_filtered_csv(
+    services.audit_export.export_view(
         supervisor, AuditFilter(actor="website"), target, describe_as=lambda r: f"#{r.id}"
     )
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))

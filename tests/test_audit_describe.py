@@ -52,6 +52,22 @@ def test_every_kind_the_services_write_has_a_name_and_a_sentence() -> None:
     assert set(ACTION_NAMES) <= set(SENTENCES)
 
 
+def test_every_kind_of_email_the_outbox_sends_has_a_name() -> None:
+    """The ``{mail}`` of mail_sent/failed/withdrawn: each template kind ``_compose`` makes."""
+    source = (SERVICES / "services" / "mail" / "templates.py").read_text(encoding="utf-8")
+    kinds = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "_compose"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert {"registered", "answer"} <= kinds
+    assert kinds <= set(MAIL_KINDS), kinds - set(MAIL_KINDS)
+
+
 # one realistic event per sentence: (action, details) as the services write them
 UNTIL = "2026-11-21T02:30:00+00:00"
 EVENTS: list[tuple[str, dict[str, Any], str]] = [
@@ -79,6 +95,53 @@ EVENTS: list[tuple[str, dict[str, Any], str]] = [
     ),
     ("import_result_withdrawn", {"line": 9, "exam": "KETFS"}, "line 9"),
     ("audit_exported", {"file": "audit.csv", "rows": 12}, "12 audit events to audit.csv"),
+    (
+        "audit_exported",
+        {
+            "file": "a.jsonl",
+            "format": "jsonl",
+            "from": None,
+            "to": None,
+            "rows": 5,
+            "first_id": 1,
+            "last_id": 5,
+            "sha256": "0" * 64,
+        },
+        "5 audit events to a.jsonl",
+    ),
+    (
+        "search_exported",
+        {
+            "query": "chan tai",
+            "query_kind": "name_en",
+            "rows": 3,
+            "file": "s.csv",
+            "sha256": "0" * 64,
+        },
+        "3 candidates found for “chan tai” to s.csv",
+    ),
+    (
+        "lockouts_exported",
+        {"file": "l.csv", "from": "2026-07-18", "to": "2026-07-25", "rows": 7, "sha256": "0"},
+        "7 rows of the lockout history (2026-07-18 to 2026-07-25) to l.csv",
+    ),
+    (
+        "answer_edited",
+        {"key": "forgot_password", "version": 2, "old": {"body_en": "a"}, "new": {"body_en": "b"}},
+        "answer “forgot_password”, now version 2",
+    ),
+    (
+        "answer_emailed",
+        {
+            "answer": "forgot_password",
+            "version": 1,
+            "address": "registered",
+            "to": "t@example.com",
+            "outbox": 4,
+        },
+        "“forgot_password” to SMR123456 at t@example.com",
+    ),
+    ("mail_sent", {"kind": "answer"}, "Email delivered: one of the desk's answers"),
     ("staff_added", {"role": "supervisor"}, "as supervisor"),
 ]
 

@@ -27,6 +27,7 @@ from desk_app.models import Staff
 from desk_app.models.audit import DESK_ROLE
 from desk_app.services.audit.browse import AuditFilter
 from desk_app.services.errors import Locked, Refused
+from desk_app.services.knowledge.answers import AnswerTexts
 from desk_app.services.registry import Services
 from tests.support.clock import ManualClock
 from tests.support.factories import STAFF_PASSWORD, add_staff, make_candidate, make_services
@@ -231,9 +232,18 @@ def test_a_desks_whole_day_works_as_the_desk_role(
     report, _received = deliver(desk)
     assert report.sent >= 1
     desk.results_export.export(admin, tmp_path / "results.csv")
-    desk.audit_browse.export_filtered_csv(supervisor, AuditFilter(), tmp_path / "audit.csv")
+    desk.audit_export.export_view(supervisor, AuditFilter(), tmp_path / "audit.csv")
+    desk.audit_export.export(supervisor, tmp_path / "audit.jsonl")
+    today = clock.now().date()
+    desk.lockout_history.export(supervisor, tmp_path / "l.csv", first_day=today, last_day=today)
+    desk.search_export.export(operator, "chan tai man", tmp_path / "found.csv")
+    answer = next(a for a in desk.knowledge.answers(supervisor) if a.key == "certificate")
+    texts = AnswerTexts(answer.title_en, answer.title_zh, answer.body_en + " Ask.", answer.body_zh)
+    desk.knowledge.save(supervisor, "certificate", texts, version=answer.version, reason="asked")
+    desk.knowledge.email(operator, "SMR123456", "locked", to="on_file")
     page = desk.audit_browse.page(supervisor, AuditFilter(id_number="SMR123456"))
-    assert {"account_unlocked", "reset_sent", "letter_reissued"} <= {r.action for r in page.records}
+    kinds = {r.action for r in page.records}
+    assert {"account_unlocked", "reset_sent", "letter_reissued", "answer_emailed"} <= kinds
     report_ = desk.audit.verify()
     assert report_.ok and report_.checked > 30
 

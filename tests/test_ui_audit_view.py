@@ -22,8 +22,9 @@ from sqlalchemy import text
 from desk_app.services.actor import SYSTEM, WEBSITE, AuditActor, StaffIdentity
 from desk_app.services.audit import trail as audit
 from desk_app.services.audit.batch import PendingEntry, record_many
-from desk_app.services.audit.browse import AuditExport, AuditFilter, AuditPage
+from desk_app.services.audit.browse import AuditFilter, AuditPage
 from desk_app.services.audit.verify import AuditCheckStopped
+from desk_app.services.exports.files import ExportReport
 from desk_app.services.registry import Services
 from desk_app.ui.audit.details_dialog import AuditDetailsDialog
 from desk_app.ui.audit.model import AuditColumn, AuditTableModel
@@ -178,13 +179,18 @@ def test_the_filtered_view_is_written_to_csv(qtbot: QtBot, view: AuditView, tmp_
     view.filter_bar.kind.setCurrentIndex(view.filter_bar.kind.findData("account_unlocked"))
     _shown(qtbot, view, view.filter_bar.apply)
     target = tmp_path / "unlocks.csv"
+    dialog = view.open_export()  # File › Export's own dialog, for what the filters show
+    assert "kind: Early unlock" in dialog.intro.text()
+    dialog.path.setText(str(target))
     with qtbot.waitSignal(view.exported, timeout=TIMEOUT) as done:
-        view.export_to(target)
+        assert dialog.start()
     report = done.args[0]
-    assert isinstance(report, AuditExport) and report.rows == 75
+    assert isinstance(report, ExportReport) and report.rows == 75
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert {r["description"] for r in rows} == {"Unlocked the account of SMR123456 early"}
-    assert "Wrote 75 events" in view.status.text()
+    assert {r["id_number"] for r in rows} == {"SMR123456"}
+    assert "Written: 75 rows" in dialog.status.text()
+    dialog.close()
 
 
 def test_the_chain_is_verified_with_progress(

@@ -29,6 +29,7 @@ from desk_app.services.clock import Clock
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.importing.service import ImportService
+from desk_app.services.knowledge.answers import KnowledgeService
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
@@ -37,7 +38,7 @@ from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.launcher import ActionLauncher
 from desk_app.ui.actions.plans import ActionPlans
 from desk_app.ui.actions.rules import role_may
-from desk_app.ui.audit.view import AuditView
+from desk_app.ui.audit.view import audit_tab
 from desk_app.ui.candidate.loader import CandidateLoader
 from desk_app.ui.candidate.notes_box import NotesSection
 from desk_app.ui.candidate.pane import CandidatePane
@@ -47,7 +48,10 @@ from desk_app.ui.common.labels import database_kind, role_name
 from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.exports.menu import ExportMenu, ExportServices
 from desk_app.ui.importing.dialog import ImportDialog
+from desk_app.ui.knowledge.column import first_layout, unfold
+from desk_app.ui.knowledge.pane import KnowledgePane
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
@@ -70,6 +74,9 @@ class WindowServices:
     statements: StatementService
     letters: LetterBatchService
     importer: ImportService
+    exports: ExportServices
+    #: the desk's answers (the seeds' FAQ) beside the candidate
+    knowledge: KnowledgeService
     #: the staff member's language choice is kept here
     staff: StaffService
     clock: Clock
@@ -77,8 +84,7 @@ class WindowServices:
     timezone: str
     #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
     database_dialect: str
-    #: the supervisor's audit view: its pages, the chain's check, the CSV
-    audit_browse: AuditBrowseService
+    audit_browse: AuditBrowseService  # the audit view's pages and the chain's check
 
 
 class MainWindow(QMainWindow):
@@ -102,13 +108,22 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(services.search, staff, clock.now, language)
         self.verifications = CallVerifications(clock.now, self)
         self.pane = self._build_pane(language)
+        self.knowledge = KnowledgePane(
+            services.knowledge,
+            staff,
+            language,
+            can_email=allowed(staff.role, Action.EMAIL_ANSWER),
+            can_edit=allowed(staff.role, Action.EDIT_ANSWERS),
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.search_panel)
         splitter.addWidget(self.pane)
+        splitter.addWidget(self.knowledge)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([770, 490])
+        splitter.setCollapsible(2, True)  # a narrow screen folds the answers away
+        self.splitter = splitter
         splitter.setContentsMargins(12, 10, 12, 6)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("windowTabs")
@@ -129,15 +144,10 @@ class MainWindow(QMainWindow):
             self.lockouts.candidateOpened.connect(self._open_id_number)
             self.lockouts.unlocked.connect(self._acted)
             self.tabs.addTab(self.lockouts, "")
-        self.audit: AuditView | None = None
-        if allowed(staff.role, Action.VIEW_AUDIT):
-            self.audit = AuditView(
-                services.audit_browse, staff, clock.now, language, services.timezone
-            )
-            self.tabs.addTab(self.audit, "")
+        self.audit = audit_tab(self.tabs, services, staff, language)
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
-        plans = ActionPlans(services.desk_actions, services.statements, staff, self)
+        plans = ActionPlans(services.desk_actions, services.statements, staff, self, language)
         self.launcher = ActionLauncher(
             plans,
             services.verification,
@@ -156,15 +166,26 @@ class MainWindow(QMainWindow):
         )
         self.pane.snapshotChanged.connect(self.call_actions.set_snapshot)
         self.pane.entryChanged.connect(self.call_actions.set_entry)
+        self.pane.snapshotChanged.connect(self.knowledge.set_snapshot)
+        self.pane.entryChanged.connect(self.knowledge.set_entry)
+        self.knowledge.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.search_panel.currentCandidateChanged.connect(self.pane.set_candidate)
         self.search_panel.candidateOpened.connect(self._open_candidate)
         self.search_panel.resultsShown.connect(self._results_shown)
         self.search_panel.busyChanged.connect(self._busy_changed)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1280, 800)
+        size, widths = first_layout(self.screen().availableGeometry())
+        self.resize(*size)
+        splitter.setSizes(widths)
         self.retranslate()
         self.search_panel.focus_search()
+
+    def focus_answers(self) -> None:
+        """The answers' search box (Ctrl+Shift+F), unfolding the answers if folded away."""
+        self.tabs.setCurrentIndex(0)
+        unfold(self.splitter, 2)
+        self.knowledge.focus_search()
 
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
@@ -210,7 +231,13 @@ class MainWindow(QMainWindow):
             self.import_action = QAction(self)
             self.import_action.triggered.connect(self.open_import)
             self.file_menu.addAction(self.import_action)
-            self.file_menu.addSeparator()
+        panel = self.search_panel
+        self.export_menu = ExportMenu(
+            self._services.exports, self._staff, lambda: (panel.query, panel.model.rowCount()),
+            self._services.clock.now, self._services.timezone, self,
+        )  # fmt: skip
+        self.file_menu.addMenu(self.export_menu)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -221,6 +248,9 @@ class MainWindow(QMainWindow):
         )
         self.find_action.triggered.connect(self.focus_search)
         self.search_menu.addAction(self.find_action)
+        self.answers_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.answers_action.triggered.connect(self.focus_answers)
+        self.search_menu.addAction(self.answers_action)
         self.actions_menu = bar.addMenu("")
         self.call_actions.fill_menu(self.actions_menu)
         self.language_menu = bar.addMenu("")
@@ -256,13 +286,12 @@ class MainWindow(QMainWindow):
             self.import_action.setText(self.tr("&Import…"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
+        self.answers_action.setText(self.tr("Search the &answers"))
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.call_actions.retranslate()
         self.tabs.setTabText(0, self.tr("&Desk"))
         if self.lockouts is not None:
             self.tabs.setTabText(1, self.tr("Loc&kouts"))
-        if self.audit is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.audit), self.tr("Audit &trail"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Results Desk"))

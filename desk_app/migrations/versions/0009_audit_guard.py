@@ -28,7 +28,7 @@ A later revision that rebuilds ``audit_event`` or ``audit_head`` on SQLite
 make them again.
 
 Revision ID: 0009_audit_guard
-Revises: 0005_release_letters
+Revises: 0006_knowledge
 Create Date: 2027-01-20 09:00:00
 """
 
@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0009_audit_guard"
-down_revision: str | None = "0005_release_letters"
+down_revision: str | None = "0006_knowledge"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

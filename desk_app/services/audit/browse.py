@@ -12,39 +12,33 @@ order is the id; desks' clocks can differ by a second or two, so the two
 orders may differ by as much. Who may: ``view_audit`` (supervisors and
 administrators).
 
-:meth:`AuditBrowseService.export_filtered_csv` streams the filtered trail to
-a CSV file, oldest first, without holding it; the export is itself
-audited (``audit_exported``). It reads in one unit of work and records in
-a second, short one: appending while reading a million rows would hold the
-chain's head, which every audited action of every desk waits for.
+The CSV of the filtered view is written by the audit log's export
+(:meth:`~desk_app.services.exports.audit_log.AuditExportService.export_view`),
+with the columns of File › Export › Audit log, through :func:`filter_events`
+and :func:`record_of` here.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import IO, Any
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from sqlalchemy import Select, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
 from desk_app.models import AuditEvent, Candidate, Staff
-from desk_app.services.actor import StaffIdentity, as_actor, authorise
-from desk_app.services.audit import trail as audit
+from desk_app.services.actor import StaffIdentity, authorise
 from desk_app.services.audit.chain import stamp
-from desk_app.services.audit.describe import Description, describe, english
+from desk_app.services.audit.describe import describe, english
 from desk_app.services.audit.verify import AuditReport, StopAsked, VerifyProgress, verify_chain
 from desk_app.services.candidates.detail import find_candidate
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
-from desk_app.services.output_files import check_output_path, write_output_text
 from desk_app.services.permissions import Action
 from desk_app.settings import Settings
 
@@ -53,13 +47,9 @@ PAGE_SIZE = 100
 #: the actors that are not staff members (the website, the desk itself, a statement check)
 OTHER_ACTORS = ("website", "system", "verification")
 _ACTION = re.compile(r"[a-z][a-z0-9_]{0,47}")
-#: rows fetched at a time when exporting
-_BATCH = 2000
 #: the view's order, time then id (the id breaks ties and is the page's key)
 _ORDER_DESC = (AuditEvent.at.desc(), AuditEvent.id.desc())
-_ORDER_ASC = (AuditEvent.at.asc(), AuditEvent.id.asc())
-#: a cell starting like this is a formula to a spreadsheet: written as text
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ORDER_ASC = (AuditEvent.at.asc(), AuditEvent.id.asc())
 
 
 @dataclass(frozen=True)
@@ -115,19 +105,6 @@ class ActorChoice:
     active: bool = True
 
 
-@dataclass(frozen=True)
-class AuditExport:
-    path: Path
-    rows: int
-    #: the audit entry that records the export
-    audit_id: int
-
-
-EXPORT_COLUMNS = (
-    "id", "at", "actor", "action", "id_number", "subject", "reason", "description", "detail",
-    "row_hash",
-)  # fmt: skip
-
 _QUERY_COLUMNS = (
     AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action, Candidate.id_number,
     AuditEvent.subject, AuditEvent.reason, AuditEvent.detail, AuditEvent.row_hash,
@@ -135,7 +112,8 @@ _QUERY_COLUMNS = (
 )  # fmt: skip
 
 
-def _record(row: Any) -> AuditRecord:
+def record_of(row: Any) -> AuditRecord:
+    """A row with the event's columns and the candidate's ``id_number``, as the view shows it."""
     try:
         detail = json.loads(row.detail)
     except ValueError:
@@ -183,7 +161,7 @@ class AuditBrowseService:
             base = self._filtered(session, filters)
             after_key = _key_of(session, after)
             if after_key is not None:
-                found = _fetch(session, base.where(_after(after_key)), _ORDER_ASC, size)
+                found = _fetch(session, base.where(_after(after_key)), ORDER_ASC, size)
                 rows = list(reversed(found[:size]))
                 has_newer = len(found) > size
                 has_older = bool(rows) and _exists(session, base, _before(_key(rows[-1])))
@@ -199,29 +177,13 @@ class AuditBrowseService:
                     and bool(rows)
                     and _exists(session, base, _after(_key(rows[0])))
                 )
-            return AuditPage(tuple(_record(r) for r in rows), has_newer, has_older)
+            return AuditPage(tuple(record_of(r) for r in rows), has_newer, has_older)
 
     def _filtered(self, session: Session, filters: AuditFilter) -> Select[*tuple[Any, ...]]:
         query: Select[*tuple[Any, ...]] = select(*_QUERY_COLUMNS).outerjoin(
             Candidate, Candidate.id == AuditEvent.candidate_id
         )
-        if filters.actor:
-            query = query.where(AuditEvent.actor == filters.actor.strip()[:64])
-        if filters.action:
-            action = filters.action.strip()
-            if not _ACTION.fullmatch(action):
-                raise BadInput("audit_action_unknown", value=action[:48])
-            query = query.where(AuditEvent.action == action)
-        if filters.id_number:
-            candidate = find_candidate(session, filters.id_number, self._settings)
-            query = query.where(AuditEvent.candidate_id == candidate.id)
-        if filters.since and filters.until and filters.since >= filters.until:
-            raise BadInput("audit_dates_reversed")
-        if filters.since is not None:
-            query = query.where(AuditEvent.at >= filters.since)
-        if filters.until is not None:
-            query = query.where(AuditEvent.at < filters.until)
-        return query
+        return filter_events(session, query, filters, self._settings)
 
     # -- the chain's check, from the window -------------------------------------------------
     def verify(
@@ -236,81 +198,37 @@ class AuditBrowseService:
             authorise(session, staff, Action.VIEW_AUDIT)
             return verify_chain(session, progress=progress, should_stop=should_stop)
 
-    # -- the CSV of the filtered view ---------------------------------------------------------
-    def export_filtered_csv(
-        self,
-        staff: StaffIdentity,
-        filters: AuditFilter,
-        path: str | Path,
-        *,
-        describe_as: Callable[[AuditRecord], str] | None = None,
-    ) -> AuditExport:
-        """Write the events ``filters`` lets through, oldest first, to a CSV file.
 
-        UTF-8 with a byte-order mark and CRLF (Excel reads the Chinese right);
-        times in the office's time zone; ``description`` is the sentence the
-        view shows (``describe_as``: the window's, in its language; otherwise
-        English); ``detail`` the recorded details as JSON, for machines. A
-        cell that would start a spreadsheet formula is written as text. The
-        file appears whole, and only once the export is recorded in the trail.
-        """
-        target = check_output_path(path)
-        zone = ZoneInfo(self._settings.office.timezone)
-        sentence = describe_as or (lambda record: english(_description(record), zone.key))
-
-        recorded: list[int] = []
-
-        def fill(out: IO[str]) -> int:
-            rows = self._write_csv(staff, filters, out, zone, sentence)
-            recorded.append(self._record_export(staff, filters, target, rows))
-            return rows
-
-        rows = write_output_text(target, fill)
-        return AuditExport(target, rows, recorded[0])
-
-    def _write_csv(
-        self,
-        staff: StaffIdentity,
-        filters: AuditFilter,
-        out: IO[str],
-        zone: ZoneInfo,
-        sentence: Callable[[AuditRecord], str],
-    ) -> int:
-        with self._db.read() as session:
-            authorise(session, staff, Action.VIEW_AUDIT)
-            query = self._filtered(session, filters).order_by(*_ORDER_ASC)
-            out.write("\ufeff")
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow(EXPORT_COLUMNS)
-            count = 0
-            with session.execute(query.execution_options(yield_per=_BATCH)) as rows:
-                for row in rows:
-                    record = _record(row)
-                    texts = (record.actor, record.action, record.id_number, record.subject,
-                             record.reason, sentence(record), row.detail)  # fmt: skip
-                    when = record.at.astimezone(zone).isoformat(timespec="seconds")
-                    writer.writerow(
-                        [record.id, when, *(_as_text(t or "") for t in texts), record.row_hash]
-                    )
-                    count += 1
-        return count
-
-    def _record_export(
-        self, staff: StaffIdentity, filters: AuditFilter, target: Path, rows: int
-    ) -> int:
-        with self._db.write() as session:
-            authorise(session, staff, Action.VIEW_AUDIT)
-            return audit.record(
-                session, self._clock, as_actor(staff), "audit_exported", subject=target.name[:64],
-                detail={"file": target.name, "rows": rows, "format": "csv",
-                        "filter": filters.as_detail()},
-            )  # fmt: skip
+def filter_events(
+    session: Session, query: Select[*tuple[Any, ...]], filters: AuditFilter, settings: Settings
+) -> Select[*tuple[Any, ...]]:
+    """``query`` (over ``AuditEvent``, the candidate joined) narrowed to what ``filters``
+    lets through; BadInput for a kind that cannot be one, NotFound for an unknown ID Number."""
+    if filters.actor:
+        query = query.where(AuditEvent.actor == filters.actor.strip()[:64])
+    if filters.action:
+        action = filters.action.strip()
+        if not _ACTION.fullmatch(action):
+            raise BadInput("audit_action_unknown", value=action[:48])
+        query = query.where(AuditEvent.action == action)
+    if filters.id_number:
+        candidate = find_candidate(session, filters.id_number, settings)
+        query = query.where(AuditEvent.candidate_id == candidate.id)
+    if filters.since and filters.until and filters.since >= filters.until:
+        raise BadInput("audit_dates_reversed")
+    if filters.since is not None:
+        query = query.where(AuditEvent.at >= filters.since)
+    if filters.until is not None:
+        query = query.where(AuditEvent.at < filters.until)
+    return query
 
 
-def _description(record: AuditRecord) -> Description:
-    return describe(
+def english_sentence(record: AuditRecord, timezone: str) -> str:
+    """The view's sentence for ``record`` in English (a CSV written without a window)."""
+    description = describe(
         record.action, id_number=record.id_number, subject=record.subject, detail=record.detail
     )
+    return english(description, timezone)
 
 
 def _key_of(session: Session, event_id: int | None) -> Any:
@@ -344,7 +262,3 @@ def _fetch(session: Session, query: Select[*tuple[Any, ...]], order: Any, size: 
 
 def _exists(session: Session, query: Select[*tuple[Any, ...]], condition: Any) -> bool:
     return session.execute(query.where(condition).limit(1)).first() is not None
-
-
-def _as_text(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell

@@ -30,6 +30,46 @@ def stamp(at: datetime) -> str:
     return at.isoformat(timespec="microseconds")
 
 
+#: what each event's hash covers, in the canonical content's names ("prev": the previous hash)
+HASHED_FIELDS = (
+    "id", "at", "actor", "staff_id", "action", "candidate_id", "subject", "reason", "detail",
+    "prev",
+)  # fmt: skip
+
+
+def hashed_content(
+    *,
+    id: int,
+    at: datetime,
+    actor: str,
+    staff_id: int | None,
+    action: str,
+    candidate_id: int | None,
+    subject: str | None,
+    reason: str | None,
+    detail: str,
+    prev_hash: str,
+) -> dict[str, Any]:
+    """The values an event's hash covers (:data:`HASHED_FIELDS`), the time as text."""
+    return {
+        "id": id,
+        "at": stamp(at),
+        "actor": actor,
+        "staff_id": staff_id,
+        "action": action,
+        "candidate_id": candidate_id,
+        "subject": subject,
+        "reason": reason,
+        "detail": detail,
+        "prev": prev_hash,
+    }
+
+
+def content_digest(content: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of :func:`hashed_content` (or the same read from a file)."""
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
 def row_digest(
     *,
     id: int,
@@ -43,18 +83,10 @@ def row_digest(
     detail: str,
     prev_hash: str,
 ) -> str:
-    content = canonical_json(
-        {
-            "id": id,
-            "at": stamp(at),
-            "actor": actor,
-            "staff_id": staff_id,
-            "action": action,
-            "candidate_id": candidate_id,
-            "subject": subject,
-            "reason": reason,
-            "detail": detail,
-            "prev": prev_hash,
-        }
-    )
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    return content_digest(
+        hashed_content(
+            id=id, at=at, actor=actor, staff_id=staff_id, action=action,
+            candidate_id=candidate_id, subject=subject, reason=reason, detail=detail,
+            prev_hash=prev_hash,
+        )
+    )  # fmt: skip

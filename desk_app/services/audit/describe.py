@@ -91,8 +91,17 @@ def describe(
         extra = {k: d.get(k, "") for k in names}
     elif action.startswith("import_") and action in SENTENCES:
         extra = {"line": d.get("line", "?"), "exam": d.get("exam", "")}
-    elif action in ("results_exported", "audit_exported"):
+    elif action in ("results_exported", "audit_exported", "search_exported", "lockouts_exported"):
         extra = {"file": d.get("file", subject or ""), "rows": d.get("rows", "?")}
+        extra |= {
+            "query": d.get("query", ""),
+            "first": d.get("from") or "?",
+            "last": d.get("to") or "?",
+        }
+    elif action == "answer_edited":
+        extra = {"answer": d.get("key", subject or ""), "version": d.get("version", "?")}
+    elif action == "answer_emailed":
+        extra = {"answer": d.get("answer", ""), "to": d.get("to", "")}
     elif action == "staff_added":
         extra = {"role": d.get("role", "")}
     elif action == "demo_data_created":

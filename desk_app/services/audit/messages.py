@@ -54,4 +54,7 @@ CHECK_SENTENCES: dict[str, str] = {
     ),
     "head_missing": QT_TRANSLATE_NOOP("AuditCheck", "the chain's head record is missing"),
     "head_mismatch": QT_TRANSLATE_NOOP("AuditCheck", "row {row} does not match the chain's head"),
+    # an exported file's check (audit verify --file)
+    "unreadable": QT_TRANSLATE_NOOP("AuditCheck", "not an audit event"),
+    "at_line": QT_TRANSLATE_NOOP("AuditCheck", "line {line}: {problem}"),
 }

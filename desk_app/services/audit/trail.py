@@ -1,4 +1,4 @@
-"""The audit trail: append in the caller's transaction; verify; export.
+"""The audit trail: append in the caller's transaction; verify.
 
 Each row's hash is SHA-256 over its canonical content and the previous
 row's hash (``audit/chain.py``). ``verify`` walks the chain and names every
@@ -6,25 +6,28 @@ row that was edited, deleted, inserted or moved (``audit/verify.py``). The
 chain has no secret key: someone who can rewrite the whole table and the
 head can forge it; the check catches edits to single rows, which is what
 it is for.
+
+The chain written to a file, and the check of such a file on its own, are
+:mod:`desk_app.services.audit.chain_file`; the exports are under
+``services/exports/`` (the audit view's filtered CSV among them).
 """
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
 from desk_app.models import AuditEvent, AuditHead
-from desk_app.services.actor import AuditActor, Caller, StaffIdentity, authorise, authorise_caller
-from desk_app.services.audit.chain import canonical_json, row_digest
-from desk_app.services.audit.chain import stamp as _stamp
+from desk_app.models.audit import GENESIS_HASH
+from desk_app.services.actor import AuditActor, StaffIdentity, authorise
+from desk_app.services.audit.chain import canonical_json, content_digest, hashed_content, row_digest
 from desk_app.services.audit.verify import (
     AuditProblem,
     AuditReport,
@@ -35,7 +38,10 @@ from desk_app.services.audit.verify import (
 from desk_app.services.clock import Clock
 from desk_app.services.permissions import Action
 
-__all__ = ["AuditProblem", "AuditReport", "AuditService", "canonical_json", "record", "row_digest"]
+__all__ = [
+    "GENESIS_HASH", "AuditProblem", "AuditReport", "AuditService", "canonical_json",
+    "content_digest", "hashed_content", "record", "row_digest",
+]  # fmt: skip
 
 
 def _digest_of(event: AuditEvent, *, id: int | None = None, prev_hash: str | None = None) -> str:
@@ -105,17 +111,6 @@ class AuditEntry:
     detail: dict[str, Any]
 
 
-def _walk(session: Session) -> Iterator[AuditEvent]:
-    query = select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000)
-    yield from session.scalars(query)
-
-
-EXPORT_COLUMNS = (
-    "id", "at", "actor", "staff_id", "action", "candidate_id",
-    "subject", "reason", "detail", "prev_hash", "row_hash",
-)  # fmt: skip
-
-
 class AuditService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
@@ -135,37 +130,6 @@ class AuditService:
         """
         with self._db.read() as session:
             return verify_chain(session, progress=progress, should_stop=should_stop)
-
-    def export_csv(self, staff: Caller, out: IO[str]) -> int:
-        """Write every event, oldest first, as CSV (role: view_audit); the number of rows.
-
-        A terminal user (no ``--as``) is refused: the trail names every
-        candidate and staff member, so only a supervisor or an
-        administrator takes it away.
-        """
-        with self._db.read() as session:
-            authorise_caller(session, staff, Action.VIEW_AUDIT)
-            writer = csv.writer(out)
-            writer.writerow(EXPORT_COLUMNS)
-            count = 0
-            for event in _walk(session):
-                writer.writerow(
-                    [
-                        event.id,
-                        _stamp(event.at),
-                        event.actor,
-                        event.staff_id if event.staff_id is not None else "",
-                        event.action,
-                        event.candidate_id if event.candidate_id is not None else "",
-                        event.subject or "",
-                        event.reason or "",
-                        event.detail,
-                        event.prev_hash,
-                        event.row_hash,
-                    ]
-                )
-                count += 1
-        return count
 
     def recent(
         self, staff: StaffIdentity, *, candidate_id: int | None = None, limit: int = 200

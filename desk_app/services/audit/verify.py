@@ -39,22 +39,60 @@ STEP = 5000
 
 @dataclass(frozen=True)
 class AuditProblem:
-    """What is wrong with the chain at ``row_id``.
+    """What is wrong with the chain at ``row_id`` (in a file: at ``line``).
 
-    ``kind``: edited, deleted, inserted, moved, head. ``code`` chooses the
-    sentence (:data:`CHECK_SENTENCES`, translated in the window) and
-    ``params`` fills it: row numbers only.
+    ``kind``: edited, deleted, inserted, moved, head (and, in a file,
+    unreadable). ``code`` chooses the sentence (:data:`CHECK_SENTENCES`,
+    translated in the window) and ``params`` fills it: row numbers only.
+    The database's check and a file's (``chain_file``) share the sentences.
     """
 
     row_id: int | None
     kind: str
     code: str
     params: Mapping[str, int] = field(default_factory=dict)
+    #: the line of an exported file (``audit verify --file``); None in the database
+    line: int | None = None
 
     @property
     def message(self) -> str:
         """The English sentence (the command line prints it)."""
-        return CHECK_SENTENCES[self.code].format(**self.params)
+        text = CHECK_SENTENCES[self.code].format(**self.params)
+        if self.line is None:
+            return text
+        return CHECK_SENTENCES["at_line"].format(line=self.line, problem=text)
+
+
+# the problems, shared by the database's check and a file's
+
+
+def edited(row_id: int) -> AuditProblem:
+    return AuditProblem(row_id, "edited", "edited", {"row": row_id})
+
+
+def deleted(first: int, last: int, before: int | None) -> AuditProblem:
+    """Rows ``first``–``last`` are missing before row ``before`` (None: at the end)."""
+    if before is None:
+        if first == last:
+            return AuditProblem(last, "deleted", "deleted_tail_one", {"first": first})
+        return AuditProblem(last, "deleted", "deleted_tail_many", {"first": first, "last": last})
+    if first == last:
+        return AuditProblem(before, "deleted", "deleted_one", {"first": first, "row": before})
+    params = {"first": first, "last": last, "row": before}
+    return AuditProblem(before, "deleted", "deleted_many", params)
+
+
+def moved(row_id: int, after: int) -> AuditProblem:
+    return AuditProblem(row_id, "moved", "moved", {"row": row_id, "after": after})
+
+
+def inserted(row_id: int, previous_id: int) -> AuditProblem:
+    return AuditProblem(row_id, "inserted", "inserted", {"row": row_id, "after": previous_id})
+
+
+def unreadable() -> AuditProblem:
+    """A line of a file that is not an audit event at all."""
+    return AuditProblem(None, "unreadable", "unreadable")
 
 
 @dataclass(frozen=True)
@@ -109,13 +147,6 @@ class _Pace:
             self._progress(checked, max(self.total, checked))
 
 
-def _gap(row_id: int, first: int) -> AuditProblem:
-    if first == row_id - 1:
-        return AuditProblem(row_id, "deleted", "deleted_one", {"first": first, "row": row_id})
-    params = {"first": first, "last": row_id - 1, "row": row_id}
-    return AuditProblem(row_id, "deleted", "deleted_many", params)
-
-
 def _head_problem(head: AuditHead | None, last_id: int, last_hash: str) -> AuditProblem | None:
     if head is None:
         return AuditProblem(None, "head", "head_missing")
@@ -126,11 +157,7 @@ def _head_problem(head: AuditHead | None, last_id: int, last_hash: str) -> Audit
         params = {"first": first, "last": last_id}
         return AuditProblem(last_id, "inserted", "added_outside", params)
     if head.last_id > last_id:
-        first = last_id + 1
-        if first == head.last_id:
-            return AuditProblem(head.last_id, "deleted", "deleted_tail_one", {"first": first})
-        params = {"first": first, "last": head.last_id}
-        return AuditProblem(head.last_id, "deleted", "deleted_tail_many", params)
+        return deleted(last_id + 1, head.last_id, None)
     if head.last_hash != last_hash:
         return AuditProblem(last_id, "edited", "head_mismatch", {"row": last_id})
     return None
@@ -153,13 +180,12 @@ def verify_chain(
             checked += 1
             pace.step(checked)
             if row.id != previous_id + 1:
-                problems.append(_gap(row.id, previous_id + 1))
+                problems.append(deleted(previous_id + 1, row.id - 1, row.id))
             elif _digest(row) != row.row_hash:
                 unsound.append((len(problems), row))
-                problems.append(AuditProblem(row.id, "edited", "edited", {"row": row.id}))
+                problems.append(edited(row.id))
             elif row.prev_hash != previous_hash:
-                params = {"row": row.id, "after": previous_id}
-                problems.append(AuditProblem(row.id, "inserted", "inserted", params))
+                problems.append(inserted(row.id, previous_id))
             previous_id, previous_hash = row.id, row.row_hash
     pace.step(checked, force=True)
     if unsound:
@@ -193,6 +219,4 @@ def _place_moved_rows(
             and follows != row.id - 1
             and _digest(row, id=follows + 1) == (row.row_hash)
         ):
-            problems[index] = AuditProblem(
-                row.id, "moved", "moved", {"row": row.id, "after": follows}
-            )
+            problems[index] = moved(row.id, follows)

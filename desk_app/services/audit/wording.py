@@ -50,6 +50,10 @@ ACTION_NAMES: dict[str, str] = {
     "import_result_withdrawn": QT_TRANSLATE_NOOP("AuditActions", "Result withdrawn by an import"),
     "results_exported": QT_TRANSLATE_NOOP("AuditActions", "Results exported"),
     "audit_exported": QT_TRANSLATE_NOOP("AuditActions", "Audit trail exported"),
+    "search_exported": QT_TRANSLATE_NOOP("AuditActions", "Search results exported"),
+    "lockouts_exported": QT_TRANSLATE_NOOP("AuditActions", "Lockout history exported"),
+    "answer_edited": QT_TRANSLATE_NOOP("AuditActions", "Answer edited"),
+    "answer_emailed": QT_TRANSLATE_NOOP("AuditActions", "Answer emailed"),
     "staff_added": QT_TRANSLATE_NOOP("AuditActions", "Staff member added"),
     "staff_deactivated": QT_TRANSLATE_NOOP("AuditActions", "Staff member deactivated"),
     "demo_data_created": QT_TRANSLATE_NOOP("AuditActions", "Demo data made"),
@@ -162,6 +166,18 @@ SENTENCES: dict[str, str] = {
         "AuditEvents", "Exported {rows} rows of results to {file}"
     ),
     "audit_exported": QT_TRANSLATE_NOOP("AuditEvents", "Exported {rows} audit events to {file}"),
+    "search_exported": QT_TRANSLATE_NOOP(
+        "AuditEvents", "Exported the {rows} candidates found for “{query}” to {file}"
+    ),
+    "lockouts_exported": QT_TRANSLATE_NOOP(
+        "AuditEvents", "Exported {rows} rows of the lockout history ({first} to {last}) to {file}"
+    ),
+    "answer_edited": QT_TRANSLATE_NOOP(
+        "AuditEvents", "Edited the desk's answer “{answer}”, now version {version}"
+    ),
+    "answer_emailed": QT_TRANSLATE_NOOP(
+        "AuditEvents", "Emailed the desk's answer “{answer}” to {id_number} at {to}"
+    ),
     "staff_added": QT_TRANSLATE_NOOP("AuditEvents", "Added staff member {username} as {role}"),
     "staff_deactivated": QT_TRANSLATE_NOOP("AuditEvents", "Deactivated staff member {username}"),
     "demo_data_created": QT_TRANSLATE_NOOP(
@@ -183,4 +199,5 @@ MAIL_KINDS: dict[str, str] = {
     ),
     "letter_reissued": QT_TRANSLATE_NOOP("AuditMail", "reissued-letter notice"),
     "results_available": QT_TRANSLATE_NOOP("AuditMail", "results-available notice"),
+    "answer": QT_TRANSLATE_NOOP("AuditMail", "one of the desk's answers"),
 }

@@ -8,26 +8,29 @@ Each row says when, who, what kind and, in one sentence built from the
 event's details, what happened; Enter or a double click opens every
 recorded field. **Verify the chain…** checks the whole trail on a worker
 with progress and Cancel; **Export to CSV…** writes what the filters show
-(oldest first) and is itself audited. Every database call runs on the
-thread pool.
+(oldest first) through File › Export's own dialog and the audit log's
+export (``AuditExportService.export_view``: the same columns, then the ID
+Number and the sentence), with progress and Cancel, itself audited. Every
+database call runs on the thread pool.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
+from typing import Protocol
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,25 +39,60 @@ from desk_app.services.actor import StaffIdentity
 from desk_app.services.audit.browse import (
     ActorChoice,
     AuditBrowseService,
-    AuditExport,
     AuditFilter,
     AuditPage,
     AuditRecord,
 )
+from desk_app.services.clock import Clock
+from desk_app.services.exports.audit_log import AuditExportService
+from desk_app.services.exports.files import ExportReport
+from desk_app.services.permissions import Action, allowed
 from desk_app.ui.audit.check_runner import ChainCheck
 from desk_app.ui.audit.details_dialog import AuditDetailsDialog
 from desk_app.ui.audit.filters import AuditFilterBar
 from desk_app.ui.audit.model import ROW_ROLE, AuditColumn, AuditTableModel
-from desk_app.ui.audit.words import event_sentence
+from desk_app.ui.audit.words import event_sentence, filter_summary
 from desk_app.ui.common.errors import error_text
-from desk_app.ui.common.message_box import show_error_for
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import LatestOnly, run_in_background
+from desk_app.ui.exports.dialog import ExportDialog, ExportKind, ExportRequest
+from desk_app.ui.exports.menu import ExportServices
 
 _WIDTHS = {
     AuditColumn.ID: 70, AuditColumn.WHEN: 120, AuditColumn.WHO: 200, AuditColumn.KIND: 160,
     AuditColumn.ID_NUMBER: 100, AuditColumn.REASON: 160,
 }  # fmt: skip
+
+
+class AuditViewServices(Protocol):
+    """What the view takes from the window's services (``ui/main_window.WindowServices``)."""
+
+    @property
+    def audit_browse(self) -> AuditBrowseService: ...
+    @property
+    def exports(self) -> ExportServices: ...
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def timezone(self) -> str: ...
+
+
+def audit_tab(
+    tabs: QTabWidget,
+    services: AuditViewServices,
+    staff: StaffIdentity,
+    language: Callable[[], str],
+) -> AuditView | None:
+    """The audit view as the window's last tab, for a role that may see the trail."""
+    if not allowed(staff.role, Action.VIEW_AUDIT):
+        return None
+    view = AuditView(
+        services.audit_browse, services.exports.audit, staff, services.clock.now, language,
+        services.timezone,
+    )  # fmt: skip
+    tabs.addTab(view, "")
+    view.retranslate()  # now with its tab
+    return view
 
 
 class AuditView(QWidget):
@@ -66,6 +104,7 @@ class AuditView(QWidget):
     def __init__(
         self,
         browse: AuditBrowseService,
+        export: AuditExportService,
         staff: StaffIdentity,
         now: Callable[[], datetime],
         language: Callable[[], str],
@@ -75,6 +114,8 @@ class AuditView(QWidget):
         super().__init__(parent)
         self.setObjectName("auditView")
         self._browse = browse
+        self._export = export
+        self._now = now
         self._staff = staff
         self._language = language
         self._timezone = timezone
@@ -126,7 +167,7 @@ class AuditView(QWidget):
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.check.start)
         self.export_button = QPushButton()
-        self.export_button.clicked.connect(self.ask_and_export)
+        self.export_button.clicked.connect(self.open_export)
         self.status = named(QLabel(), "auditStatus")
         bottom = QHBoxLayout()
         for button in (self.newest_button, self.newer_button, self.older_button):
@@ -162,6 +203,10 @@ class AuditView(QWidget):
             self.tr("Check that no event was changed, removed or added since it was written.")
         )
         self.export_button.setToolTip(self.tr("Write the events the filters show to a CSV file."))
+        stack = self.parentWidget()  # in a tab: the tab widget's stack
+        tabs = stack.parentWidget() if stack is not None else None
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(self) >= 0:
+            tabs.setTabText(tabs.indexOf(self), self.tr("Audit &trail"))
         self.model.refresh()
         self._update()
 
@@ -259,38 +304,31 @@ class AuditView(QWidget):
         dialog.open()
         return dialog
 
-    def ask_and_export(self) -> None:
-        suggested = f"audit-{QDate.currentDate().toString('yyyy-MM-dd')}.csv"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the audit trail"), suggested, self.tr("CSV files (*.csv)")
-        )
-        if path:
-            self.export_to(path if path.lower().endswith(".csv") else path + ".csv")
+    def open_export(self) -> ExportDialog:
+        """File › Export's dialog for what the filters show (progress, Cancel, audited)."""
+        dialog = ExportDialog(self.export_kind(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished_run.connect(self._exported)
+        dialog.open()
+        return dialog
 
-    def export_to(self, path: str | Path) -> None:
-        """Write what the filters show to ``path`` in the background (sentences in the
-        window's language)."""
-        browse, staff, filters = self._browse, self._staff, self._filters
+    def export_kind(self) -> ExportKind:
+        """The export of the filtered view: sentences in the window's language."""
+        export, staff, filters = self._export, self._staff, self._filters
         language, zone = self._language(), self._timezone
 
         def sentence(record: AuditRecord) -> str:
             return event_sentence(record, language, zone)
 
-        self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Writing the CSV file…"))
-        run_in_background(
-            lambda: browse.export_filtered_csv(staff, filters, path, describe_as=sentence),
-            self._exported,
-            self._export_failed,
-        )
+        def run(request: ExportRequest) -> ExportReport:
+            return export.export_view(
+                staff, filters, request.path, describe_as=sentence,
+                progress=request.progress, should_stop=request.should_stop,
+            )  # fmt: skip
 
-    def _exported(self, done: AuditExport) -> None:
-        self._update()
-        self.status.setText(
-            self.tr("Wrote {count} events to {file}.").format(count=done.rows, file=done.path.name)
-        )
+        today = self._now().astimezone(ZoneInfo(zone)).date()
+        summary = filter_summary(filters, self._names, zone)
+        return ExportKind("view", run, f"audit-view-{today.isoformat()}", query=summary)
+
+    def _exported(self, done: ExportReport) -> None:
         self.exported.emit(done)  # the export's own event shows on the next page loaded
-
-    def _export_failed(self, error: BaseException) -> None:
-        self._update()
-        show_error_for(self, error, self.tr("Export the audit trail"))

@@ -7,9 +7,12 @@ times in the office's time zone and roles as people call them.
 
 from __future__ import annotations
 
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.services.audit.browse import AuditRecord
+from desk_app.services.audit.browse import AuditFilter, AuditRecord
 from desk_app.services.audit.describe import describe, render
 from desk_app.services.audit.messages import CHECK_CONTEXT, CHECK_SENTENCES
 from desk_app.services.audit.verify import AuditProblem
@@ -61,3 +64,34 @@ def problem_text(problem: AuditProblem) -> str:
         return translate(CHECK_CONTEXT, template).format(**problem.params)
     except (KeyError, IndexError, ValueError):
         return problem.message
+
+
+def filter_summary(filters: AuditFilter, names: dict[str, str], timezone: str) -> str:
+    """What the filters let through, in a few words ("every event" when nothing filters)."""
+    parts: list[str] = []
+    if filters.actor:
+        who = actor_name(filters.actor, names)
+        parts.append(translate("AuditView", "by {who}").format(who=who))
+    if filters.action:
+        kind = action_name(filters.action)
+        parts.append(translate("AuditView", "kind: {kind}").format(kind=kind))
+    if filters.id_number:
+        id_number = filters.id_number.strip().upper()
+        parts.append(translate("AuditView", "ID Number {id_number}").format(id_number=id_number))
+    zone = ZoneInfo(timezone)
+    first = filters.since.astimezone(zone).date().isoformat() if filters.since else None
+    # ``until`` is the midnight after the last day
+    last = (
+        (filters.until.astimezone(zone) - timedelta(days=1)).date().isoformat()
+        if filters.until
+        else None
+    )
+    if first and last:
+        parts.append(translate("AuditView", "{first} to {last}").format(first=first, last=last))
+    elif first:
+        parts.append(translate("AuditView", "from {first}").format(first=first))
+    elif last:
+        parts.append(translate("AuditView", "until {last}").format(last=last))
+    if not parts:
+        return translate("AuditView", "every event")
+    return translate("AuditView", "; ").join(parts)
