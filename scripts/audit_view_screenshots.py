@@ -9,7 +9,8 @@ A morning at the desk first (through the services, as the demo staff): sign-ins,
 a candidate locked out by the website and helped by the operator, a note, a
 reissued letter. Then saves ``desk-audit.png`` and ``desk-audit-zh.png`` (the
 audit tab, a row selected), ``desk-audit-details.png`` (one event in full) and
-``desk-audit-check.png`` (the chain verified). It changes the database it is
+``desk-audit-check.png`` (the chain verified), ``desk-audit-export.png`` and
+``desk-audit-export-zh.png`` (Export to CSV… with a kind chosen). It changes the database it is
 given: use a demo database made for it.
 """
 
@@ -102,7 +103,15 @@ def main() -> None:
     if window.audit.check.summary is not None:
         grab(window.audit.check.summary, folder, "desk-audit-check.png")
         window.audit.check.summary.close()
+    bar = window.audit.filter_bar
+    bar.kind.setCurrentIndex(bar.kind.findData("account_unlocked"))
+    bar.apply()
+    export = window.audit.open_export()
+    grab(export, folder, "desk-audit-export.png")
     translations.switch("zh_HK")
+    grab(export, folder, "desk-audit-export-zh.png")
+    export.close()
+    bar.clear()
     settle()
     window.audit.table.selectRow(2)
     grab(window, folder, "desk-audit-zh.png")

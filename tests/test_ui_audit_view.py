@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -29,6 +30,7 @@ from desk_app.services.registry import Services
 from desk_app.ui.audit.details_dialog import AuditDetailsDialog
 from desk_app.ui.audit.model import AuditColumn, AuditTableModel
 from desk_app.ui.audit.view import AuditView
+from desk_app.ui.common.i18n import Translations
 from desk_app.ui.main_window import MainWindow
 from tests.support.audit_guard import lift_audit_guard
 from tests.support.clock import ManualClock
@@ -191,6 +193,24 @@ def test_the_filtered_view_is_written_to_csv(qtbot: QtBot, view: AuditView, tmp_
     assert {r["id_number"] for r in rows} == {"SMR123456"}
     assert "Written: 75 rows" in dialog.status.text()
     dialog.close()
+
+
+def test_the_export_dialog_says_its_filters_in_the_new_language(
+    qtbot: QtBot, view: AuditView, qapp: QApplication
+) -> None:
+    view.filter_bar.kind.setCurrentIndex(view.filter_bar.kind.findData("account_unlocked"))
+    _shown(qtbot, view, view.filter_bar.apply)
+    dialog = view.open_export()
+    assert "kind: Early unlock" in dialog.intro.text()
+    chinese = Translations()
+    try:
+        chinese.switch("zh_HK")
+        QApplication.processEvents()
+        assert "類別：提早解除封鎖" in dialog.intro.text()
+        assert dialog.windowTitle() == "匯出審計記錄檢視"
+    finally:
+        chinese.switch("en")
+        dialog.close()
 
 
 def test_the_chain_is_verified_with_progress(

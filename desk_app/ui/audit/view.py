@@ -17,6 +17,7 @@ database call runs on the thread pool.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -124,6 +125,9 @@ class AuditView(QWidget):
         self._error: BaseException | None = None
         self._names: dict[str, str] = {}
         self._loaded_once = False
+        #: the export dialog open, and the filters it writes
+        self._export_dialog: ExportDialog | None = None
+        self._export_filters = AuditFilter()
         self.model = AuditTableModel(now, language, timezone, self)
         self._requests = LatestOnly(self)
         self._requests.finished.connect(self._show)
@@ -207,6 +211,11 @@ class AuditView(QWidget):
         tabs = stack.parentWidget() if stack is not None else None
         if isinstance(tabs, QTabWidget) and tabs.indexOf(self) >= 0:
             tabs.setTabText(tabs.indexOf(self), self.tr("Audit &trail"))
+        dialog = self._export_dialog
+        if dialog is not None:  # its filters in words, in the new language
+            summary = filter_summary(self._export_filters, self._names, self._timezone)
+            dialog.kind = replace(dialog.kind, query=summary)
+            dialog.retranslate()
         self.model.refresh()
         self._update()
 
@@ -309,6 +318,8 @@ class AuditView(QWidget):
         dialog = ExportDialog(self.export_kind(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished_run.connect(self._exported)
+        dialog.destroyed.connect(lambda: setattr(self, "_export_dialog", None))
+        self._export_dialog, self._export_filters = dialog, self._filters
         dialog.open()
         return dialog
 
