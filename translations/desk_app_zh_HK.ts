@@ -1123,8 +1123,9 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../desk_app/ui/audit/view.py" line="+170"/>
+        <location filename="../desk_app/ui/audit/view.py" line="+189"/>
         <source>Newest</source>
+        <extracomment>the export dialog open, and the filters it writes</extracomment>
         <translation>最新</translation>
     </message>
     <message>
@@ -1173,7 +1174,7 @@
         <translation>審計記錄(&amp;T)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Loading…</source>
         <translation>正在載入…</translation>
     </message>
