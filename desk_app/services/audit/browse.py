@@ -1,4 +1,4 @@
-"""The supervisor's audit view: the trail filtered, a page at a time, and as CSV.
+"""The supervisor's audit view: the trail filtered, a page at a time; the chain's check.
 
 Filters: who acted (a staff member's username, or ``website``, ``system``,
 ``verification``, ``cli:…``), the kind of event, the candidate (ID Number)
