@@ -21,6 +21,7 @@ BENCHES = (
     "bench.live_bench",
     "bench.startup_bench",
     "bench.desk_bench",
+    "bench.audit_bench",
     "bench.audit_export_bench",
 )
 

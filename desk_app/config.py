@@ -72,6 +72,21 @@ def database_url(cli_url: str | None = None, config: dict[str, Any] | None = Non
     return f"sqlite:///{default_database_path()}"
 
 
+def admin_database_url(config: dict[str, Any] | None = None) -> str | None:
+    """``[database] admin_url``: the database owner's connection, or None.
+
+    Only an administrator's config holds it (docs/DEPLOYMENT.md): on
+    PostgreSQL the desks' role may not change staff rows, so ``staff add``,
+    ``demo`` and ``db upgrade`` use this URL when no ``--db`` is given. Its
+    password is in the keyring like any other (``desk-app db password --db
+    URL``).
+    """
+    section = (config if config is not None else read_config_file()).get("database", {})
+    if isinstance(section, dict) and section.get("admin_url"):
+        return str(section["admin_url"])
+    return None
+
+
 def keyring_username(url: URL) -> str:
     return f"{url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
 

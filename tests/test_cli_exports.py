@@ -54,7 +54,7 @@ def test_json_lines_out_then_checked_without_the_database(
     assert code == 1
     assert err.splitlines() == [
         "desk-app: audit: line 3: row 3 was edited",
-        "desk-app: audit: line 5: row(s) 5 deleted before row 6",
+        "desk-app: audit: line 5: row 5 deleted before row 6",
     ]
     assert out == "Audit file BROKEN: 2 problem(s) in 5 events.\n"
 

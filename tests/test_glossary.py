@@ -299,6 +299,7 @@ KEPT_IN_ENGLISH = (
     "YYYY-MM-DD", "YYYY-MM", "DD/MM/YYYY", "KETFS", "TW056", "CEFR",
     "Ctrl", "Shift", "Enter", "Esc", "Alt",
     "JSON lines", "jsonl", "--format", "audit verify --file",
+    "[database]", "admin_url", "docs/DEPLOYMENT.md",
 )  # fmt: skip
 
 

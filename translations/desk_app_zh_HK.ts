@@ -435,6 +435,876 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../desk_app/services/audit/wording.py" line="+21"/>
+        <source>Desk sign-in</source>
+        <extracomment>every kind of event the desk writes, with the name the filter offers, in this order</extracomment>
+        <translation>登入服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed desk sign-in</source>
+        <translation>登入服務台失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk sign-out</source>
+        <translation>登出服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk locked</source>
+        <translation>鎖定服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk unlocked</source>
+        <translation>解鎖服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed desk unlock</source>
+        <translation>解鎖服務台失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidate opened</source>
+        <translation>開啟考生資料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock timeline viewed</source>
+        <translation>查看封鎖時間線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller verified</source>
+        <translation>已核實來電者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller verification failed</source>
+        <translation>核實來電者不通過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Early unlock</source>
+        <translation>提早解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password-reset email</source>
+        <translation>重設密碼電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temporary password</source>
+        <translation>臨時密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered email changed</source>
+        <translation>更改登記電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter reissued</source>
+        <translation>補發密碼信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement reprinted</source>
+        <translation>重印成績報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call note</source>
+        <translation>通話記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exam-day letters printed</source>
+        <translation>打印考試當日密碼信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement checked by an institution</source>
+        <translation>機構核實成績報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered on the website</source>
+        <translation>在網上查閱成績網站登記</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account locked</source>
+        <translation>帳戶被封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration locked</source>
+        <translation>登記被封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password changed on the website</source>
+        <translation>在網站更改密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password reset with the emailed link</source>
+        <translation>以電郵連結重設密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email delivered</source>
+        <translation>已送達電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email not delivered</source>
+        <translation>電郵未能送達</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email withdrawn</source>
+        <translation>已撤回電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results released</source>
+        <translation>公佈成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File imported</source>
+        <translation>匯入檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidate corrected by an import</source>
+        <translation>匯入時更正考生資料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result corrected by an import</source>
+        <translation>匯入時更正成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result withdrawn by an import</source>
+        <translation>匯入時撤回成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results exported</source>
+        <translation>匯出成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail exported</source>
+        <translation>匯出審計記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results exported</source>
+        <translation>匯出搜尋結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lockout history exported</source>
+        <translation>匯出封鎖記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer edited</source>
+        <translation>編輯答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer emailed</source>
+        <translation>以電郵發送答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member added</source>
+        <translation>新增職員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member deactivated</source>
+        <translation>停用職員帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data made</source>
+        <translation>建立示範資料</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCheck</name>
+    <message>
+        <location filename="../desk_app/services/audit/messages.py" line="+42"/>
+        <source>row {row} was edited</source>
+        <translation>第 {row} 行曾被修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row} was moved: it belongs after row {after}</source>
+        <translation>第 {row} 行曾被移動：它應在第 {after} 行之後</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row} does not follow row {after}: inserted or replaced</source>
+        <translation>第 {row} 行未能接上第 {after} 行：曾被插入或替換</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>row {first} deleted before row {row}</source>
+        <translation>第 {row} 行之前的第 {first} 行已被刪除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rows {first}–{last} deleted before row {row}</source>
+        <translation>第 {row} 行之前的第 {first} 至 {last} 行已被刪除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {first} deleted at the end</source>
+        <translation>最後的第 {first} 行已被刪除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rows {first}–{last} deleted at the end</source>
+        <translation>最後的第 {first} 至 {last} 行已被刪除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {first} was added outside the chain</source>
+        <translation>第 {first} 行是在記錄鏈以外加入的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rows {first}–{last} were added outside the chain</source>
+        <translation>第 {first} 至 {last} 行是在記錄鏈以外加入的</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the chain&apos;s head record is missing</source>
+        <translation>記錄鏈的首項記錄不見了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row} does not match the chain&apos;s head</source>
+        <translation>第 {row} 行與記錄鏈的首項記錄不符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not an audit event</source>
+        <translation>不是審計事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line {line}: {problem}</source>
+        <translation>第 {line} 行：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetailsDialog</name>
+    <message>
+        <location filename="../desk_app/ui/audit/details_dialog.py" line="+40"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Audit event {number}</source>
+        <translation>審計記錄第 {number} 項</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>執行者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID Number</source>
+        <translation>考生編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hash</source>
+        <translation>雜湊值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous hash</source>
+        <translation>上一項的雜湊值</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEvents</name>
+    <message>
+        <location filename="../desk_app/services/audit/wording.py" line="+6"/>
+        <source>Signed in to the desk</source>
+        <extracomment>what happened, one sentence per event; the placeholders are filled from its details</extracomment>
+        <translation>登入服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong password at the desk&apos;s sign-in for {username}</source>
+        <translation>{username} 登入服務台時密碼錯誤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong password at the desk&apos;s sign-in for {username}: sign-in locked</source>
+        <translation>{username} 登入服務台時密碼錯誤：登入已被封鎖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed out of the desk</source>
+        <translation>已登出服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out of the desk for another staff member to sign in</source>
+        <translation>已登出服務台，讓另一位職員登入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked the desk by hand</source>
+        <translation>已手動鎖定服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The desk locked itself after {minutes} minutes without use</source>
+        <translation>服務台閒置 {minutes} 分鐘後自動鎖定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlocked the desk</source>
+        <translation>已解鎖服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong password at the locked desk for {username}</source>
+        <translation>{username} 解鎖服務台時密碼錯誤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong password at the locked desk for {username}: sign-in locked</source>
+        <translation>{username} 解鎖服務台時密碼錯誤：登入已被封鎖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opened the details of {id_number}</source>
+        <translation>開啟了 {id_number} 的資料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looked at the lock timeline of {id_number}</source>
+        <translation>查看了 {id_number} 的封鎖時間線</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verified the caller for {id_number}</source>
+        <translation>已核實 {id_number} 的來電者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saw the identity document of {id_number}: {document}</source>
+        <translation>已查看 {id_number} 的身份證明文件：{document}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller verification failed for {id_number} ({failures} failures in 24 hours)</source>
+        <translation>{id_number} 的來電者核實不通過（24 小時內 {failures} 次不通過）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Caller verification failed for {id_number}: {failures} failures in 24 hours, flagged</source>
+        <translation>{id_number} 的來電者核實不通過：24 小時內 {failures} 次不通過，已標示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlocked the account of {id_number} early</source>
+        <translation>提早為 {id_number} 的帳戶解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queued a password-reset email for {id_number} to {to}</source>
+        <translation>已安排向 {to} 發送 {id_number} 的重設密碼電郵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gave {id_number} a temporary password</source>
+        <translation>已向 {id_number} 發出臨時密碼</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gave {id_number} a temporary password, which ended the lock</source>
+        <translation>已向 {id_number} 發出臨時密碼，並因此解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed the registered email of {id_number} from {old} to {new}</source>
+        <translation>已把 {id_number} 的登記電郵由 {old} 改為 {new}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reissued the letter of {id_number} with a new Secret Number ({serial})</source>
+        <translation>已補發 {id_number} 附有新 Secret Number 的密碼信（{serial}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reissued the letter of {id_number} without a Secret Number: already registered ({serial})</source>
+        <translation>已補發 {id_number} 沒有 Secret Number 的密碼信：考生已登記（{serial}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reprinted the Statement of Results of {id_number} ({exam}, {serial})</source>
+        <translation>已重印 {id_number} 的成績報告（{exam}，{serial}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added a call note for {id_number}</source>
+        <translation>已為 {id_number} 加入通話記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added a counter note for {id_number}</source>
+        <translation>已為 {id_number} 加入櫃位記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed {count} exam-day letters for centre {centre} ({new} new, {reissued} again)</source>
+        <translation>已為考試中心 {centre} 打印 {count} 封考試當日密碼信（新發 {new} 封，再發 {reissued} 封）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An institution checked statement {serial} of {id_number}</source>
+        <translation>有機構核實了 {id_number} 的成績報告 {serial}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{id_number} registered on the results website</source>
+        <translation>{id_number} 已在網上查閱成績網站登記</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The account of {id_number} was locked after {failures} wrong passwords, until {until}</source>
+        <translation>{id_number} 的帳戶在輸錯密碼 {failures} 次後被封鎖，直至 {until}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registration for {id_number} was locked after {failures} wrong Secret Numbers, until {until}</source>
+        <translation>{id_number} 的登記在輸錯 Secret Number {failures} 次後被封鎖，直至 {until}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{id_number} changed the password on the results website</source>
+        <translation>{id_number} 在網上查閱成績網站更改了密碼</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{id_number} set a new password with the emailed link</source>
+        <translation>{id_number} 以電郵連結設定了新密碼</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{id_number} set a new password with the emailed link, which ended the lock</source>
+        <translation>{id_number} 以電郵連結設定了新密碼，並因此解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Email delivered: {mail}</source>
+        <translation>已送達電郵：{mail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email not delivered after {attempts} attempts: {mail}</source>
+        <translation>嘗試 {attempts} 次後電郵仍未能送達：{mail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Email withdrawn before delivery: {mail}</source>
+        <translation>電郵在送達前已撤回：{mail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results released: {entries} entries, {emails} emails queued</source>
+        <translation>已公佈成績：{entries} 項考試報名，已安排 {emails} 封電郵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported {file}: {rows} rows, {new_candidates} new candidates, {changed_candidates} corrected</source>
+        <translation>已匯入 {file}：{rows} 行，新增考生 {new_candidates} 名，更正 {changed_candidates} 名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An import corrected the details of {id_number} (line {line})</source>
+        <translation>匯入時更正了 {id_number} 的資料（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An import corrected the {exam} result of {id_number} (line {line})</source>
+        <translation>匯入時更正了 {id_number} 的 {exam} 成績（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An import withdrew the {exam} result of {id_number} (line {line})</source>
+        <translation>匯入時撤回了 {id_number} 的 {exam} 成績（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {rows} rows of results to {file}</source>
+        <translation>已把 {rows} 行成績匯出至 {file}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {rows} audit events to {file}</source>
+        <translation>已把 {rows} 項審計記錄匯出至 {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported the {rows} candidates found for “{query}” to {file}</source>
+        <translation>把搜尋「{query}」找到的 {rows} 名考生匯出至 {file}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {rows} rows of the lockout history ({first} to {last}) to {file}</source>
+        <translation>把封鎖記錄（{first} 至 {last}）共 {rows} 行匯出至 {file}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edited the desk&apos;s answer “{answer}”, now version {version}</source>
+        <translation>編輯了服務台的答案「{answer}」，現為第 {version} 版</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emailed the desk&apos;s answer “{answer}” to {id_number} at {to}</source>
+        <translation>以電郵把服務台的答案「{answer}」發送給 {id_number}（{to}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added staff member {username} as {role}</source>
+        <translation>已新增職員 {username}，職位為{role}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated staff member {username}</source>
+        <translation>已停用職員 {username} 的帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made demo data: {candidates} candidates</source>
+        <translation>已建立示範資料：{candidates} 名考生</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded “{action}”</source>
+        <extracomment>an event of a kind this desk does not know (written by a newer one)</extracomment>
+        <translation>已記錄「{action}」</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../desk_app/ui/audit/filters.py" line="+106"/>
+        <source>&amp;Who</source>
+        <translation>執行者(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ki&amp;nd</source>
+        <translation>類別(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ID Number</source>
+        <translation>考生編號(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any candidate</source>
+        <translation>任何考生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fro&amp;m</source>
+        <translation>由(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any kind</source>
+        <translation>任何類別</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no longer active</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>AuditMail</name>
+    <message>
+        <location filename="../desk_app/services/audit/wording.py" line="+5"/>
+        <source>registration confirmation</source>
+        <extracomment>the outbox&apos;s kinds of email, as a ``{mail}`` value names them</extracomment>
+        <translation>登記確認電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>password-reset link</source>
+        <translation>重設密碼連結電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>temporary-password notice</source>
+        <translation>臨時密碼通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed-email notice to the old address</source>
+        <translation>寄往舊地址的更改電郵通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed-email confirmation to the new address</source>
+        <translation>寄往新地址的更改電郵確認</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reissued-letter notice</source>
+        <translation>補發密碼信通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>results-available notice</source>
+        <translation>成績已公佈通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one of the desk&apos;s answers</source>
+        <translation>服務台的答案</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../desk_app/ui/audit/model.py" line="+51"/>
+        <source>No.</source>
+        <extracomment>staff usernames → display names, for the Who column</extracomment>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>執行者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID Number</source>
+        <translation>考生編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../desk_app/ui/audit/view.py" line="+189"/>
+        <source>Newest</source>
+        <extracomment>the export dialog open, and the filters it writes</extracomment>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ Newer</source>
+        <translation>◀ 較新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Older ▶</source>
+        <translation>較舊 ▶</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{action} ({keys})</source>
+        <translation>{action}（{keys}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>D&amp;etails…</source>
+        <translation>詳情(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify the chain…</source>
+        <translation>核實記錄鏈(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport to CSV…</source>
+        <translation>匯出至 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that no event was changed, removed or added since it was written.</source>
+        <translation>檢查記錄寫入後有沒有被修改、刪除或加插。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the events the filters show to a CSV file.</source>
+        <translation>把篩選後顯示的記錄寫入 CSV 檔案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit &amp;trail</source>
+        <translation>審計記錄(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No event matches these filters.</source>
+        <translation>沒有符合這些篩選條件的記錄。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events {newest}–{oldest}, newest first</source>
+        <translation>第 {newest} 至 {oldest} 項記錄，最新的排先</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/ui/audit/words.py" line="+48"/>
+        <source>Results website</source>
+        <translation>網上查閱成績網站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desk (automatic)</source>
+        <translation>服務台（自動）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statement check</source>
+        <translation>成績報告核實</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terminal ({login})</source>
+        <translation>終端機（{login}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>by {who}</source>
+        <translation>由 {who} 執行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kind: {kind}</source>
+        <translation>類別：{kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID Number {id_number}</source>
+        <translation>考生編號 {id_number}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from {first}</source>
+        <translation>由 {first} 起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until {last}</source>
+        <translation>至 {last} 止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every event</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>BatchReprintDialog</name>
     <message>
         <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+121"/>
@@ -839,6 +1709,52 @@
     </message>
 </context>
 <context>
+    <name>ChainCheck</name>
+    <message>
+        <location filename="../desk_app/ui/audit/check_runner.py" line="+79"/>
+        <location line="+35"/>
+        <source>Verify the audit chain</source>
+        <extracomment>problems listed in the summary; the rest are counted</extracomment>
+        <translation>核實審計記錄鏈</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Reading the audit trail…</source>
+        <translation>正在讀取審計記錄…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+1"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checked {checked} of {total} events…</source>
+        <translation>已檢查 {checked} / {total} 項記錄…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The audit chain is intact: {count} events checked, none changed, removed or added.</source>
+        <translation>審計記錄鏈完整無缺：已檢查 {count} 項記錄，沒有被修改、刪除或加插。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit chain is BROKEN: {problems} problem(s) in {count} events. Someone with the database owner&apos;s rights changed the trail; keep this list.</source>
+        <translation>審計記錄鏈已被破壞：{count} 項記錄中有 {problems} 個問題。有人以資料庫擁有者的權限改動了記錄；請保留這份清單。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>…and {count} more.</source>
+        <translation>…另外還有 {count} 個。</translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <location filename="../desk_app/services/live/messages.py" line="+33"/>
@@ -1046,7 +1962,7 @@
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+51"/>
+        <location filename="../desk_app/services/messages.py" line="+52"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -1906,13 +2822,38 @@
         <source>This candidate changed on the results website at {at}, after you looked: {change}. Nothing was done: look at the candidate as it is now, then act again if it is still needed.</source>
         <translation>在您查看之後，這位考生的資料於 {at} 在網上查閱成績有所更改：{change}。系統沒有執行您的操作：請查看考生現時的資料，如仍有需要再操作一次。</translation>
     </message>
+    <message>
+        <location filename="../desk_app/services/audit/messages.py" line="-41"/>
+        <source>The check of the audit trail was stopped after {checked} events: nothing is concluded.</source>
+        <translation>審計記錄的檢查在 {checked} 項記錄後停止：未能得出結論。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first day of the period is after its last day.</source>
+        <translation>期間的第一天在最後一天之後。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a kind of audit event.</source>
+        <translation>「{value}」不是審計記錄的類別。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff accounts are changed only through the database owner&apos;s connection: an administrator sets admin_url in [database] of the config file (docs/DEPLOYMENT.md).</source>
+        <translation>職員帳戶只可透過資料庫擁有者的連線更改：請管理員在設定檔的 [database] 設定 admin_url（見 docs/DEPLOYMENT.md）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database refused the upgrade: run it as the database&apos;s owner, a login that may create the group role {role} or finds it made (docs/DEPLOYMENT.md). The details are in the log file.</source>
+        <translation>資料庫拒絕了升級：請以資料庫擁有者的身份執行，該登入須可建立群組角色 {role}，或該角色已經建立（見 docs/DEPLOYMENT.md）。詳情已寫入記錄檔。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../desk_app/ui/exports/dialog.py" line="+183"/>
+        <location filename="../desk_app/ui/exports/dialog.py" line="+184"/>
         <source>Export search results</source>
-        <extracomment>the format&apos;s key, and the ending its files get search, audit or lockouts: chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed how the last export ended (a report or an error), said again after a language switch</extracomment>
+        <extracomment>the format&apos;s key, and the ending its files get search, audit, lockouts or view (the audit view&apos;s filters): chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed (the audit view: what its filters let through, in words) how the last export ended (a report or an error), said again after a language switch</extracomment>
         <translation>匯出搜尋結果</translation>
     </message>
     <message>
@@ -1929,6 +2870,16 @@
         <location line="+3"/>
         <source>Every event of the audit trail, or those of the days chosen (office time). CSV opens in Excel; JSON lines can be checked on their own later with “desk-app audit verify --file”.</source>
         <translation>審計記錄的全部事項，或所選日子（辦事處時間）內的事項。CSV 可用 Excel 開啟；JSON lines 日後可用「desk-app audit verify --file」單獨核實。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the audit view</source>
+        <translation>匯出審計記錄檢視</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The events the audit view shows ({filters}), oldest first, as a CSV file for Excel: the audit log&apos;s columns, then the ID Number and what happened in words. The export is recorded in the audit trail.</source>
+        <translation>審計記錄檢視顯示的事件（{filters}），由最舊的開始，存成可用 Excel 開啟的 CSV 檔案：先是審計記錄的各欄，再加考生編號及以文字說明的經過。這次匯出會記錄在審計記錄中。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2892,7 +3843,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+281"/>
+        <location filename="../desk_app/ui/main_window.py" line="+285"/>
         <source>Results Desk</source>
         <extracomment>the desk&apos;s answers (the seeds&apos; FAQ) beside the candidate the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>

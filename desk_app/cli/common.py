@@ -43,10 +43,17 @@ class CliContext:
 
     @cached_property
     def url_text(self) -> str:
-        """The database URL as given (``--db``, the environment, the config file, local SQLite)."""
+        """The database URL as given (``--db``, the environment, the config file, local SQLite).
+
+        A command that changes staff or the schema (``owner_connection`` in its
+        defaults) takes ``[database] admin_url`` first, when it is set.
+        """
         from desk_app import config
 
-        return config.database_url(getattr(self.args, "db", None), self._config)
+        given = getattr(self.args, "db", None)
+        if not given and getattr(self.args, "owner_connection", False):
+            given = config.admin_database_url(self._config)
+        return config.database_url(given, self._config)
 
     @cached_property
     def url(self) -> URL:

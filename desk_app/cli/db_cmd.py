@@ -17,24 +17,39 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     actions.add_parser(
-        "upgrade", help="create or migrate the schema", parents=[common]
-    ).set_defaults(handler=upgrade)
+        "upgrade",
+        help="create or migrate the schema (as the owner: [database] admin_url when set)",
+        parents=[common],
+    ).set_defaults(handler=upgrade, owner_connection=True)
     actions.add_parser("status", help=STATUS_HELP, parents=[common]).set_defaults(handler=status)
-    actions.add_parser(
+    stored = actions.add_parser(
         "password", help="store the PostgreSQL password in the OS keyring", parents=[common]
-    ).set_defaults(handler=password)
+    )
+    stored.add_argument(
+        "--admin",
+        dest="owner_connection",
+        action="store_true",
+        help="the password of [database] admin_url, the owner's connection (administrators)",
+    )
+    stored.set_defaults(handler=password)
 
 
 def upgrade(context: CliContext) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from desk_app import config, schema
-    from desk_app.services.database_errors import unavailable
+    from desk_app.logfile import record_failure
+    from desk_app.models.audit import DESK_ROLE
+    from desk_app.services.database_errors import refused_by_privileges, unavailable
+    from desk_app.services.errors import Refused
 
     url = config.with_password(context.url)
     try:
         schema.upgrade(url)
     except (SQLAlchemyError, OSError) as error:
+        if refused_by_privileges(error) or DESK_ROLE in str(getattr(error, "orig", "")):
+            record_failure(error)  # what exactly was refused: the log file
+            raise Refused("schema_upgrade_needs_owner", role=DESK_ROLE) from None
         raise unavailable(context.url, error) from None
     print(f"Schema is at revision {schema.head_revision()} on {redact_url(context.url)}.")
     return 0

@@ -20,7 +20,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     demo.add_argument("--candidates", type=int, default=2000, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
-    demo.set_defaults(handler=make_demo_data)
+    # the demo adds demo staff: the owner's connection ([database] admin_url) when set
+    demo.set_defaults(handler=make_demo_data, owner_connection=True)
 
 
 def _progress(done: int, total: int) -> None:

@@ -23,7 +23,11 @@ from {STAFF_PASSWORD_ENV} or a prompt); the new member's password comes from
 Without --as, only the first administrator of an empty staff table can be
 added (--role admin): the new member's password then comes from
 {STAFF_PASSWORD_ENV}, a prompt, or standard input. Once there is any staff
-member, every addition needs --as ADMIN."""
+member, every addition needs --as ADMIN.
+
+On a shared PostgreSQL the desks' role may not change staff: without --db,
+this uses the database owner's connection, [database] admin_url of the
+config file, when it is set (docs/DEPLOYMENT.md)."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -48,7 +52,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="ADMIN",
         help="the administrator adding them (required once any staff member exists)",
     )
-    add.set_defaults(handler=add_staff)
+    add.set_defaults(handler=add_staff, owner_connection=True)
 
 
 def add_staff(context: CliContext) -> int:

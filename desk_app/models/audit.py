@@ -5,6 +5,14 @@
 gaps and a deleted row shows. ``audit_head`` holds the newest id and hash:
 it is row-locked by every writer, which orders the chain, and it lets a
 deleted tail be noticed.
+
+The database defends both (revision ``0008_audit_guard``): triggers refuse
+to change or delete an event and let the head only move forward, and on
+PostgreSQL the desks' role :data:`DESK_ROLE` may insert events but has no
+right to change or delete them. The indexes put each filter of the
+supervisor's audit view before the time and the id, the view's order, so
+every page, in any period, is one index range read newest first (keyset
+paging, never OFFSET).
 """
 
 from __future__ import annotations
@@ -17,13 +25,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desk_app.models.base import Base, UtcDateTime
 
 GENESIS_HASH = "0" * 64
+#: the PostgreSQL group role of the desks' logins (docs/DEPLOYMENT.md)
+DESK_ROLE = "desk_app_desk"
 
 
 class AuditEvent(Base):
     __tablename__ = "audit_event"
     __table_args__ = (
-        Index("ix_audit_event_candidate", "candidate_id"),
-        Index("ix_audit_event_at", "at"),
         # only the desk's actions carry one: the website's log-ins add no index entry
         Index(
             "ix_audit_event_request",
@@ -31,6 +39,11 @@ class AuditEvent(Base):
             postgresql_where=text("request_id IS NOT NULL"),
             sqlite_where=text("request_id IS NOT NULL"),
         ),
+        Index("ix_audit_event_at", "at", "id"),
+        Index("ix_audit_event_candidate", "candidate_id", "at", "id"),
+        Index("ix_audit_event_actor", "actor", "at", "id"),
+        Index("ix_audit_event_action", "action", "at", "id"),
+        Index("ix_audit_event_actor_action", "actor", "action", "at", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

@@ -94,6 +94,12 @@ def _server_error(url: URL, text: str) -> DatabaseUnavailable:
     return DatabaseUnavailable("database_unavailable", database=shown_url(url))
 
 
+def refused_by_privileges(error: BaseException) -> bool:
+    """Whether the database said this login may not (PostgreSQL's insufficient_privilege):
+    the desks' role touching what only the owner may (staff, the schema)."""
+    return getattr(getattr(error, "orig", None), "sqlstate", None) == "42501"
+
+
 def is_unavailable(error: SQLAlchemyError) -> bool:
     """Whether ``error`` means the database could not be reached, rather than said no."""
     return isinstance(error, OperationalError | InterfaceError)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desk_app.services.audit.messages import AUDIT_MESSAGES
 from desk_app.services.documents.messages import LETTER_MESSAGES
 from desk_app.services.exports.messages import EXPORT_MESSAGES
 from desk_app.services.importing.messages import IMPORT_MESSAGES
@@ -327,6 +328,7 @@ MESSAGES.update(MAIL_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIVE_MESSAGES)
+MESSAGES.update(AUDIT_MESSAGES)
 MESSAGES.update(EXPORT_MESSAGES)
 MESSAGES.update(KNOWLEDGE_MESSAGES)
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from desk_app.services.accounts.website import AccountService
     from desk_app.services.actions.desk_actions import DeskActionService
     from desk_app.services.actions.verification import VerificationService
+    from desk_app.services.audit.browse import AuditBrowseService
     from desk_app.services.audit.trail import AuditService
     from desk_app.services.candidates.detail import CandidateService
     from desk_app.services.candidates.notes import NoteService
@@ -145,6 +146,13 @@ class Services:
         from desk_app.services.importing.exporting import ResultsExportService
 
         return ResultsExportService(self.db, self.settings, self.clock)
+
+    @cached_property
+    def audit_browse(self) -> AuditBrowseService:
+        """The supervisor's audit view: filtered pages and the chain's check."""
+        from desk_app.services.audit.browse import AuditBrowseService
+
+        return AuditBrowseService(self.db, self.settings, self.clock)
 
     @cached_property
     def audit_export(self) -> AuditExportService:

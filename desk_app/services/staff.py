@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
@@ -21,6 +24,7 @@ from desk_app.services.actor import (
 )
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
+from desk_app.services.database_errors import refused_by_privileges
 from desk_app.services.errors import BadInput, NotFound, PermissionDenied, Refused
 from desk_app.services.hashing import Hasher
 from desk_app.services.permissions import Action, Role
@@ -64,6 +68,18 @@ def _check_first_admin(session: Session, role: str) -> None:
         raise PermissionDenied("terminal_staff_exist")
     if role != Role.ADMIN:
         raise PermissionDenied("terminal_first_admin")
+
+
+@contextmanager
+def _owner_only() -> Iterator[None]:
+    """A staff change refused by the database's privileges: the desks' role may not
+    (revision 0009); the owner's connection, ``[database] admin_url``, may."""
+    try:
+        yield
+    except DBAPIError as error:
+        if refused_by_privileges(error):
+            raise Refused("staff_change_needs_owner") from None
+        raise
 
 
 class StaffService:
@@ -144,7 +160,7 @@ class StaffService:
         ``cli:<their login name>``).
         """
         name, role, shown = self._check_new(username, role, password, display_name)
-        with self._db.write() as session:
+        with _owner_only(), self._db.write() as session:
             if isinstance(caller, TerminalUser):
                 actor = self._first_admin(session, caller, role)
             else:
@@ -284,7 +300,7 @@ class StaffService:
         from desk_app.services.validation import require_reason
 
         why = require_reason(reason)
-        with self._db.write() as session:
+        with _owner_only(), self._db.write() as session:
             authorise(session, admin, Action.MANAGE_STAFF)
             staff = session.execute(
                 select(Staff).where(Staff.username == parse_username(username)).with_for_update()

@@ -91,6 +91,7 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         clock=services.clock,
         timezone=services.settings.office.timezone,
         database_dialect=database_dialect,
+        audit_browse=services.audit_browse,
     )
 
 

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
+from desk_app.services.audit.browse import AuditBrowseService
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock
@@ -38,6 +39,7 @@ from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.launcher import ActionLauncher
 from desk_app.ui.actions.plans import ActionPlans
 from desk_app.ui.actions.rules import role_may
+from desk_app.ui.audit.view import audit_tab
 from desk_app.ui.candidate.loader import CandidateLoader
 from desk_app.ui.candidate.notes_box import NotesSection
 from desk_app.ui.candidate.pane import CandidatePane
@@ -49,7 +51,7 @@ from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.exports.menu import ExportMenu, ExportServices
 from desk_app.ui.importing.dialog import ImportDialog
-from desk_app.ui.knowledge.column import first_layout, unfold
+from desk_app.ui.knowledge.column import desk_columns, first_layout, unfold
 from desk_app.ui.knowledge.pane import KnowledgePane
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.live.desk import follow_other_desks
@@ -84,6 +86,7 @@ class WindowServices:
     timezone: str
     #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
     database_dialect: str
+    audit_browse: AuditBrowseService  # the audit view's pages and the chain's check
     live: LiveService | None = None  # other desks' changes, followed while open (None: not)
 
 
@@ -115,16 +118,8 @@ class MainWindow(QMainWindow):
             can_email=allowed(staff.role, Action.EMAIL_ANSWER),
             can_edit=allowed(staff.role, Action.EDIT_ANSWERS),
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.search_panel)
-        splitter.addWidget(self.pane)
-        splitter.addWidget(self.knowledge)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(2, True)  # a narrow screen folds the answers away
+        splitter = desk_columns(self.search_panel, self.pane, self.knowledge)
         self.splitter = splitter
-        splitter.setContentsMargins(12, 10, 12, 6)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("windowTabs")
         self.tabs.setDocumentMode(True)
@@ -144,6 +139,7 @@ class MainWindow(QMainWindow):
             self.lockouts.candidateOpened.connect(self._open_id_number)
             self.lockouts.unlocked.connect(self._acted)
             self.tabs.addTab(self.lockouts, "")
+        self.audit = audit_tab(self.tabs, services, staff, language)
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
         plans = ActionPlans(services.desk_actions, services.statements, staff, self, language)

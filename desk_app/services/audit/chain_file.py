@@ -1,14 +1,14 @@
 """The audit chain as JSON lines, and the check of such a file on its own.
 
 One event a line, oldest first, with exactly the values its hash covers
-(:func:`trail.hashed_content`: the time as the hash reads it, ``detail`` as
+(:func:`chain.hashed_content`: the time as the hash reads it, ``detail`` as
 the canonical JSON text the trail keeps) and then ``prev_hash`` and
 ``row_hash``. Nothing else: a reader needs no database and no knowledge of
 ours beyond :data:`FILE_FIELDS` to recompute every hash.
 
 :func:`verify_file` (``desk-app audit verify --file``) reads the file line
 by line, never whole, recomputes each line's hash with the trail's own
-:func:`trail.content_digest`, and follows the links and the row numbers. It
+:func:`chain.content_digest`, and follows the links and the row numbers. It
 names each line that was edited, deleted, inserted or moved, in the
 database check's words (``line 7: row 12 was edited``). A file may hold a
 range of the chain: the check starts from its first line's previous hash.
@@ -26,15 +26,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desk_app.services.audit.trail import (
+from desk_app.services.audit.chain import content_digest, hashed_content
+from desk_app.services.audit.verify import (
     AuditProblem,
     AuditReport,
-    content_digest,
     deleted,
     edited,
-    hashed_content,
     inserted,
     moved,
+    unreadable,
 )
 from desk_app.services.errors import BadInput
 
@@ -174,7 +174,7 @@ class _Walk:
     def take(self, number: int, text: str) -> None:
         fields = _parsed(text)
         if fields is None:
-            self._problem(number, AuditProblem(None, "unreadable", "not an audit event"))
+            self._problem(number, unreadable())
             self.resync = True
             return
         self.checked += 1
@@ -246,9 +246,7 @@ class _Walk:
         if len(self.problems) >= MAX_LISTED:
             self.unlisted += 1
             return
-        self.problems.append(
-            replace(problem, message=f"line {number}: {problem.message}", line=number)
-        )
+        self.problems.append(replace(problem, line=number))
 
     def report(self) -> FileReport:
         for first, last, before, line in self.gaps:

@@ -16,10 +16,19 @@ run of rows from the first event on its first day to the last event on its
 last day, so the file is one piece of the chain even where two desks'
 clocks disagreed by a moment at midnight. Each export is audited
 (``audit_exported``: file, format, range, rows, first and last row, SHA-256).
+
+**The audit view's filtered CSV** (:meth:`AuditExportService.export_view`,
+the view's **Export to CSV…**): the events the view's filters let through
+(``services/audit/browse.py``), oldest first, in the same CSV with two
+columns for people after the audit log's: the candidate's ID Number and the
+sentence the view shows (in the window's language). A filtered file is not
+one piece of the chain, so it has no JSON-lines form; its audit entry
+records the filter instead of a range.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +39,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
-from desk_app.models import AuditEvent
+from desk_app.models import AuditEvent, Candidate
 from desk_app.services.actor import Caller, authorise_caller
 from desk_app.services.audit import trail as audit
+from desk_app.services.audit.browse import (
+    ORDER_ASC,
+    AuditFilter,
+    AuditRecord,
+    english_sentence,
+    filter_events,
+    record_of,
+)
 from desk_app.services.audit.chain_file import FILE_FIELDS, event_line
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
@@ -55,6 +72,8 @@ from desk_app.settings import Settings
 #: the formats, and the file name endings that choose them
 FORMATS = {"csv": (".csv",), "jsonl": (".jsonl", ".ndjson")}
 CSV_COLUMNS = FILE_FIELDS
+#: the audit view's filtered CSV: the same columns, then two for people
+VIEW_COLUMNS = (*CSV_COLUMNS, "id_number", "description")
 
 _COLUMNS = (
     AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.staff_id, AuditEvent.action,
@@ -88,6 +107,7 @@ class AuditExport(ExportReport):
 class AuditExportService:
     def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
         self._db = db
+        self._settings = settings
         self._zone = ZoneInfo(settings.office.timezone)
         self._clock = clock
 
@@ -142,6 +162,57 @@ class AuditExportService:
 
         report = write_export(target, fill, record)
         return AuditExport(report.path, report.rows, report.sha256, kind, first_id, last_id)
+
+    def export_view(
+        self,
+        caller: Caller,
+        filters: AuditFilter,
+        path: str | Path,
+        *,
+        describe_as: Callable[[AuditRecord], str] | None = None,
+        progress: ProgressCallback | None = None,
+        should_stop: ShouldStop | None = None,
+    ) -> AuditExport:
+        """Write the events ``filters`` lets through, oldest first (time, then id), as CSV.
+
+        ``description`` is the sentence the view shows: ``describe_as``'s (the
+        window's, in its language), else English.
+        """
+        target = check_output_path(path)
+        zone = self._zone.key
+        sentence = describe_as or (lambda record: english_sentence(record, zone))
+        with self._db.read() as session:
+            authorise_caller(session, caller, Action.VIEW_AUDIT)
+            filter_events(session, select(AuditEvent.id), filters, self._settings)  # bad input
+        ticker = Ticker(progress, should_stop)
+
+        def fill(out: Any) -> int:
+            sheet = OfficeCsv(out, VIEW_COLUMNS)
+            query = select(*_COLUMNS, Candidate.id_number).outerjoin(
+                Candidate, Candidate.id == AuditEvent.candidate_id
+            )
+            with self._db.read() as session:
+                query = filter_events(session, query, filters, self._settings).order_by(*ORDER_ASC)
+                with closing(session.execute(query.execution_options(yield_per=BATCH))) as rows:
+                    for row in rows:
+                        people = (text_cell(row.id_number), text_cell(sentence(record_of(row))))
+                        sheet.row([*self._cells(row[: len(_COLUMNS)]), *people])
+                        ticker.row()
+            ticker.report()
+            return ticker.rows
+
+        def record(rows: int, sha256: str) -> None:
+            with self._db.write() as session:
+                actor = authorise_caller(session, caller, Action.VIEW_AUDIT)
+                audit.record(
+                    session, self._clock, actor, "audit_exported", subject=target.name[:64],
+                    detail={"file": target.name, "format": "csv", "filter": filters.as_detail(),
+                            "rows": rows, "sha256": sha256},
+                )  # fmt: skip
+                ticker.check()
+
+        report = write_export(target, fill, record)
+        return AuditExport(report.path, report.rows, report.sha256, "csv")
 
     def _cells(self, row: Any) -> list[str | int | None]:
         (row_id, at, actor, staff_id, action, candidate_id, subject, reason, detail,

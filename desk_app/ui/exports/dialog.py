@@ -58,7 +58,7 @@ class ExportRequest:
 
 @dataclass(frozen=True)
 class ExportKind:
-    #: search, audit or lockouts: chooses the dialog's texts
+    #: search, audit, lockouts or view (the audit view's filters): chooses the dialog's texts
     key: str
     run: Callable[[ExportRequest], ExportReport]
     #: the file's name without its ending, e.g. "lockouts-2026-07-25"
@@ -68,7 +68,8 @@ class ExportKind:
     days: str = "none"
     #: the office's today: the days offered first end on it
     today: date | None = None
-    #: for a search: what was searched and how many candidates are listed
+    #: for a search: what was searched and how many candidates are listed (the audit
+    #: view: what its filters let through, in words)
     query: str = ""
     rows: int = 0
 
@@ -195,6 +196,15 @@ class ExportDialog(QDialog):
                     "CSV opens in Excel; JSON lines can be checked on their own later with "
                     "“desk-app audit verify --file”."
                 )
+            )
+        elif key == "view":  # the audit view's Export to CSV…: what its filters show
+            self.setWindowTitle(self.tr("Export the audit view"))
+            self.intro.setText(
+                self.tr(
+                    "The events the audit view shows ({filters}), oldest first, as a CSV file "
+                    "for Excel: the audit log's columns, then the ID Number and what happened in "
+                    "words. The export is recorded in the audit trail."
+                ).format(filters=self.kind.query)
             )
         else:
             self.setWindowTitle(self.tr("Export the lockout history"))

@@ -9,12 +9,25 @@ the search results.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QSplitter, QWidget
 
 #: the narrowest screen on which the answers start beside the candidate
 ANSWERS_MIN_WIDTH = 1800
 ANSWERS_WIDTH = 340
+
+
+def desk_columns(search: QWidget, candidate: QWidget, answers: QWidget) -> QSplitter:
+    """The three columns side by side; only the answers may fold away."""
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setChildrenCollapsible(False)
+    for column in (search, candidate, answers):
+        splitter.addWidget(column)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 1)
+    splitter.setCollapsible(2, True)  # a narrow screen folds the answers away
+    splitter.setContentsMargins(12, 10, 12, 6)
+    return splitter
 
 
 def first_layout(room: QRect) -> tuple[tuple[int, int], list[int]]:

@@ -1,0 +1,139 @@
+"""Verify the audit chain from the window: on a worker, with progress and Cancel.
+
+The check reads every event (a million take a while), so it runs on the
+thread pool; its progress comes back through a relay on the GUI thread and
+moves the bar; Cancel (or Escape, or closing the box) asks it to stop at
+the next few thousand events, and the box says so until it has. The end
+is one summary box: intact with the number of events, the problems found
+(row by row, in the staff member's language), or stopped.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import SIGNAL, SLOT, QObject, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
+
+from desk_app.services.actor import StaffIdentity
+from desk_app.services.audit.browse import AuditBrowseService
+from desk_app.services.audit.verify import AuditCheckStopped, AuditReport
+from desk_app.ui.audit.words import problem_text
+from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.message_box import open_summary
+from desk_app.ui.common.workers import run_in_background
+
+#: problems listed in the summary; the rest are counted
+LISTED = 12
+_STEPS = 1000
+
+
+class _Relay(QObject):
+    progressed = Signal(int, int)
+
+
+class _StoppableProgress(QProgressDialog):
+    """Cancel, Escape and closing ask the check to stop; the box stays until it has."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
+
+    def reject(self) -> None:
+        self.canceled.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.canceled.emit()
+
+
+class ChainCheck(QObject):
+    # the report, or the error that ended the check (AuditCheckStopped when cancelled)
+    finished = Signal(object)
+
+    def __init__(self, browse: AuditBrowseService, staff: StaffIdentity, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._browse = browse
+        self._staff = staff
+        self._parent = parent
+        self._stop = threading.Event()
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._progressed)
+        self.running = False
+        self.dialog = _StoppableProgress(parent)
+        self.dialog.setObjectName("auditCheckProgress")
+        self.dialog.setRange(0, _STEPS)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(440)
+        self.dialog.canceled.connect(self.cancel)
+        self.summary: QDialog | None = None
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        self._stop.clear()
+        self.dialog.setWindowTitle(self.tr("Verify the audit chain"))
+        self.dialog.setLabelText(self.tr("Reading the audit trail…"))
+        self.dialog.setCancelButtonText(self.tr("Cancel"))
+        self.dialog.setValue(0)
+        self.dialog.show()
+        browse, staff = self._browse, self._staff
+        emit, stop = self._relay.progressed.emit, self._stop
+        run_in_background(
+            lambda: browse.verify(staff, progress=emit, should_stop=stop.is_set),
+            self._ended,
+            self._ended,
+        )
+
+    def cancel(self) -> None:
+        if self.running and not self._stop.is_set():
+            self._stop.set()
+            self.dialog.setLabelText(self.tr("Stopping…"))
+            self.dialog.setCancelButtonText(self.tr("Stopping…"))
+            button = self.dialog.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
+
+    def _progressed(self, checked: int, total: int) -> None:
+        if not self.running or self._stop.is_set():
+            return
+        self.dialog.setValue(round(_STEPS * checked / max(total, 1)))
+        self.dialog.setLabelText(
+            self.tr("Checked {checked} of {total} events…").format(
+                checked=f"{checked:,}", total=f"{total:,}"
+            )
+        )
+
+    def _ended(self, outcome: AuditReport | BaseException) -> None:
+        self.running = False
+        self.dialog.hide()
+        title = self.tr("Verify the audit chain")
+        if isinstance(outcome, AuditReport):
+            self.summary = open_summary(
+                self._parent, title, self.report_text(outcome), warning=not outcome.ok
+            )
+        elif isinstance(outcome, AuditCheckStopped):
+            self.summary = open_summary(self._parent, title, error_text(outcome), warning=False)
+        else:
+            self.summary = open_summary(self._parent, title, error_text(outcome), warning=True)
+        self.finished.emit(outcome)
+
+    def report_text(self, report: AuditReport) -> str:
+        if report.ok:
+            return self.tr(
+                "The audit chain is intact: {count} events checked, none changed, removed or added."
+            ).format(count=f"{report.checked:,}")
+        lines = [
+            self.tr(
+                "The audit chain is BROKEN: {problems} problem(s) in {count} events. "
+                "Someone with the database owner's rights changed the trail; keep this list."
+            ).format(problems=len(report.problems), count=f"{report.checked:,}")
+        ]
+        lines += [f"• {problem_text(p)}" for p in report.problems[:LISTED]]
+        if len(report.problems) > LISTED:
+            lines.append(self.tr("…and {count} more.").format(count=len(report.problems) - LISTED))
+        return "\n".join(lines)
