@@ -122,6 +122,13 @@ class CachedCluster:
         with self._admin() as admin:
             admin.execute("CHECKPOINT")
 
+    def vacuum_analyze(self, dbname: str) -> None:
+        """Statistics and the visibility map after a bulk load or an upgrade."""
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=SUPERUSER, dbname=dbname, autocommit=True
+        ) as connection:
+            connection.execute("VACUUM (ANALYZE)")
+
     def version(self) -> str:
         with self._admin() as admin:
             row = admin.execute("SHOW server_version").fetchone()

@@ -4,12 +4,14 @@
   key columns (``key >= q AND key < q⁺``; the columns compare byte by byte
   on both databases, so the range is one run of the index). Never LIKE.
 * Chinese name: the exact ``search_token`` (kind "z") holding the typed
-  characters; the primary key gives candidates in id order.
-* English name words: a full-text index finds candidates holding every word
-  (SQLite FTS5, PostgreSQL GIN over word prefixes; see
-  ``models/search_index.py``), in id order, and ``search_token`` checks each
-  one as it is taken: every typed word must begin a *different* word of the
-  name, which the full-text indexes alone cannot tell.
+  characters; the primary key gives candidates in id order. Latin words
+  typed with it are checked on each candidate against its "n" tokens.
+* English name words: one exact key per distinct typed word (see
+  ``models/search_index.py``); a candidate matches when it holds them all.
+  SQLite's FTS5 intersects the keys in id order and stops at the page.
+  PostgreSQL walks the first rows in id order when matches are common, and
+  otherwise lets GIN intersect the keys within the first stretch of ids
+  that should hold a page, or within all of them (:func:`_name_postgresql`).
 
 Every value reaches SQL as a bound parameter; the SQL text holds only names
 and numbers made here.
@@ -17,7 +19,6 @@ and numbers made here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,20 +26,19 @@ from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.orm import Session
 
 from desk_app.models import Candidate
-from desk_app.models.search_index import PG_PREFIX_LIMIT
+from desk_app.models.search_index import BUCKET_BITS, bucket_key, name_key
 from desk_app.services.search.query import Query, prefix_upper
 
 Rule = Callable[[Session, Query, int], Sequence[int]]
 
-#: PostgreSQL name search: up to this many estimated matches, GIN finds them
-#: all; above, candidates are walked in id order until a page is full
-GIN_MAX_ROWS = 2_500
-#: words shorter than this are left to the token checks when longer ones are typed
-GIN_MIN_LETTERS = 3
-#: the walk reads at most this many candidates (per page match: see WALK_ROWS_PER_MATCH);
-#: a page not full by then means fewer than ~GIN_MAX_ROWS matches in a million
-WALK_BUDGET = 20_000
-WALK_ROWS_PER_MATCH = 400
+#: PostgreSQL name search: the walk in id order reads this many key rows per
+#: match asked for (at least WALK_MIN_ROWS): a page's worth of matches among
+#: them means matches are common enough that walking is the quickest way
+WALK_ROWS_PER_MATCH = 40
+WALK_MIN_ROWS = 2_000
+#: ... and otherwise the estimated stretch of ids holding a page, times this
+#: margin, chooses the id buckets GIN is limited to
+BUCKET_MARGIN = 2
 
 
 def _prefix(column: Any, prefix: str) -> ColumnElement[bool]:
@@ -149,116 +149,82 @@ def chinese(session: Session, query: Query, limit: int) -> Sequence[int]:
     return session.scalars(text(sql), params).all()
 
 
+def name_query_keys(words: Sequence[str]) -> list[str]:
+    """The keys a name must hold to match every typed word (``models/search_index.py``)."""
+    return [name_key(word, need) for word, need in multiplicities(words)]
+
+
 def name(session: Session, query: Query, limit: int) -> Sequence[int]:
     if query.chinese or not query.words:
         return []
+    keys = name_query_keys(query.words)
     if session.get_bind().dialect.name == "postgresql":
-        return _name_postgresql(session, query.words, limit)
-    return _name_sqlite(session, query.words, limit)
+        return _name_postgresql(session, keys, limit)
+    return _name_sqlite(session, keys, limit)
 
 
-def _name_sqlite(session: Session, words: Sequence[str], limit: int) -> Sequence[int]:
-    parts, params = token_checks(words, "candidate_name_fts.rowid", "sqlite")
-    # each word a quoted FTS5 string with a prefix star: no FTS5 syntax can get in
-    params["match"] = " AND ".join(f'"{word}"*' for word in dict.fromkeys(words))
-    params["limit"] = limit
+def _name_sqlite(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
+    # each key a quoted FTS5 string: no FTS5 syntax can get in, and the
+    # table's tokenizer keeps a key (letters, digits, "#") as one term
+    match = " AND ".join(f'"{key}"' for key in keys)
     sql = (
-        "SELECT candidate_name_fts.rowid FROM candidate_name_fts"
-        " WHERE candidate_name_fts MATCH :match"
-        + _where(parts)
-        + " ORDER BY candidate_name_fts.rowid LIMIT :limit"
+        "SELECT rowid FROM candidate_name_keys WHERE candidate_name_keys MATCH :match"
+        " ORDER BY rowid LIMIT :limit"
     )
-    return session.scalars(text(sql), params).all()
+    return session.scalars(text(sql), {"match": match, "limit": limit}).all()
 
 
-def _tsquery(words: Sequence[str]) -> str:
-    # words are letters or digits only, so quoting them as lexemes is safe
-    return " & ".join(f"'{word}'" for word in dict.fromkeys(words))
+def _tsquery(keys: Sequence[str]) -> str:
+    # keys hold letters, digits, "#", "~" and ":" only: safe to quote as lexemes
+    return " & ".join(f"'{key}'" for key in keys)
 
 
-def _estimate(session: Session, lexemes: str) -> float:
-    """The planner's estimate of the candidates holding every lexeme (no rows are read)."""
-    plan = session.scalar(
-        text(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate"
-            " WHERE desk_name_prefixes(name_en) @@ CAST(:lexemes AS tsquery)"
-        ),
-        {"lexemes": lexemes},
-    )
-    document = json.loads(plan) if isinstance(plan, str) else plan
-    return float(document[0]["Plan"]["Plan Rows"])
+def _name_postgresql(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
+    """A walk in id order when matches are common; GIN, within the ids that matter, when not.
 
-
-def _substring_filters(words: Sequence[str]) -> list[str]:
-    """Cheap tests a matching name passes (the token checks then decide).
-
-    Uses the parameters ``w0, w1, …`` that :func:`token_checks` binds.
+    GIN intersects the keys' posting lists quickly but then visits each match
+    it found to read its id, so it is slow when matches are many. The walk
+    reads key rows in id order, testing each (a fraction of a microsecond),
+    and stops at the page: quick when matches are common. What the walk
+    found tells how common: none in its rows, and GIN looks everywhere (a few
+    hundred matches at most); some but not a page, and GIN looks only in the
+    two id buckets (``search_index.py``) from the first match on that should
+    hold a page, so that it visits about a page of matches, not all of them.
+    Each step returns the first matches in id order: a later one runs only
+    when the earlier could not fill the page.
     """
-    parts: list[str] = []
-    for i, (_, need) in enumerate(multiplicities(words)):
-        if need == 1:
-            parts.append(f"strpos(lower(s.name_en), :w{i}) > 0")
-        else:  # the word's letters occur at least ``need`` times
-            parts.append(
-                "length(lower(s.name_en)) - length(replace(lower(s.name_en), "
-                f":w{i}, '')) >= {int(need)} * length(:w{i})"
-            )
-    return parts
-
-
-def _name_postgresql(session: Session, words: Sequence[str], limit: int) -> Sequence[int]:
-    """GIN when the words are rare together; a walk in id order when they are common.
-
-    GIN costs about one heap visit per candidate it finds; the walk passes
-    over candidates in id order with a substring test (a fraction of a
-    microsecond each) and checks the tokens of those that pass, so it is
-    quick when matches are common. The planner's estimates from the GIN
-    index's statistics (no rows read) choose; a walk that has not filled
-    the page within its budget means the matches are rare after all, and
-    GIN finishes the job.
-    """
-    # short queries: no JIT compilation, no parallel workers to start
-    session.execute(
-        text(
-            "SELECT set_config('jit', 'off', true),"
-            " set_config('max_parallel_workers_per_gather', '0', true)"
-        )
-    )
-    parts, params = token_checks(words, "s.id", "postgresql")
-    params["limit"] = limit
-    # the index holds word prefixes of up to PG_PREFIX_LIMIT letters
-    lexemes = [word[:PG_PREFIX_LIMIT] for word in words]
-    # one- and two-letter words begin a large share of all names: when the
-    # longer words alone are rare enough, GIN leaves the short ones to the
-    # token checks rather than intersect their long posting lists
-    longer = [word for word in lexemes if len(word) >= GIN_MIN_LETTERS]
-    if longer and len(longer) < len(lexemes):
-        params["lexemes"] = _tsquery(longer)
-        if _estimate(session, params["lexemes"]) <= GIN_MAX_ROWS:
-            return _gin(session, parts, params)
-    params["lexemes"] = _tsquery(lexemes)
-    if _estimate(session, params["lexemes"]) <= GIN_MAX_ROWS:
-        return _gin(session, parts, params)
-    params["budget"] = max(WALK_BUDGET, limit * WALK_ROWS_PER_MATCH)
+    tsquery = _tsquery(keys)
+    rows = max(WALK_MIN_ROWS, limit * WALK_ROWS_PER_MATCH)
     walk = (
-        "SELECT s.id FROM (SELECT id, name_en FROM candidate ORDER BY id LIMIT :budget) AS s"
-        " WHERE TRUE" + _where(_substring_filters(words)) + _where(parts) + " LIMIT :limit"
+        "SELECT s.candidate_id FROM (SELECT candidate_id, keys FROM candidate_name_key"
+        " ORDER BY candidate_id LIMIT :rows) AS s"
+        " WHERE s.keys @@ CAST(:tsquery AS tsquery) LIMIT :limit"
     )
-    found = session.scalars(text(walk), params).all()
+    found = session.scalars(text(walk), {"rows": rows, "tsquery": tsquery, "limit": limit}).all()
     if len(found) >= limit:
         return found
-    return _gin(session, parts, params)
+    if found:
+        # the smallest match is found[0]: none lies below it, so its bucket
+        # and the next hold every match up to their end
+        span = rows * limit / len(found) * BUCKET_MARGIN
+        bits = next((bits for bits in BUCKET_BITS if 1 << bits >= span), None)
+        if bits is not None:
+            first = found[0] >> bits
+            buckets = f"'{bucket_key(bits, first)}' | '{bucket_key(bits, first + 1)}'"
+            found = _gin(session, f"{tsquery} & ({buckets})", limit)
+            if len(found) >= limit:
+                return found
+    return _gin(session, tsquery, limit)
 
 
-def _gin(session: Session, parts: list[str], params: dict[str, Any]) -> Sequence[int]:
-    """GIN intersects the lexemes' posting lists (skipping ahead); then id order and checks."""
+def _gin(session: Session, tsquery: str, limit: int) -> Sequence[int]:
+    """Every candidate holding ``tsquery``, through GIN (never a walk), then in id order."""
     sql = (
-        "WITH m AS MATERIALIZED (SELECT id FROM candidate"
-        " WHERE desk_name_prefixes(name_en) @@ CAST(:lexemes AS tsquery))"
-        " SELECT s.id FROM (SELECT id FROM m ORDER BY id OFFSET 0) AS s"
-        " WHERE TRUE" + _where(parts) + " LIMIT :limit"
+        "WITH m AS MATERIALIZED (SELECT candidate_id FROM candidate_name_key"
+        " WHERE keys @@ CAST(:tsquery AS tsquery))"
+        " SELECT candidate_id FROM m ORDER BY candidate_id LIMIT :limit"
     )
-    return session.scalars(text(sql), params).all()
+    return session.scalars(text(sql), {"tsquery": tsquery, "limit": limit}).all()
 
 
 #: (match name, rule) in rank order
