@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select, text
 
 from desk_app.models import Candidate, SearchToken
-from desk_app.models.search_index import BUCKET_BITS, bucket_key, name_keys
+from desk_app.models.search_index import name_keys
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.registry import Services
-from desk_app.services.search import rules
+from desk_app.services.search import postgres_names, rules
 from desk_app.services.search.keys import candidate_tokens, name_words
 from desk_app.services.search.query import prefix_upper, typed_words
 from desk_app.services.search.service import SearchService
@@ -160,16 +160,16 @@ def test_a_renamed_or_removed_candidate_is_found_as_it_is_now(desk: Desk) -> Non
 def test_each_database_holds_exactly_the_keys_python_computes(desk: Desk) -> None:
     names = {7: "LAU Kai Ka", 70_000: "Peter CHAN Tai Wai", 300_000: "O'BRIEN Mary-Ann"}
     add_named(desk.services, names)
+    expected = Counter(key for name in names.values() for key in name_keys(name))
     with desk.services.db.read() as session:
         if desk.services.db.dialect == "postgresql":
             rows = session.execute(
                 text("SELECT candidate_id, tsvector_to_array(keys) FROM candidate_name_key")
             )
-            assert {candidate_id: set(keys) for candidate_id, keys in rows} == {
-                candidate_id: set(name_keys(name))
-                | {bucket_key(bits, candidate_id >> bits) for bits in BUCKET_BITS}
-                for candidate_id, name in names.items()
+            assert {candidate_id: sorted(keys) for candidate_id, keys in rows} == {
+                candidate_id: sorted(name_keys(name)) for candidate_id, name in names.items()
             }
+            rows = session.execute(text("SELECT key, count(*) FROM name_key_list GROUP BY key"))
         else:  # a contentless FTS5 table shows its terms and how many rows hold each
             session.execute(
                 text(
@@ -178,9 +178,7 @@ def test_each_database_holds_exactly_the_keys_python_computes(desk: Desk) -> Non
                 )
             )
             rows = session.execute(text("SELECT term, doc FROM temp.name_key_terms"))
-            assert {term: docs for term, docs in rows} == Counter(
-                key for name in names.values() for key in name_keys(name)
-            )
+        assert {key: count for key, count in rows} == expected
 
 
 # -- every way to a page gives the first matches in id order ----------------------------------
@@ -191,23 +189,18 @@ QUERIES = ("chan", "ka", "ka kai", "wing chan", "k ka", "ch tai man", "lee wai m
            "cheung ka kai", "w wa", "zebra", "m", "chan cheung")  # fmt: skip
 
 
-@pytest.mark.parametrize("walk_rows", [None, 1], ids=["walk", "gin"])
+@pytest.mark.parametrize("merge", [True, False], ids=["merge", "gin"])
 def test_each_way_to_a_page_gives_the_first_matches_in_id_order(
-    desk: Desk, monkeypatch: pytest.MonkeyPatch, walk_rows: int | None
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, merge: bool
 ) -> None:
     rng = random.Random(7)
-    # ids far apart, across many buckets of each size
     names = {
         1 + i * 997: " ".join([rng.choice(SURNAMES), *rng.sample(GIVEN, rng.choice((1, 2, 2)))])
         for i in range(320)
     }
     add_named(desk.services, names)
-    if walk_rows is not None:  # a walk too short to fill a page: GIN finds them
-        monkeypatch.setattr(rules, "WALK_MIN_ROWS", walk_rows)
-        monkeypatch.setattr(rules, "WALK_ROWS_PER_MATCH", walk_rows)
-    gin_queries: list[str] = []
-    gin = rules._gin
-    monkeypatch.setattr(rules, "_gin", lambda s, q, n: gin_queries.append(q) or gin(s, q, n))
+    # PostgreSQL: each of its two ways, whatever the statistics say
+    monkeypatch.setattr(postgres_names, "merge_is_cheaper", lambda *_: merge)
     for typed in QUERIES:
         words = typed_words(typed)
         expected = sorted(
@@ -215,8 +208,36 @@ def test_each_way_to_a_page_gives_the_first_matches_in_id_order(
         )
         for page_size in (1, 3, 10, 50):
             assert desk.find(typed, page_size) == expected[:page_size], (typed, page_size)
-    if walk_rows is not None and desk.services.db.dialect == "postgresql":
-        assert any("~" in q for q in gin_queries) and any("~" not in q for q in gin_queries)
+
+
+def test_postgresql_merges_common_keys_and_leaves_rare_ones_to_gin() -> None:
+    stats = postgres_names.KeyStatistics(
+        candidates=1_000_000, shares={"chan": 0.09, "tai": 0.03, "ka": 0.15, "ho": 0.1}, rare=0.002
+    )
+    merge_is_cheaper = postgres_names.merge_is_cheaper
+    assert merge_is_cheaper(stats, ["chan", "ka"], 51)  # 13,500 matches: the first page is near
+    assert not merge_is_cheaper(stats, ["chan", "natalie"], 51)  # 180: GIN led by natalie
+    assert not merge_is_cheaper(stats, ["chan", "tai", "ho"], 51)  # 270, all lists long
+    assert merge_is_cheaper(stats, ["chan", "tai"], 51)  # 2,700
+
+
+def test_postgresql_reads_how_often_keys_occur(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the statistics of PostgreSQL's key table")
+    services = make_services(database_url)
+    try:
+        add_named(
+            services, {i: ("CHAN Tai Man" if i % 2 else "WONG Ka Yan") for i in range(1, 201)}
+        )
+        with services.db.write() as session:
+            session.execute(text("ANALYZE candidate_name_key"))
+        with services.db.read() as session:
+            stats = postgres_names.statistics(session)
+        assert stats.candidates == 200
+        assert stats.share("chan") == pytest.approx(0.5) == stats.share("ka")
+        assert stats.share("natalie") < 0.5
+    finally:
+        services.db.dispose()
 
 
 # -- the migration ----------------------------------------------------------------------------

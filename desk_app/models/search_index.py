@@ -19,12 +19,12 @@ the DDL):
   adds to every connection as ``desk_name_keys``. Its ``rowid`` is the
   candidate's id: FTS5 intersects the keys' doclists in id order, skipping
   ahead, and stops at the page.
-* PostgreSQL: ``candidate_name_key`` (candidate id, keys as a tsvector) with
-  a GIN index, kept by statement triggers on ``search_token`` from the
-  candidate's English-name words there (already folded by Python), so its
-  keys are the same as :func:`name_keys`. Each row also holds its id's
-  *bucket* at three sizes (:func:`bucket_key`), so that a GIN lookup can be
-  limited to the first stretch of ids (see ``services/search/rules.py``).
+* PostgreSQL: ``candidate_name_key`` (candidate id, keys as a tsvector)
+  with a GIN index, and ``name_key_list`` (key, candidate id), each key's
+  candidates in id order; both kept by statement triggers on
+  ``search_token`` from the candidate's English-name words there (already
+  folded by Python), so their keys are the same as :func:`name_keys`. Which
+  one a search reads: ``services/search/postgres_names.py``.
 
 Alembic's autogenerate would report these objects as not in the models;
 :func:`include_object` tells it to leave them alone (``migrations/env.py``
@@ -48,13 +48,11 @@ SQLITE_FTS = "candidate_name_keys"
 SQLITE_FUNCTION = "desk_name_keys"
 #: the FTS5 shadow tables SQLite keeps beside the virtual table
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
-PG_TABLE = "candidate_name_key"
+PG_TABLES = ("candidate_name_key", "name_key_list")
 PG_INDEX = "ix_candidate_name_key_keys"
-#: id buckets of 2**14, 2**16 and 2**18 ids
-BUCKET_BITS = (14, 16, 18)
 
 NOT_MODELLED_TABLES = frozenset(
-    {SQLITE_FTS, *(SQLITE_FTS + suffix for suffix in FTS_SHADOW_SUFFIXES), PG_TABLE}
+    {SQLITE_FTS, *(SQLITE_FTS + suffix for suffix in FTS_SHADOW_SUFFIXES), *PG_TABLES}
 )
 
 
@@ -91,11 +89,6 @@ def name_keys(name: str) -> list[str]:
 def name_key_text(name: str | None) -> str:
     """The keys as one FTS5 document: separated by spaces (keys hold none)."""
     return " ".join(name_keys(name)) if name else ""
-
-
-def bucket_key(bits: int, bucket: int) -> str:
-    """The key of "the candidate's id shifted right by ``bits`` is ``bucket``" ("~16:3")."""
-    return f"~{bits}:{bucket}"
 
 
 def register_sqlite(connection: sqlite3.Connection) -> None:

@@ -7,9 +7,11 @@ English names (what the keys are: desk_app/models/search_index.py):
   kept by triggers on ``candidate`` that call ``desk_name_keys()``, a Python
   function every connection of the desk registers.
 * PostgreSQL: the GIN index over word prefixes computed from ``name_en``
-  (revision 0002) becomes the table ``candidate_name_key`` with a GIN index,
-  kept by statement triggers on ``search_token`` from the English-name words
-  Python stored there (folded as search folds what is typed).
+  (revision 0002) becomes two tables: ``candidate_name_key`` (each
+  candidate's keys, with a GIN index) and ``name_key_list`` (each key's
+  candidates, in id order), kept by statement triggers on ``search_token``
+  from the English-name words Python stored there (folded as search folds
+  what is typed).
 
 Email and phone: their indexes hold the candidate id after the key, so that
 PostgreSQL reads a prefix in (key, id) order without sorting (SQLite's
@@ -104,24 +106,35 @@ SQLITE_DOWN = (
 POSTGRESQL_UP = (
     "DROP INDEX IF EXISTS ix_candidate_name_prefixes",
     "DROP FUNCTION IF EXISTS desk_name_prefixes(text)",
+    # each candidate's keys, for GIN; and each key's candidates, in id order
     """
     CREATE TABLE candidate_name_key (
-        candidate_id integer PRIMARY KEY REFERENCES candidate (id) ON DELETE CASCADE,
+        candidate_id integer PRIMARY KEY,
         keys tsvector NOT NULL
     )
     """,
+    """
+    CREATE TABLE name_key_list (
+        key text COLLATE "C" NOT NULL,
+        candidate_id integer NOT NULL,
+        PRIMARY KEY (key, candidate_id)
+    )
+    """,
     # the keys of the candidates ``ids`` again, from their words in search_token:
-    # every prefix, "prefix#n" when n words start with it, and the id's buckets
+    # every prefix, and "prefix#n" when n words start with it (no foreign keys:
+    # the triggers below are what keeps both tables, a deleted candidate's
+    # words going with it)
     """
     CREATE FUNCTION desk_refresh_name_keys(ids integer[]) RETURNS void
     LANGUAGE sql AS $$
+        DELETE FROM name_key_list AS l USING (
+            SELECT candidate_id, unnest(tsvector_to_array(keys)) AS key
+            FROM candidate_name_key WHERE candidate_id IN (SELECT unnest(ids))
+        ) AS old
+        WHERE l.key = old.key AND l.candidate_id = old.candidate_id;
         DELETE FROM candidate_name_key WHERE candidate_id IN (SELECT unnest(ids));
         INSERT INTO candidate_name_key (candidate_id, keys)
-        SELECT w.candidate_id,
-               array_to_tsvector(array_agg(k.key) || ARRAY[
-                   '~14:' || (w.candidate_id >> 14),
-                   '~16:' || (w.candidate_id >> 16),
-                   '~18:' || (w.candidate_id >> 18)])
+        SELECT w.candidate_id, array_to_tsvector(array_agg(k.key))
         FROM (
             SELECT t.candidate_id, left(t.token, n) AS prefix, count(*)::integer AS words
             FROM (SELECT DISTINCT unnest(ids)) AS i (id)
@@ -134,7 +147,10 @@ POSTGRESQL_UP = (
             UNION ALL
             SELECT w.prefix || '#' || g FROM generate_series(2, w.words) AS g
         ) AS k (key)
-        GROUP BY w.candidate_id
+        GROUP BY w.candidate_id;
+        INSERT INTO name_key_list (key, candidate_id)
+        SELECT unnest(tsvector_to_array(keys)), candidate_id
+        FROM candidate_name_key WHERE candidate_id IN (SELECT unnest(ids));
     $$
     """,
     """
@@ -175,7 +191,7 @@ POSTGRESQL_UP = (
     CREATE FUNCTION desk_name_keys_truncated() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
-        DELETE FROM candidate_name_key;
+        TRUNCATE name_key_list, candidate_name_key;
         RETURN NULL;
     END
     $$
@@ -184,9 +200,14 @@ POSTGRESQL_UP = (
     CREATE TRIGGER search_token_name_keys_truncate AFTER TRUNCATE ON search_token
     FOR EACH STATEMENT EXECUTE FUNCTION desk_name_keys_truncated()
     """,
+    # filled with the indexes off, then indexed: much quicker at a million
+    "ALTER TABLE name_key_list DROP CONSTRAINT name_key_list_pkey",
     "SELECT desk_refresh_name_keys(ARRAY(SELECT id FROM candidate))",
+    "ALTER TABLE name_key_list ADD PRIMARY KEY (key, candidate_id)",
     "CREATE INDEX ix_candidate_name_key_keys ON candidate_name_key USING gin (keys)",
+    # the search chooses between the two tables by how often the keys occur
     "ANALYZE candidate_name_key",
+    "ANALYZE name_key_list",
 )
 POSTGRESQL_DOWN = (
     "DROP TRIGGER IF EXISTS search_token_name_keys_truncate ON search_token",
@@ -196,6 +217,7 @@ POSTGRESQL_DOWN = (
     "DROP FUNCTION IF EXISTS desk_name_keys_truncated()",
     "DROP FUNCTION IF EXISTS desk_name_keys_follow()",
     "DROP FUNCTION IF EXISTS desk_refresh_name_keys(integer[])",
+    "DROP TABLE IF EXISTS name_key_list",
     "DROP TABLE IF EXISTS candidate_name_key",
     # revision 0002's function and index
     """

@@ -9,9 +9,8 @@
 * English name words: one exact key per distinct typed word (see
   ``models/search_index.py``); a candidate matches when it holds them all.
   SQLite's FTS5 intersects the keys in id order and stops at the page.
-  PostgreSQL walks the first rows in id order when matches are common, and
-  otherwise lets GIN intersect the keys within the first stretch of ids
-  that should hold a page, or within all of them (:func:`_name_postgresql`).
+  PostgreSQL merges the keys' lists in id order when matches are common, and
+  lets GIN intersect them when they are rare (``postgres_names.py``).
 
 Every value reaches SQL as a bound parameter; the SQL text holds only names
 and numbers made here.
@@ -22,72 +21,71 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, text
+from sqlalchemy import Row, Select, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from desk_app.models import Candidate
-from desk_app.models.search_index import BUCKET_BITS, bucket_key, name_key
+from desk_app.models.search_index import name_key
+from desk_app.services.search import postgres_names
 from desk_app.services.search.query import Query, prefix_upper
 
-Rule = Callable[[Session, Query, int], Sequence[int]]
+#: (candidate id, the rule that found it) in the rule's order
+Found = list[tuple[int, str]]
+Rule = Callable[[Session, Query, int], Found]
 
-#: PostgreSQL name search: the walk in id order reads this many key rows per
-#: match asked for (at least WALK_MIN_ROWS): a page's worth of matches among
-#: them means matches are common enough that walking is the quickest way
-WALK_ROWS_PER_MATCH = 40
-WALK_MIN_ROWS = 2_000
-#: ... and otherwise the estimated stretch of ids holding a page, times this
-#: margin, chooses the id buckets GIN is limited to
-BUCKET_MARGIN = 2
+_CANDIDATE = Candidate.__table__.c
 
 
-def _prefix(column: Any, prefix: str) -> ColumnElement[bool]:
-    upper = prefix_upper(prefix)
-    condition: ColumnElement[bool] = column >= prefix
-    return condition if upper is None else condition & (column < upper)
+#: a prefix range's statements: without an upper bound, and with one
+Ranges = tuple[Select[int, str], Select[int, str]]
 
 
-def id_exact(session: Session, query: Query, limit: int) -> Sequence[int]:
-    if not query.id_number:
-        return []
-    return session.scalars(select(Candidate.id).where(Candidate.id_number == query.id_number)).all()
+def _prefix_range(key: Any) -> Ranges:
+    """``key`` starting with :low, in (key, id) order: without an upper bound, and with :high.
 
-
-def id_prefix(session: Session, query: Query, limit: int) -> Sequence[int]:
-    if not query.id_number:
-        return []
-    statement = (
-        select(Candidate.id)
-        .where(_prefix(Candidate.id_number, query.id_number))
-        .where(Candidate.id_number != query.id_number)
-        .order_by(Candidate.id_number)
-        .limit(limit)
+    Built once: a statement made on every search costs more than running it.
+    """
+    base = (
+        select(_CANDIDATE.id, key)
+        .where(key >= bindparam("low"))
+        .order_by(key, _CANDIDATE.id)
+        .limit(bindparam("limit"))
     )
-    return session.scalars(statement).all()
+    return base, base.where(key < bindparam("high"))
 
 
-def email(session: Session, query: Query, limit: int) -> Sequence[int]:
+_ID_RANGE = _prefix_range(_CANDIDATE.id_number)
+_EMAIL_RANGE = _prefix_range(_CANDIDATE.email_key)
+_PHONE_RANGE = _prefix_range(_CANDIDATE.phone_key)
+
+
+def _starting(
+    session: Session, statements: Ranges, prefix: str, limit: int
+) -> Sequence[Row[int, str]]:
+    high = prefix_upper(prefix)
+    if high is None:
+        return session.execute(statements[0], {"low": prefix, "limit": limit}).all()
+    return session.execute(statements[1], {"low": prefix, "high": high, "limit": limit}).all()
+
+
+def id_number(session: Session, query: Query, limit: int) -> Found:
+    """The ID Number itself first (it sorts before every longer one), then those it begins."""
+    if not query.id_number:
+        return []
+    rows = _starting(session, _ID_RANGE, query.id_number, limit + 1)
+    return [(row[0], "id_exact" if row[1] == query.id_number else "id_prefix") for row in rows]
+
+
+def email(session: Session, query: Query, limit: int) -> Found:
     if not query.email:
         return []
-    statement = (
-        select(Candidate.id)
-        .where(_prefix(Candidate.email_key, query.email))
-        .order_by(Candidate.email_key, Candidate.id)
-        .limit(limit)
-    )
-    return session.scalars(statement).all()
+    return [(row[0], "email") for row in _starting(session, _EMAIL_RANGE, query.email, limit)]
 
 
-def phone(session: Session, query: Query, limit: int) -> Sequence[int]:
-    found: list[int] = []
+def phone(session: Session, query: Query, limit: int) -> Found:
+    found: Found = []
     for digits in query.phones:
-        statement = (
-            select(Candidate.id)
-            .where(_prefix(Candidate.phone_key, digits))
-            .order_by(Candidate.phone_key, Candidate.id)
-            .limit(limit)
-        )
-        found.extend(session.scalars(statement).all())
+        found += [(row[0], "phone") for row in _starting(session, _PHONE_RANGE, digits, limit)]
     return found
 
 
@@ -136,7 +134,7 @@ def _where(parts: list[str]) -> str:
     return "".join(f" AND {part}" for part in parts)
 
 
-def chinese(session: Session, query: Query, limit: int) -> Sequence[int]:
+def chinese(session: Session, query: Query, limit: int) -> Found:
     if not query.chinese:
         return []
     parts, params = token_checks(query.words, "t.candidate_id", session.get_bind().dialect.name)
@@ -146,7 +144,7 @@ def chinese(session: Session, query: Query, limit: int) -> Sequence[int]:
     )
     sql += " ORDER BY t.candidate_id LIMIT :limit"
     params.update(chinese=query.chinese, limit=limit)
-    return session.scalars(text(sql), params).all()
+    return [(candidate_id, "chinese") for candidate_id in session.scalars(text(sql), params)]
 
 
 def name_query_keys(words: Sequence[str]) -> list[str]:
@@ -154,13 +152,15 @@ def name_query_keys(words: Sequence[str]) -> list[str]:
     return [name_key(word, need) for word, need in multiplicities(words)]
 
 
-def name(session: Session, query: Query, limit: int) -> Sequence[int]:
+def name(session: Session, query: Query, limit: int) -> Found:
     if query.chinese or not query.words:
         return []
     keys = name_query_keys(query.words)
     if session.get_bind().dialect.name == "postgresql":
-        return _name_postgresql(session, keys, limit)
-    return _name_sqlite(session, keys, limit)
+        found = postgres_names.find(session, keys, limit)
+    else:
+        found = _name_sqlite(session, keys, limit)
+    return [(candidate_id, "name") for candidate_id in found]
 
 
 def _name_sqlite(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
@@ -174,65 +174,5 @@ def _name_sqlite(session: Session, keys: Sequence[str], limit: int) -> Sequence[
     return session.scalars(text(sql), {"match": match, "limit": limit}).all()
 
 
-def _tsquery(keys: Sequence[str]) -> str:
-    # keys hold letters, digits, "#", "~" and ":" only: safe to quote as lexemes
-    return " & ".join(f"'{key}'" for key in keys)
-
-
-def _name_postgresql(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
-    """A walk in id order when matches are common; GIN, within the ids that matter, when not.
-
-    GIN intersects the keys' posting lists quickly but then visits each match
-    it found to read its id, so it is slow when matches are many. The walk
-    reads key rows in id order, testing each (a fraction of a microsecond),
-    and stops at the page: quick when matches are common. What the walk
-    found tells how common: none in its rows, and GIN looks everywhere (a few
-    hundred matches at most); some but not a page, and GIN looks only in the
-    two id buckets (``search_index.py``) from the first match on that should
-    hold a page, so that it visits about a page of matches, not all of them.
-    Each step returns the first matches in id order: a later one runs only
-    when the earlier could not fill the page.
-    """
-    tsquery = _tsquery(keys)
-    rows = max(WALK_MIN_ROWS, limit * WALK_ROWS_PER_MATCH)
-    walk = (
-        "SELECT s.candidate_id FROM (SELECT candidate_id, keys FROM candidate_name_key"
-        " ORDER BY candidate_id LIMIT :rows) AS s"
-        " WHERE s.keys @@ CAST(:tsquery AS tsquery) LIMIT :limit"
-    )
-    found = session.scalars(text(walk), {"rows": rows, "tsquery": tsquery, "limit": limit}).all()
-    if len(found) >= limit:
-        return found
-    if found:
-        # the smallest match is found[0]: none lies below it, so its bucket
-        # and the next hold every match up to their end
-        span = rows * limit / len(found) * BUCKET_MARGIN
-        bits = next((bits for bits in BUCKET_BITS if 1 << bits >= span), None)
-        if bits is not None:
-            first = found[0] >> bits
-            buckets = f"'{bucket_key(bits, first)}' | '{bucket_key(bits, first + 1)}'"
-            found = _gin(session, f"{tsquery} & ({buckets})", limit)
-            if len(found) >= limit:
-                return found
-    return _gin(session, tsquery, limit)
-
-
-def _gin(session: Session, tsquery: str, limit: int) -> Sequence[int]:
-    """Every candidate holding ``tsquery``, through GIN (never a walk), then in id order."""
-    sql = (
-        "WITH m AS MATERIALIZED (SELECT candidate_id FROM candidate_name_key"
-        " WHERE keys @@ CAST(:tsquery AS tsquery))"
-        " SELECT candidate_id FROM m ORDER BY candidate_id LIMIT :limit"
-    )
-    return session.scalars(text(sql), {"tsquery": tsquery, "limit": limit}).all()
-
-
-#: (match name, rule) in rank order
-RULES: tuple[tuple[str, Rule], ...] = (
-    ("id_exact", id_exact),
-    ("id_prefix", id_prefix),
-    ("chinese", chinese),
-    ("name", name),
-    ("email", email),
-    ("phone", phone),
-)
+#: in rank order: id_exact and id_prefix, chinese, name, email, phone
+RULES: tuple[Rule, ...] = (id_number, chinese, name, email, phone)
