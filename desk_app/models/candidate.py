@@ -1,8 +1,8 @@
 """Candidates, their exam entries, results and per-paper scores.
 
 Search does not scan these tables: ``search_token`` holds every candidate's
-normalised name words and Chinese-name substrings (the English-name keys
-are built from them: ``search_index.py``), and the key columns below hold
+normalised name words and Chinese-name substrings (the English-name index
+follows the names by itself: ``search_index.py``), and the key columns below hold
 the normalised ID, email and phone, each behind a B-tree index that SQLite
 and PostgreSQL both use for equality and prefix ranges.
 """

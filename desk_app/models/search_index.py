@@ -26,6 +26,10 @@ the DDL):
   folded by Python), so their keys are the same as :func:`name_keys`. Which
   one a search reads: ``services/search/postgres_names.py``.
 
+Changing what :func:`name_keys` returns needs a migration that fills both
+again: SQLite's contentless table removes a row by the keys the function
+gives now, and they must be the ones it was given then.
+
 Alembic's autogenerate would report these objects as not in the models;
 :func:`include_object` tells it to leave them alone (``migrations/env.py``
 and the schema test pass it to Alembic).

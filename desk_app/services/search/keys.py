@@ -3,8 +3,9 @@
 Whoever writes a candidate (demo data, the importer, an email change) stores
 these keys with it; search normalises what is typed the same way, so a
 lookup is an index equality or prefix range, never a scan. (The English-name
-keys the full-text indexes hold are computed by the database itself, from
-the same words: ``models/search_index.py``.)
+index follows by itself: SQLite computes a candidate's keys from its name
+with the same Python, PostgreSQL from the "n" tokens stored here;
+``models/search_index.py``.)
 """
 
 from __future__ import annotations
