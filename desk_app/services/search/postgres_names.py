@@ -30,7 +30,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 #: statistics are read again after this many seconds
@@ -62,8 +62,9 @@ _STATISTICS: weakref.WeakKeyDictionary[Engine, KeyStatistics] = weakref.WeakKeyD
 
 
 def statistics(session: Session) -> KeyStatistics:
-    engine = session.get_bind()
-    assert isinstance(engine, Engine)
+    """The key shares ANALYZE last gathered, kept per engine for STATISTICS_TTL seconds."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
     known = _STATISTICS.get(engine)
     if known is not None and time.monotonic() - known.read_at < STATISTICS_TTL:
         return known
