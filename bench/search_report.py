@@ -167,6 +167,15 @@ HOW = (
 
 #: why a kind can miss a target, and what would close it (shown only when it does)
 WHY = {
+    ("SQLite", "English name words"): (
+        "the slowest queries pair a rare name with a two-letter start that begins a large "
+        "share of all names (wei-no ch, ho shih-y, tak ng wa): few names match, so FTS5 "
+        "reads every key's doclist to its end, and the list for ch holds some 430,000 "
+        "candidates (it skips whole pages of a doclist, not entries). What would close "
+        "it: intersect only the rarer keys in FTS5 and test the commonest on each candidate "
+        "found, choosing by how many names hold each key (a small table of key counts, "
+        "kept like the index)."
+    ),
     ("PostgreSQL", "English name words"): (
         "the slowest queries are three common syllables together (such as ka cheung man, "
         "wai sze chan): the merge reads each list up to the page's last match, tens of "
