@@ -1,13 +1,11 @@
 # Results Desk: everyday commands. `make run` and `make test` set everything up first.
 VENV := .venv/bin
-UI_SOURCES = $(shell find desk_app/ui -name '*.py' | sort)
-TS := translations/desk_app_zh_HK.ts
-QM := desk_app/translations/desk_app_zh_HK.qm
 
-.PHONY: setup run test lint format bench tr-update tr-release
+.PHONY: setup run test lint format bench tr-update tr-release lock
 
+# the desk and the development tools, from the locks in requirements/
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup.sh --dev
 
 run:
 	bash scripts/run.sh
@@ -15,10 +13,9 @@ run:
 test:
 	bash scripts/test.sh
 
+# ruff check, ruff format --check, mypy (desk_app, bench, scripts), translations current: what CI checks
 lint: setup
-	$(VENV)/ruff check .
-	$(VENV)/ruff format --check .
-	$(VENV)/mypy desk_app
+	bash scripts/lint.sh
 
 format: setup
 	$(VENV)/ruff check --fix .
@@ -28,8 +25,12 @@ bench: setup
 	$(VENV)/python -m bench
 
 tr-update: setup
-	$(VENV)/pyside6-lupdate $(UI_SOURCES) desk_app/services/messages.py -target-language zh_HK -no-obsolete -ts $(TS)
+	bash scripts/translations.sh update
 
 tr-release: setup
-	mkdir -p $(dir $(QM))
-	$(VENV)/pyside6-lrelease $(TS) -qm $(QM)
+	bash scripts/translations.sh release
+
+# Refresh requirements/*.lock from pyproject.toml (keeps the pins that still fit;
+# `bash scripts/lock.sh --upgrade` moves them all to the newest). Needs no .venv.
+lock:
+	bash scripts/lock.sh

@@ -13,7 +13,13 @@ import sys
 import time
 
 #: in this order; a name that is missing or has no ``run`` is skipped with a note
-BENCHES = ("bench.search_bench", "bench.accounts_bench", "bench.bench_documents")
+BENCHES = (
+    "bench.search_bench",
+    "bench.accounts_bench",
+    "bench.bench_documents",
+    "bench.import_bench",
+    "bench.audit_export_bench",
+)
 
 
 def main() -> int:

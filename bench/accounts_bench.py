@@ -34,7 +34,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from bench.performance_doc import write_section
-from desk_app.database import Database, upgrade
+from desk_app.database import Database
+from desk_app.schema import upgrade
 from desk_app.services.accounts.website import AccountService
 from desk_app.services.clock import SystemClock
 from desk_app.services.errors import Locked, Refused

@@ -132,8 +132,9 @@ def service_rows(runs: int, batch: int) -> list[str]:
     import tempfile
     from pathlib import Path
 
-    from desk_app.database import Database, upgrade
+    from desk_app.database import Database
     from desk_app.demo.generate import make_demo
+    from desk_app.schema import upgrade
     from desk_app.services.clock import SystemClock
     from desk_app.services.registry import build_services
     from desk_app.settings import HashingPolicy, Settings

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk_app.database import Database, upgrade
+from desk_app.database import Database
 from desk_app.demo.generate import make_demo
-from desk_app.schema import head_revision
+from desk_app.schema import head_revision, upgrade
 from desk_app.services.clock import SystemClock
 from desk_app.services.registry import build_services
 from desk_app.settings import Settings

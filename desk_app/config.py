@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from sqlalchemy.engine import URL, make_url
 
+from desk_app.services.errors import BadInput
 from desk_app.settings import Settings
 
 APP_NAME = "desk-app"
@@ -39,12 +42,20 @@ def default_database_path() -> Path:
 
 
 def read_config_file(path: Path | None = None) -> dict[str, Any]:
+    """The config file's TOML as a dict (empty when there is no file), or :class:`BadInput`."""
     target = path or config_path()
     try:
         with target.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
         return {}
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"line (\d+)", str(error))
+        raise BadInput(
+            "config_not_toml", file=str(target), line=where.group(1) if where else "?"
+        ) from None
+    except (OSError, UnicodeDecodeError):
+        raise BadInput("config_unreadable", file=str(target)) from None
 
 
 def database_url(cli_url: str | None = None, config: dict[str, Any] | None = None) -> str:
@@ -90,7 +101,7 @@ def store_database_password(url: URL, password: str) -> None:
         raise KeyringUnavailable(str(error)) from error
 
 
-def with_password(url_text: str, password: str | None = None) -> URL:
+def with_password(url_text: str | URL, password: str | None = None) -> URL:
     """The URL with its password from ``password`` or the keyring (PostgreSQL only).
 
     A password written into the URL itself is refused from the config file
@@ -107,30 +118,55 @@ def with_password(url_text: str, password: str | None = None) -> URL:
     return url.set(password=password) if password else url
 
 
-def _apply(instance: Any, overrides: dict[str, Any]) -> Any:
+#: how the config file's error names a setting's type: TOML's own words
+_TOML_KINDS = {bool: "boolean", int: "integer", float: "float", str: "string"}
+
+
+def _apply(instance: Any, overrides: dict[str, Any], section: str = "") -> Any:
     changes: dict[str, Any] = {}
     for item in dataclasses.fields(instance):
         if item.name not in overrides:
             continue
         current = getattr(instance, item.name)
         value = overrides[item.name]
-        if dataclasses.is_dataclass(current) and isinstance(value, dict):
-            changes[item.name] = _apply(current, value)
-        elif isinstance(value, type(current)) or (
-            isinstance(current, float) and isinstance(value, int)
-        ):
-            changes[item.name] = value
+        name = f"{section}.{item.name}" if section else item.name
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise BadInput("config_setting_type", setting=name, kind="table")
+            changes[item.name] = _apply(current, value, name)
+        elif _fits(current, value):
+            changes[item.name] = float(value) if isinstance(current, float) else value
         else:
-            raise ValueError(f"setting {item.name!r} must be {type(current).__name__}")
+            kind = _TOML_KINDS.get(type(current), type(current).__name__)
+            raise BadInput("config_setting_type", setting=name, kind=kind)
     return dataclasses.replace(instance, **changes)
+
+
+def _fits(current: object, value: object) -> bool:
+    if isinstance(current, bool) or isinstance(value, bool):
+        return isinstance(current, bool) and isinstance(value, bool)
+    if isinstance(current, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(current))
 
 
 def load_settings(config: dict[str, Any] | None = None) -> Settings:
     """Settings with the config file's sections applied over the seeds' defaults.
 
     Sections: [password], [lockout], [desk], [id_format], [office], [smtp],
-    [hashing], [staff], and pdf_font / pdf_font_bold at the top level.
+    [hashing], [staff], and pdf_font / pdf_font_bold at the top level. A
+    setting of the wrong type, an unknown time zone or an ID Number pattern
+    that is not a regular expression is :class:`BadInput`.
     """
     data = dict(config if config is not None else read_config_file())
     data.pop("database", None)
-    return _apply(Settings(), data)  # type: ignore[no-any-return]
+    settings: Settings = _apply(Settings(), data)
+    try:
+        ZoneInfo(settings.office.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadInput("config_timezone_unknown", value=settings.office.timezone[:60]) from None
+    try:
+        re.compile(settings.id_format.pattern)
+    except re.error:
+        raise BadInput("config_pattern_invalid", value=settings.id_format.pattern[:60]) from None
+    return settings

@@ -1,4 +1,4 @@
-"""Engines, units of work and the schema version check.
+"""Engines and units of work.
 
 One :class:`Database` per process holds the engine and the ``sessionmaker``.
 Services open their unit of work with :meth:`Database.write` (changes) or
@@ -8,6 +8,9 @@ On SQLite a writing unit begins with ``BEGIN IMMEDIATE``: it takes the write
 lock first, so read-then-write logic (counting wrong passwords, appending to
 the audit chain) cannot interleave with another writer. On PostgreSQL the
 services take row locks (``SELECT … FOR UPDATE``) for the same effect.
+
+The schema (Alembic revisions, upgrade, status) is :mod:`desk_app.schema`,
+which builds on this module; this module knows nothing of it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
+
+from desk_app.private_files import prepare_sqlite_file
 
 _WRITE = "desk_app_write"
 
@@ -59,8 +64,8 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not parsed.query.get("uri"):
+            prepare_sqlite_file(Path(database))  # folder 0700, file 0600
         if database in (None, "", ":memory:"):
             kwargs.setdefault("poolclass", StaticPool)
         engine = create_engine(parsed, **kwargs)
@@ -108,10 +113,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def upgrade(url: str | URL) -> None:
-    """Create or migrate the schema at ``url`` to the newest revision."""
-    from desk_app.schema import upgrade as _upgrade
-
-    _upgrade(url)

@@ -46,6 +46,11 @@ class DeskPolicy:
     verification_failures_flag: int = 3
     reset_token_minutes: int = 60
     search_page_size: int = 50
+    #: a result found more than this many days after its release moment gets
+    #: no "results available" email (a late import, a desk long switched off)
+    release_notice_days: int = 7
+    #: how often a running desk looks for releases that are due
+    release_check_minutes: int = 5
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,15 @@ class IdNumberFormat:
 
 @dataclass(frozen=True)
 class OfficeInfo:
-    """Printed on letters and statements and used in emails (defaults: the seeds)."""
+    """Printed on letters and statements and used in emails (defaults: the seeds).
+
+    Addresses are the office's to give: the defaults are only those the seeds
+    print (the results website and the help page). ``reset_link_base`` (the
+    website's page that takes a reset token) and ``verify_website`` (where an
+    institution checks a statement's code) are empty until configured: the
+    desk then sends no reset links, and statements say to verify through the
+    office (hotline, email) instead of printing a QR code that leads nowhere.
+    """
 
     name_en: str = "Exams Customer Service Centre"
     name_zh: str = "考試部顧客服務中心"
@@ -70,7 +83,10 @@ class OfficeInfo:
     email: str = "examinations@britishcouncil.org.hk"
     results_website: str = "https://candidates.cambridgeenglish.org"
     results_help: str = "www.britishcouncil.hk/en/exam/cambridge/results"
-    verify_website: str = "https://candidates.cambridgeenglish.org/verify"
+    #: e.g. "https://results.example.org/reset": the link is this + "?token=…"
+    reset_link_base: str = ""
+    #: e.g. "https://results.example.org/verify": the QR code is this + "?code=…"
+    verify_website: str = ""
     timezone: str = "Asia/Hong_Kong"
 
 
@@ -80,6 +96,9 @@ class SmtpSettings:
     port: int = 25
     #: "none", "starttls" or "ssl"
     security: str = "none"
+    #: a PEM file of certificate authorities to trust instead of the system's
+    #: (an office with its own); empty: the system's trust store
+    ca_file: str = ""
     username: str = ""
     sender: str = "Results Desk <no-reply@results-desk.invalid>"
     timeout_seconds: float = 10.0

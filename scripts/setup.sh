@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
 # Set up everything Results Desk needs on a Debian machine, then its virtualenv.
 #
-#   bash scripts/setup.sh
+#   bash scripts/setup.sh          the desk itself (what scripts/run.sh needs)
+#   bash scripts/setup.sh --dev    and the development tools (what scripts/test.sh needs)
+#
+# The virtualenv is installed from the locks in requirements/ (made by
+# `make lock`), every file checked against its sha256 (`pip install
+# --require-hashes`): first bootstrap.lock (pip itself, and setuptools to build
+# the project), then runtime.lock, and with --dev also dev.lock (runtime + the
+# test, lint and type-check tools, the runtime pins unchanged); then the
+# project itself with `--no-deps -e .`. The runtime install has no pytest, ruff
+# or mypy in it.
 #
 # Idempotent and quick to run again: the apt step is skipped when every Debian
-# package is installed already, and `pip install -e ".[dev]"` is skipped while
-# .venv/.desk-app-installed is newer than pyproject.toml.
+# package is installed already, and each lock is skipped while its marker in
+# .venv (.desk-app-NAME.lock.sha256) holds the lock file's sha256; a changed
+# lock is installed again, and a runtime-only .venv gets dev.lock the first
+# time the tests run.
 #
 # Debian packages: Python venv/pip, PostgreSQL server + contrib (the tests
 # start their own throw-away cluster; the system cluster is left alone), Xvfb
 # and the X/GL libraries Qt needs for a real window, CJK fonts for the UI and
 # the PDFs, poppler-utils (pdftoppm/pdftotext).
 #
-# Environment: PYTHON (default python3) picks the interpreter for a new .venv;
-# DESK_APP_SKIP_APT=1 skips the Debian step.
+# Environment: PYTHON (default python3.11, else python3) picks the interpreter
+# for a new .venv; DESK_APP_SKIP_APT=1 skips the Debian step.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -99,8 +110,9 @@ install_debian_packages() {
 }
 
 pick_python() {
+    # The locks are resolved for Python 3.11 (scripts/lock.sh): prefer it.
     local candidate
-    for candidate in "${PYTHON:-python3}" python3 /usr/bin/python3; do
+    for candidate in ${PYTHON:+"$PYTHON"} python3.11 python3 /usr/bin/python3; do
         if command -v "$candidate" >/dev/null 2>&1 &&
             "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
             printf '%s\n' "$candidate"
@@ -110,31 +122,82 @@ pick_python() {
     return 1
 }
 
-set_up_venv() {
-    local venv="$ROOT/.venv" marker="$ROOT/.venv/.desk-app-installed" python
-    if [ -x "$venv/bin/python" ] && ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
-        say "the existing .venv is broken; recreating it"
-        rm -rf "$venv"
+VENV="$ROOT/.venv"
+
+sha256_of() {
+    "$VENV/bin/python" -c \
+        'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' "$1"
+}
+
+pip_install() {
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip install -q "$@" </dev/null
+}
+
+# install_lock NAME: requirements/NAME.lock into .venv unless its marker says it is there.
+installed_a_lock=0
+install_lock() {
+    local lock="$ROOT/requirements/$1.lock" marker="$VENV/.desk-app-$1.lock.sha256" digest
+    if [ ! -f "$lock" ]; then
+        say "error: requirements/$1.lock is missing (make lock writes it)" >&2
+        exit 1
     fi
-    if [ ! -x "$venv/bin/python" ]; then
+    digest="$(sha256_of "$lock")"
+    if [ -f "$marker" ] && [ "$(cat "$marker")" = "$digest" ]; then
+        return 0
+    fi
+    say "installing requirements/$1.lock into .venv (pip install --require-hashes)"
+    rm -f "$marker"
+    pip_install --require-hashes -r "$lock"
+    printf '%s\n' "$digest" >"$marker"
+    installed_a_lock=1
+}
+
+set_up_venv() {
+    local python locks=(bootstrap runtime) lock marker="$VENV/.desk-app-project.sha256"
+    if [ "${1:-}" = "--dev" ]; then
+        locks+=(dev)
+    fi
+    if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
+        say "the existing .venv is broken; recreating it"
+        rm -rf "$VENV"
+    fi
+    if [ ! -x "$VENV/bin/python" ]; then
         if ! python="$(pick_python)"; then
             say "error: Python 3.11 or newer is needed (set PYTHON=/path/to/python3)" >&2
             exit 1
         fi
         say "creating .venv with $python ($("$python" --version 2>&1))"
-        "$python" -m venv "$venv"
+        "$python" -m venv "$VENV"
+    fi
+    if ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+        say "note: the locks are resolved for Python 3.11; .venv has" \
+            "$("$VENV/bin/python" --version 2>&1) (PYTHON=python3.11 and a new .venv fix it)"
+    fi
+    for lock in "${locks[@]}"; do
+        install_lock "$lock"
+    done
+    # The project itself, again when pyproject.toml changed (entry points, package
+    # data): its dependencies come from the locks, and setuptools from
+    # bootstrap.lock builds it (no build isolation: nothing unpinned is fetched).
+    if [ ! -x "$VENV/bin/desk-app" ] ||
+        [ "$(cat "$marker" 2>/dev/null)" != "$(sha256_of "$ROOT/pyproject.toml")" ]; then
+        say "installing desk-app into .venv (pip install --no-deps -e .)"
         rm -f "$marker"
+        # setuptools' note about editable installs is a warning, not news.
+        PYTHONWARNINGS=ignore pip_install --no-deps --no-build-isolation -e .
+        sha256_of "$ROOT/pyproject.toml" >"$marker"
+    elif [ "$installed_a_lock" -eq 0 ]; then
+        say ".venv: up to date (requirements/{$(IFS=,; echo "${locks[*]}")}.lock installed)"
     fi
-    if [ -f "$marker" ] && [ "$marker" -nt "$ROOT/pyproject.toml" ] && [ -x "$venv/bin/desk-app" ]; then
-        say ".venv: up to date"
-        return 0
-    fi
-    say "installing desk-app and its dev tools into .venv (pip install -e \".[dev]\")"
-    export PIP_DISABLE_PIP_VERSION_CHECK=1
-    "$venv/bin/python" -m pip install -q -e ".[dev]" </dev/null
-    touch "$marker"
 }
 
+case "${1:-}" in
+    "" | --dev) ;;
+    *)
+        echo "usage: bash scripts/setup.sh [--dev]" >&2
+        exit 2
+        ;;
+esac
 install_debian_packages
-set_up_venv
+set_up_venv "$@"
 say "done"

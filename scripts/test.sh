@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Run the checks CI runs: set-up, ruff, then the whole pytest suite offscreen.
+# Run what CI runs (`bash .ci/run` is this script): set-up with the dev tools,
+# the static checks of scripts/lint.sh (ruff check, ruff format --check, mypy
+# desk_app, translations current), then the whole pytest suite offscreen.
 #
 #   bash scripts/test.sh [pytest arguments...]
 #
-# Exits non-zero on any failure, and also when pytest collected no test.
+# The tests run even when a static check failed; the checks' one-line reasons
+# are printed again at the end. Exits non-zero on any failure, and also when
+# pytest collected no test.
 # PostgreSQL tests start their own throw-away cluster (see tests/support/postgres.py);
 # set DESK_APP_TEST_POSTGRES_URL to use an existing server instead.
 set -euo pipefail
@@ -11,18 +15,24 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-bash scripts/setup.sh
+bash scripts/setup.sh --dev
 
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 
-echo "test: ruff check ."
-.venv/bin/ruff check .
+summary="$(mktemp)"
+trap 'rm -f "$summary"' EXIT
+lint_status=0
+bash scripts/lint.sh --summary "$summary" || lint_status=$?
 
 echo "test: pytest $*"
 status=0
 .venv/bin/pytest "$@" </dev/null || status=$?
 if [ "$status" -eq 5 ]; then
     echo "test: pytest collected no tests; that counts as a failure" >&2
-    exit 1
+    status=1
+fi
+if [ "$lint_status" -ne 0 ]; then
+    cat "$summary" >&2
+    [ "$status" -ne 0 ] || status=1
 fi
 exit "$status"

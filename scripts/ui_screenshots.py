@@ -31,16 +31,16 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app import config
+from desk_app.demo.generate import DEMO_STAFF
 from desk_app.demo.rows import ATTACK_SOURCE
-from desk_app.services.actor import StaffIdentity, TerminalUser
+from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import DeskError, Refused
 from desk_app.services.registry import Services, build_services
 from desk_app.services.schema_check import open_checked
-from desk_app.services.search.service import SearchService
 from desk_app.ui.actions.reason_dialog import ReasonDialog
 from desk_app.ui.actions.rules import DeskAction
 from desk_app.ui.actions.verify_dialog import VerifyCallerDialog
-from desk_app.ui.app import make_application
+from desk_app.ui.app import make_application, window_services
 from desk_app.ui.common.i18n import Translations
 from desk_app.ui.common.print_preview import PdfPreviewDialog
 from desk_app.ui.main_window import MainWindow
@@ -62,10 +62,16 @@ def settle(milliseconds: int = 400) -> None:
         QCoreApplication.processEvents()
 
 
+def demo_admin(services: Services) -> StaffIdentity:
+    """The demo database's administrator: only an administrator adds staff."""
+    username, _role, password, *_ = next(s for s in DEMO_STAFF if s[1] == "admin")
+    return services.staff.authenticate(username, password)
+
+
 def add_staff(services: Services, who: tuple[str, str, str]) -> StaffIdentity:
     username, role, display = who
     password = secrets.token_urlsafe(16)
-    services.staff.add(TerminalUser("screenshots"), username, role, password, display_name=display)
+    services.staff.add(demo_admin(services), username, role, password, display_name=display)
     return services.staff.authenticate(username, password)
 
 
@@ -75,8 +81,7 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def window_for(services: Services, staff: StaffIdentity, translations: Translations) -> MainWindow:
-    search = SearchService(services.db, services.settings, services.clock)
-    window = MainWindow(services, search, staff, translations)
+    window = MainWindow(window_services(services, services.db.dialect), staff, translations)
     window.resize(*SIZE)
     window.show()
     return window
@@ -133,7 +138,7 @@ def reissue_letter(window: MainWindow, path: Path) -> None:
 
 def make_an_attack(services: Services, staff: StaffIdentity) -> None:
     """Wrong passwords from one address on a few more registered accounts (the website's way)."""
-    rows = SearchService(services.db, services.settings, services.clock).search(staff, "ho").items
+    rows = services.search.search(staff, "ho").items
     locked = 0
     for row in rows:
         if not row.registered or row.locked or locked == 3:

@@ -37,6 +37,7 @@ pytest_plugins = [
     "tests.support.postgres",
     "tests.support.databases",
     "tests.support.service_fixtures",
+    "tests.support.fonts",
 ]
 
 _POSTGRES_FIXTURES = {"pg_cluster", "postgres_template"}

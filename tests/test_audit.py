@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 from sqlalchemy import delete, select, text, update
 
@@ -163,17 +160,6 @@ def test_an_edited_head_is_noticed(services: Services) -> None:
     with services.db.write() as session:
         session.execute(update(AuditHead).values(last_hash="0" * 64))
     assert _problems(services) == [(2, "edited")]
-
-
-def test_export_writes_every_row_in_order(services: Services) -> None:
-    _append(services, 3)
-    out = io.StringIO()
-    assert services.audit.export_csv(out) == 3
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert [r["id"] for r in rows] == ["1", "2", "3"]
-    assert rows[0]["action"] == "test_event"
-    assert '"名":"陳"' in rows[0]["detail"]
-    assert rows[1]["prev_hash"] == rows[0]["row_hash"]
 
 
 def test_recent_needs_an_audit_role(services: Services) -> None:

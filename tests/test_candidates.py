@@ -39,7 +39,7 @@ def test_results_are_hidden_before_release(services: Services) -> None:
 
 
 def test_delta_module_one_has_no_breakdown(services: Services) -> None:
-    make_candidate(services, "D123456", exam_id=2)
+    make_candidate(services, "D123456", exam="DELTA1")
     detail = services.candidates.show(add_staff(services, "operator"), "D123456")
     assert detail.entries[0].has_breakdown is False
     assert detail.entries[0].result is not None and detail.entries[0].result.papers == ()

@@ -15,7 +15,8 @@ from desk_app.cli import main
 from desk_app.database import Database
 from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import build_services
-from tests.support.factories import STAFF_PASSWORD, fast_settings, make_candidate
+from tests.support.digest import table_digests
+from tests.support.factories import STAFF_PASSWORD, add_staff, fast_settings, make_candidate
 
 
 @pytest.fixture
@@ -109,7 +110,10 @@ def test_show_as_staff_needs_the_right_password(
     db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", STAFF_PASSWORD)
-    assert run(capsys, "--db", db_url, "staff", "add", "op.chan", "--role", "operator")[0] == 0
+    monkeypatch.setenv("DESK_APP_NEW_STAFF_PASSWORD", STAFF_PASSWORD)
+    assert run(capsys, "--db", db_url, "staff", "add", "root", "--role", "admin")[0] == 0
+    add = ("staff", "add", "op.chan", "--role", "operator", "--as", "root")
+    assert run(capsys, "--db", db_url, *add)[0] == 0
     assert run(capsys, "--db", db_url, "show", "SMR123456", "--as", "op.chan")[0] == 0
     monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", "wrong-password")
     code, _, err = run(capsys, "--db", db_url, "show", "SMR123456", "--as", "op.chan")
@@ -117,14 +121,21 @@ def test_show_as_staff_needs_the_right_password(
 
 
 def test_audit_verify_finds_an_edited_row(
-    db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     run(capsys, "--db", db_url, "show", "SMR123456")
     run(capsys, "--db", db_url, "show", "AB1234")
     code, out, _ = run(capsys, "--db", db_url, "audit", "verify")
     assert code == 0 and "intact" in out
+    services = build_services(Database(db_url), fast_settings())
+    add_staff(services, "supervisor", "sup.lee")
+    services.db.dispose()
+    monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", STAFF_PASSWORD)
     target = tmp_path / "audit.csv"
-    code, out, _ = run(capsys, "--db", db_url, "audit", "export", str(target))
+    code, out, _ = run(capsys, "--db", db_url, "audit", "export", str(target), "--as", "sup.lee")
     assert code == 0 and target.read_text(encoding="utf-8").count("candidate_viewed") == 2
     db = Database(db_url)
     with db.write() as session:
@@ -136,7 +147,7 @@ def test_audit_verify_finds_an_edited_row(
 
 
 def test_db_status_and_upgrade(empty_database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "--db", empty_database_url, "db", "status")[0] == 5
+    assert run(capsys, "--db", empty_database_url, "db", "status")[0] == 6
     assert run(capsys, "--db", empty_database_url, "db", "upgrade")[0] == 0
     assert run(capsys, "--db", empty_database_url, "db", "status")[0] == 0
 
@@ -152,8 +163,11 @@ def test_an_unreachable_database_is_one_clear_line(capsys: pytest.CaptureFixture
     code, _, err = run(
         capsys, "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "show", "SMR123456"
     )
-    assert code == 1
-    assert "cannot be reached" in err and err.count("\n") == 1
+    assert code == 5
+    assert err == (
+        "desk-app: The database server 127.0.0.1:1 does not answer. "
+        "Try again or call the administrator.\n"
+    )
 
 
 def test_the_command_line_does_not_load_qt() -> None:
@@ -167,3 +181,56 @@ def test_python_m_desk_app_is_the_same_program() -> None:
         [sys.executable, "-m", "desk_app", "--help"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "db" in done.stdout and "show" in done.stdout
+
+
+def test_without_as_only_the_first_administrator_can_be_added(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # refused before any password is asked for
+    monkeypatch.delenv("DESK_APP_STAFF_PASSWORD", raising=False)
+    code, _, err = run(capsys, "--db", db_url, "staff", "add", "boss", "--role", "supervisor")
+    assert (code, err) == (
+        1,
+        "desk-app: The first staff member is an administrator: add them with --role admin.\n",
+    )
+    monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", STAFF_PASSWORD)
+    monkeypatch.setenv("DESK_APP_NEW_STAFF_PASSWORD", STAFF_PASSWORD)
+    code, _, err = run(capsys, "--db", db_url, "staff", "add", "boss", "--role", "supervisor")
+    assert (code, err) == (
+        1,
+        "desk-app: The first staff member is an administrator: add them with --role admin.\n",
+    )
+    assert run(capsys, "--db", db_url, "staff", "add", "boss", "--role", "admin")[0] == 0
+    before = table_digests(db_url)
+    code, _, err = run(capsys, "--db", db_url, "staff", "add", "xy", "--role", "supervisor")
+    assert code == 1 and err.startswith("desk-app: Staff members exist already")
+    assert table_digests(db_url) == before
+    as_boss = ("--as", "boss")
+    assert (
+        run(capsys, "--db", db_url, "staff", "add", "xy", "--role", "supervisor", *as_boss)[0] == 0
+    )
+    code, _, err = run(
+        capsys, "--db", db_url, "staff", "add", "yz", "--role", "admin", "--as", "xy"
+    )
+    assert (code, err) == (1, "desk-app: Your role (supervisor) may not manage staff accounts.\n")
+
+
+def test_the_audit_export_needs_a_supervisor(
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    services = build_services(Database(db_url), fast_settings())
+    add_staff(services, "operator", "op.chan")
+    services.db.dispose()
+    monkeypatch.setenv("DESK_APP_STAFF_PASSWORD", STAFF_PASSWORD)
+    target = tmp_path / "audit.csv"
+    code, _, err = run(capsys, "--db", db_url, "audit", "export", str(target))
+    assert code == 2 and "--as" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "--db", db_url, "audit", "export", str(target), "--as", "op.chan")
+    assert (code, err) == (
+        1,
+        "desk-app: Your role (operator) may not see or export the audit trail.\n",
+    )
+    assert not target.exists()

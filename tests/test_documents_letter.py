@@ -7,12 +7,13 @@ import re
 import shutil
 import subprocess
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from pypdf import PdfReader
 
 from desk_app.documents import ExamLine, LetterContent, render_letter
+from desk_app.documents.letter import render_letters
 from desk_app.documents.wording import example_password, lock_rule, password_rule, zh_count
 from desk_app.settings import LockoutPolicy, OfficeInfo, PasswordPolicy
 from tests.support.pdf import compact, flat, font_descriptor, font_dicts, page_texts
@@ -141,7 +142,7 @@ def test_help_issue_date_reissue_count_and_serial(new_letter: bytes) -> None:
 def test_keep_safe_line(new_letter: bytes) -> None:
     text = page_texts(new_letter)[0]
     assert "Keep this letter safe. Do not share your Secret Number" in flat(text)
-    assert "請妥善保管此信，切勿向任何人透露你的SecretNumber" in compact(text)
+    assert "請妥善保管此密碼信，切勿向任何人透露你的SecretNumber" in compact(text)
 
 
 def test_registered_letter_has_no_secret_and_the_reset_steps(registered_letter: bytes) -> None:
@@ -152,8 +153,8 @@ def test_registered_letter_has_no_secret_and_the_reset_steps(registered_letter: 
     assert "Secret Number 密碼" not in english  # no secret panel
     assert "Forgotten your password?" in english and "忘記密碼" in chinese
     assert "email address you registered with" in english
-    assert "註冊時使用的電郵地址" in chinese
-    assert "Already registered" in english and "已經註冊" in chinese
+    assert "登記時使用的電郵地址" in chinese
+    assert "Already registered" in english and "已經登記" in chinese
     assert "Keep this letter safe. Never share your password" in english
     # the password and lock rules still apply
     assert "locked for 45 minutes after 5 wrong passwords in a row" in english
@@ -220,7 +221,9 @@ def test_content_rejects_naive_times_and_bad_counts() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         make_letter(issued_at=datetime(2025, 1, 2, 6, 5))
     with pytest.raises(ValueError, match="reissue_count"):
-        make_letter(reissue_count=0)
+        make_letter(reissue_count=-1)
+    with pytest.raises(ValueError, match="exam-day letter carries a Secret Number"):
+        make_letter(reissue_count=0, secret_number=None)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -234,3 +237,54 @@ def test_poppler_reads_the_same_letter(new_letter: bytes) -> None:
     text = done.stdout.decode()
     assert "SMR123456" in text and "4821" in text and "陳大文" in text
     assert "連續五次輸入密碼不符" in compact(text)
+
+
+def test_the_exam_day_letter_has_no_reissue_wording_and_says_when_results_go_online() -> None:
+    letter = make_letter(reissue_count=0, results_online=date(2014, 8, 16), serial="L00000007-0")
+    (text,) = page_texts(render_letter(letter))
+    english, chinese = flat(text), compact(text)
+    assert "Your letter for the candidate results website" in english
+    assert "網上查閱成績密碼信" in chinese
+    assert "SMR123456" in text and "4821" in text
+    # the seeds' Chinese letter: 當中包括網上查閱成績日期
+    assert "Results online from 網上查閱成績日期 16 August 2014 2014年8月16日" in english
+    assert "Printed on 2 January 2025, 14:05 (Hong Kong time). Serial L00000007-0" in english
+    assert "If you lose this letter, call us at once on 2913 5100" in english
+    assert "如遺失此密碼信，請儘快致電29135100與我們聯絡" in chinese
+    for reissue_word in ("Reissue", "reissue", "replaces", "補發", "取代"):
+        assert reissue_word not in text, reissue_word
+
+
+def test_a_reissued_letter_also_says_when_results_go_online() -> None:
+    (text,) = page_texts(render_letter(make_letter(results_online=date(2014, 8, 16))))
+    assert "Results online from 網上查閱成績日期 16 August 2014 2014年8月16日" in flat(text)
+    assert "Reissued letter" in text
+    (without,) = page_texts(render_letter(make_letter()))
+    assert "Results online" not in flat(without)
+
+
+def test_a_batch_has_one_page_per_letter_each_with_its_own_serial() -> None:
+    letters = [
+        make_letter(
+            reissue_count=0,
+            id_number=f"KLT00{n}",
+            secret_number=f"{n}{n}{n}{n}",
+            serial=f"L0000000{n}-0",
+            results_online=date(2014, 8, 16),
+        )
+        for n in range(1, 4)
+    ]
+    # one with many exams, which the single-letter renderer would shrink too
+    letters[1] = replace(letters[1], entries=letters[1].entries * 9)
+    pages: list[tuple[int, int]] = []
+    pdf = render_letters(letters, progress=lambda page, total: pages.append((page, total)))
+    texts = page_texts(pdf)
+    assert len(texts) == 3
+    assert pages == [(1, 3), (2, 3), (3, 3)]
+    for n, text in enumerate(texts, start=1):
+        assert f"KLT00{n}" in text and f"{n}{n}{n}{n}" in text
+        assert flat(text).count(f"L0000000{n}-0") == 3  # both printed lines and the footer
+        others = {f"L0000000{m}-0" for m in range(1, 4)} - {f"L0000000{n}-0"}
+        assert not any(serial in text for serial in others)
+    with pytest.raises(ValueError):
+        render_letters([])

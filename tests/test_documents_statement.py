@@ -52,17 +52,20 @@ def make_statement(**changes: object) -> StatementContent:
     return replace(content, **changes)  # type: ignore[arg-type]
 
 
-def delta_statement() -> StatementContent:
+def delta_statement(**changes: object) -> StatementContent:
+    """Delta Module One: marks out of 100, no CEFR level, no breakdown by paper."""
     return make_statement(
         exam_name_en="Delta Module One",
-        exam_name_zh="Delta 第一單元",
+        exam_name_zh="Delta 單元一",
         grade="PASS WITH MERIT",
-        cefr="C1",
+        cefr="",
         score=74,
         score_min=0,
         score_max=100,
         papers=(),
         has_breakdown=False,
+        scoring="marks",
+        **changes,
     )
 
 
@@ -92,7 +95,7 @@ def test_candidate_exam_and_result(statement: bytes) -> None:
     assert "July 2014" in english and "2014年7月" in chinese
     assert "PASS WITH MERIT" in text
     assert "A2" in text
-    assert "148" in text and "82–180" in text
+    assert "148" in text and "CambridgeEnglishScale82–180劍橋英語量表" in compact(text)
     assert "Statement of Results" in english and "成績報告" in chinese
 
 
@@ -141,7 +144,7 @@ def test_reprint_marks_serial_code_and_verification(statement: bytes) -> None:
     assert "7KQ4-M2XD-9RFA" in text
     assert "Wong Siu-ming" in text
     assert "printed on 2 January 2025, 14:05 (Hong Kong time) by Wong Siu-ming" in english
-    assert "由WongSiu-ming於2025年1月2日14:05（香港時間）列印" in chinese
+    assert "由WongSiu-ming於2025年1月2日14:05（香港時間）打印" in chinese
     assert "https://results.example.org/verify" in text
     assert "enter the verification code" in english and "輸入驗證碼" in chinese
 
@@ -162,12 +165,67 @@ def test_reprint_on_every_page_of_a_long_statement(long_statement: bytes) -> Non
     assert len(long_statement) <= 60_000
 
 
-def test_no_breakdown_sentence_instead_of_papers() -> None:
-    (text,) = page_texts(render_statement(delta_statement()))
-    assert "A breakdown of results by paper is not available for this exam." in flat(text)
+def test_delta_module_one_prints_only_what_the_exam_has() -> None:
+    pdf = render_statement(delta_statement())
+    (text,) = page_texts(pdf)
+    english = flat(text)
+    assert "A breakdown of results by paper is not available for this exam." in english
     assert "此考試不設個別試卷成績" in compact(text)
-    assert "Paper 試卷" not in flat(text)
-    assert "Delta Module One" in text and "C1" in text and "74" in text
+    assert "Delta Module One" in text and "PASS WITH MERIT" in text
+    assert "Overall mark" in english and "74 / 100" in english
+    # no paper table or chart, no invented scale, no empty CEFR cell
+    for absent in ("Paper 試卷", "Results by paper", "Scale", "量表", "CEFR", "歐洲語言"):
+        assert absent not in english, absent
+    assert not re.search(r"\b(0|20|40|60|80)\b", english.replace("2014", ""))  # no axis ticks
+
+
+def test_shields_are_counted_per_paper_out_of_five() -> None:
+    content = make_statement(
+        scoring="shields",
+        grade="12 SHIELDS",
+        cefr="A1",
+        score=12,
+        score_min=3,
+        score_max=15,
+        papers=(
+            PaperLine("Listening", "聆聽", 4),
+            PaperLine("Reading and Writing", "閱讀及寫作", 3),
+            PaperLine("Speaking", "口試", 5),
+        ),
+    )
+    (text,) = page_texts(render_statement(content))
+    english = flat(text)
+    assert "Total shields" in english and "獎盾總數" in text and "12 / 15" in english
+    assert "4 / 5" in english and "3 / 5" in english and "5 / 5" in english
+    assert "Scale" not in english and "Overall score" not in english
+    assert "CEFR" in english and "A1" in text
+
+
+def test_without_a_verification_address_no_qr_code_and_the_office_verifies() -> None:
+    pdf = render_statement(make_statement(office=OfficeInfo()))
+    (text,) = page_texts(pdf)
+    english, chinese = flat(text), compact(text)
+    assert "7KQ4-M2XD-9RFA" in text
+    assert "scan" not in english and "QR" not in english and "二維碼" not in chinese
+    assert (
+        "check this statement with the Exams Customer Service Centre: call 2913 5100 or email "
+        "examinations@britishcouncil.org.hk, giving the verification code above" in english
+    )
+    assert "請致電29135100或電郵examinations@britishcouncil.org.hk聯絡考試部顧客服務中心" in chinese
+    assert "Hotline 熱線 2913 5100" in english  # the band says where to ask, not a web page
+    assert "http" not in english.replace("candidates.cambridgeenglish.org", "")
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    content = page.get_contents()
+    assert content is not None
+    assert content.get_data().count(b" re") < 60  # table backgrounds only, no QR modules
+
+
+def test_the_default_settings_invent_no_verification_or_reset_address() -> None:
+    office = OfficeInfo()
+    assert office.verify_website == "" and office.reset_link_base == ""
+    # the addresses the seeds give
+    assert office.results_website == "https://candidates.cambridgeenglish.org"
+    assert office.results_help == "www.britishcouncil.hk/en/exam/cambridge/results"
 
 
 def test_qr_code_holds_the_verification_address() -> None:
@@ -232,6 +290,8 @@ def test_content_validation() -> None:
         make_statement(score_min=200)
     with pytest.raises(ValueError, match="timezone-aware"):
         make_statement(printed_at=datetime(2025, 1, 2))
+    with pytest.raises(ValueError, match="scoring"):
+        make_statement(scoring="points")
 
 
 def test_a_long_printer_name_shrinks_the_band_text_instead_of_running_into_reprint() -> None:
@@ -239,7 +299,7 @@ def test_a_long_printer_name_shrinks_the_band_text_instead_of_running_into_repri
     from desk_app.documents.styles import fit_size, text_width
 
     fonts = find_fonts()
-    lines = ("Serial 編號 SR26-0000001 · By 列印人 " + "Demo Counter 示範櫃位職員 " * 3, "short")
+    lines = ("Serial 編號 SR26-0000001 · By 打印人 " + "Demo Counter 示範櫃位職員 " * 3, "short")
     size = fit_size(fonts, lines, 7.6, 300)
     assert size < 7.6
     assert text_width(fonts, lines[0], size) <= 300 + 1e-6

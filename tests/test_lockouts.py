@@ -180,10 +180,20 @@ def test_who_may_see_the_lockouts(kit: AccountKit, role: str, allowed: bool) -> 
             kit.lockouts.suspicious_sources(staff)
 
 
-def test_the_terminal_user_may_see_the_lockouts(kit: AccountKit) -> None:
+def test_the_terminal_user_may_not_see_the_lockouts(kit: AccountKit) -> None:
     candidate_with_account(kit, 1)
     lock(kit, "AB100001")
-    assert len(kit.lockouts.current(TerminalUser("root"))) == 1
+    terminal = TerminalUser("root")
+    since = kit.clock.now() - timedelta(days=1)
+    for look in (
+        lambda: kit.lockouts.current(terminal),
+        lambda: kit.lockouts.counts(terminal, by="hour", since=since),
+        lambda: kit.lockouts.suspicious_sources(terminal),
+    ):
+        with pytest.raises(PermissionDenied) as refused:
+            look()
+        assert refused.value.code == "sign_in_required"
+        assert refused.value.params == {"action": "view_lockouts"}
 
 
 # -- counts and attacks -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from desk_app.database import Database
 from desk_app.models import AuditEvent, OutboxMessage
 from desk_app.services.errors import BadInput, Refused
-from desk_app.services.mail.claims import REDACTED_BODY, retry_delay
+from desk_app.services.mail.claims import retry_delay
 from desk_app.services.mail.outbox import queue_message
 from desk_app.services.mail.sender import DeliveryReport, MailSender
 from desk_app.services.registry import Services
@@ -25,10 +25,8 @@ from tests.support.keyring_memory import MemoryKeyring
 from tests.support.smtp_servers import Behaviour, ClosingServer, mail_server, unused_port
 
 SENDER = "Results Desk <no-reply@results.example.org>"
-SUBJECT_ZH = "重設密碼 Reset your password"
-BODY_ZH = (
-    "陳大文 您好：\n請按以下連結重設密碼（60 分鐘內有效）。\nhttps://example.invalid/reset/abc\n"
-)
+SUBJECT_ZH = "登記成功 Registration successful"
+BODY_ZH = "陳大文 您好：\n多謝閣下登記使用網上查閱成績服務。\nhttps://example.invalid/login\n"
 
 
 def _settings(port: int, **smtp: object) -> Settings:
@@ -62,7 +60,7 @@ def _queue(
         return queue_message(
             session,
             services.clock,
-            kind="password_reset",
+            kind="registered",
             candidate_id=candidate_id,
             to_address=to_address,
             language="zh_HK",
@@ -116,12 +114,11 @@ def test_a_message_is_delivered_once_with_its_headers_and_chinese_text(
     sent = _row(services, outbox_id)
     assert (sent.status, sent.attempts, sent.sent_at) == ("sent", 1, clock.now())
     assert sent.claimed_until is None and sent.last_error is None
-    # a delivered reset link is not kept in clear
-    assert "reset/abc" not in sent.body and sent.body == REDACTED_BODY
+    assert sent.body == queued.body  # only a reset email's body is made at delivery
     [event] = _audited(services, "mail_sent")
     assert event.actor == "system" and event.candidate_id == candidate
     assert event.subject == f"outbox:{outbox_id}"
-    assert BODY_ZH not in event.detail and "reset/abc" not in event.detail
+    assert BODY_ZH not in event.detail and "example.invalid" not in event.detail
     assert services.audit.verify().ok
 
 

@@ -16,6 +16,7 @@ from desk_app.services.errors import BadInput
 from desk_app.services.mail.outbox import queue_message
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.smtp_servers import mail_server, unused_port
+from tests.support.tls import make_authority
 
 
 def _run(argv: list[str]) -> int:
@@ -105,3 +106,39 @@ def test_password_is_stored_in_the_keyring(
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-Pass\n"))
     assert _run(["mail", "password"]) == 0
     assert memory_keyring.get_password("desk-app-smtp", "desk-mailer") == "s3cret-Pass"
+
+
+def test_send_names_an_untrusted_certificate_and_keeps_the_messages(
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    trusted = make_authority(tmp_path, "office-ca")
+    stranger = make_authority(tmp_path, "someone-else")
+    _queue(database_url, 2)
+    with mail_server(tls=stranger.server("starttls")) as server:
+        _configure(
+            tmp_path, monkeypatch, server.port, security="starttls", ca_file=str(trusted.ca_file)
+        )
+        assert _run(["mail", "send", "--db", database_url]) == 1
+    out, err = capsys.readouterr()
+    assert out == "sent 0, failed 0, waiting 2\n"
+    assert err.startswith(
+        f"desk-app: The mail server 127.0.0.1:{server.port} showed a certificate "
+        "this desk does not trust ("
+    )
+    assert "[smtp] ca_file" in err and err.count("\n") == 1
+    assert server.received == []
+
+
+def test_send_refuses_an_unreadable_ca_file(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _configure(
+        tmp_path, monkeypatch, unused_port(), security="ssl", ca_file=str(tmp_path / "no.pem")
+    )
+    with pytest.raises(BadInput) as refused:
+        _run(["mail", "send", "--db", database_url])
+    assert refused.value.code == "smtp_ca_file_unreadable"
+    assert str(refused.value).startswith("The certificate authority file “")

@@ -11,6 +11,7 @@ from desk_app.services.permissions import MATRIX, Action, Role, allowed, check
 # change to one without the other fails.
 EXPECTED = {
     Action.SEARCH: "OCSA",
+    Action.EXPORT_SEARCH: "OCSA",
     Action.VIEW_CANDIDATE: "OCSA",
     Action.ADD_NOTE: "OCS",
     Action.VERIFY_CALLER: "OCS",
@@ -21,10 +22,15 @@ EXPECTED = {
     Action.TEMP_PASSWORD: "CS",
     Action.PRINT_STATEMENT: "CS",
     Action.BATCH_STATEMENTS: "S",
+    Action.PRINT_LETTERS: "SA",
     Action.VIEW_LOCKOUTS: "SA",
     Action.VIEW_AUDIT: "SA",
     Action.MANAGE_STAFF: "A",
     Action.IMPORT_DATA: "A",
+    Action.EXPORT_RESULTS: "A",
+    Action.READ_ANSWERS: "OCSA",
+    Action.EMAIL_ANSWER: "OCS",
+    Action.EDIT_ANSWERS: "S",
 }
 LETTER = {Role.OPERATOR: "O", Role.COUNTER: "C", Role.SUPERVISOR: "S", Role.ADMIN: "A"}
 

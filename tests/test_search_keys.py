@@ -25,6 +25,7 @@ from desk_app.services.search.query import prefix_upper, typed_words
 from desk_app.services.search.service import SearchService
 from desk_app.services.validation import normalise_id_number
 from tests.support.factories import add_staff, make_candidate, make_services, seed_catalogue
+from tests.support.name_index import stored_name_keys
 
 
 @dataclass
@@ -158,28 +159,8 @@ def test_a_renamed_or_removed_candidate_is_found_as_it_is_now(desk: Desk) -> Non
 
 
 def stored_keys(desk: Desk) -> Counter[str]:
-    """How many candidates hold each key, as the database's name index has it."""
     with desk.services.db.read() as session:
-        if desk.services.db.dialect == "postgresql":
-            per_candidate = Counter(
-                key
-                for (keys,) in session.execute(
-                    text("SELECT tsvector_to_array(keys) FROM candidate_name_key")
-                )
-                for key in keys
-            )
-            rows = session.execute(text("SELECT key, count(*) FROM name_key_list GROUP BY key"))
-            assert {key: count for key, count in rows} == per_candidate  # both tables agree
-            return per_candidate
-        # a contentless FTS5 table shows its terms and how many rows hold each
-        session.execute(
-            text(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.name_key_terms"
-                " USING fts5vocab(main, candidate_name_keys, row)"
-            )
-        )
-        rows = session.execute(text("SELECT term, doc FROM temp.name_key_terms"))
-        return Counter({term: docs for term, docs in rows})
+        return stored_name_keys(session)
 
 
 def test_the_name_index_holds_exactly_the_keys_python_computes(desk: Desk) -> None:
@@ -262,18 +243,21 @@ def test_postgresql_reads_how_often_keys_occur(database_url: str) -> None:
 def test_the_search_key_migration_goes_down_and_up_again_with_candidates(
     database_url: str,
 ) -> None:
-    from alembic import command
-
-    from desk_app.schema import alembic_config
+    from desk_app.schema import migrate
 
     services = make_services(database_url)
     try:
         staff = add_staff(services, "counter")
         make_candidate(services, "SMR000001", name_en="YIP Suk Ling", name_zh="葉淑玲")
-        config = alembic_config(database_url)
-        command.downgrade(config, "0002")  # the word-prefix indexes, built from the data
-        command.downgrade(config, "0001")
-        command.upgrade(config, "head")  # and the keys, built from the data again
+        # down: revision 0002's word-prefix index again, built from the data
+        migrate(database_url, "0006_knowledge", down=True)
+        with services.db.read() as session:
+            if services.db.dialect == "sqlite":
+                found = "SELECT rowid FROM candidate_name_fts WHERE candidate_name_fts MATCH 'suk'"
+            else:
+                found = "SELECT id FROM candidate WHERE desk_name_prefixes(name_en) @@ 'su'::tsquery"
+            assert len(session.execute(text(found)).all()) == 1
+        migrate(database_url, "head")  # and the keys, built from the data again
         search = SearchService(services.db, services.settings, services.clock)
         assert [r.id_number for r in search.search(staff, "suk yip").items] == ["SMR000001"]
         assert [r.id_number for r in search.search(staff, "ling s").items] == ["SMR000001"]

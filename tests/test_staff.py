@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from desk_app.models import AuditEvent, Staff
+from desk_app.services.actor import TerminalUser
 from desk_app.services.errors import BadInput, NotFound, PermissionDenied, Refused
 from desk_app.services.registry import Services
 from tests.support.clock import ManualClock
@@ -20,7 +21,13 @@ def test_added_staff_sign_in_and_the_hash_is_argon2(services: Services) -> None:
         assert row is not None
         assert row.password_hash.startswith("$argon2id$")
         assert STAFF_PASSWORD not in row.password_hash
-        actions = list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+        actions = list(
+            session.scalars(
+                select(AuditEvent.action)
+                .where(AuditEvent.subject == "mei.ling")
+                .order_by(AuditEvent.id)
+            )
+        )
     assert actions == ["staff_added", "staff_login"]
 
 
@@ -114,3 +121,59 @@ def test_a_role_change_counts_at_once(services: Services) -> None:
         row.role = "operator"
     with pytest.raises(PermissionDenied):
         services.audit.recent(supervisor)
+
+
+# -- the terminal user: the first administrator, and nothing else ---------------------------
+
+
+def test_the_terminal_user_adds_the_first_administrator_only(services: Services) -> None:
+    terminal = TerminalUser("root")
+    with pytest.raises(PermissionDenied) as first:
+        services.staff.add(terminal, "boss", "supervisor", "long-enough-pw")
+    assert first.value.code == "terminal_first_admin"
+    assert services.staff.count() == 0
+    added = services.staff.add(terminal, "boss", "admin", "long-enough-pw")
+    assert (added.username, added.role) == ("boss", "admin")
+    with services.db.read() as session:
+        event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+        assert event is not None and (event.actor, event.action) == ("cli:root", "staff_added")
+    # from now on, every role needs an administrator, the terminal user gets nowhere
+    for role in ("operator", "counter", "supervisor", "admin"):
+        with pytest.raises(PermissionDenied) as refused:
+            services.staff.add(terminal, f"x.{role}", role, "long-enough-pw")
+        assert refused.value.code == "terminal_staff_exist"
+    assert services.staff.count() == 1
+
+
+def test_a_deactivated_staff_table_is_not_empty_for_the_terminal_user(services: Services) -> None:
+    add_staff(services, "admin", "first")
+    second = add_staff(services, "admin", "second")
+    services.staff.deactivate(second, "first", "left")
+    with pytest.raises(PermissionDenied) as refused:
+        services.staff.add(TerminalUser("root"), "again", "admin", "long-enough-pw")
+    assert refused.value.code == "terminal_staff_exist"
+
+
+@pytest.mark.parametrize(
+    ("password", "code"),
+    [
+        ("x" * 257, "text_too_long"),
+        ("ten-chars\x00!", "invalid_text"),
+        ("ab\udcffcdefghij", "invalid_text"),
+    ],
+    ids=["too-long", "nul", "not-utf8"],
+)
+def test_a_staff_password_that_cannot_be_one_is_refused(
+    services: Services, password: str, code: str
+) -> None:
+    admin = add_staff(services, "admin")
+    with pytest.raises(BadInput) as refused:
+        services.staff.add(admin, "newbie", "operator", password)
+    assert refused.value.code == code and refused.value.params["field"] == "password"
+
+
+def test_signing_in_with_a_password_that_is_not_text_is_just_wrong(services: Services) -> None:
+    add_staff(services, "operator", "kwok")
+    with pytest.raises(Refused) as refused:
+        services.staff.authenticate("kwok", "desk-\udcffpassword-1")
+    assert refused.value.code == "staff_login_failed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -123,7 +124,7 @@ def test_unreleased_results_are_not_printed(
 def test_delta_module_one_says_there_is_no_breakdown(
     services: Services, statements: StatementService
 ) -> None:
-    make_candidate(services, "D123456", exam_id=2)
+    make_candidate(services, "D123456", exam="DELTA1")
     printed = statements.print_statement(
         add_staff(services, "supervisor"), "D123456", reason="r", override_reason="o"
     )
@@ -177,18 +178,20 @@ def test_batch_reports_each_candidate_and_can_stop(
         statements.print_batch(add_staff(services, "counter"), ["A100001"], reason="r")
 
 
-def test_a_missing_font_is_a_clear_error_and_nothing_is_issued(services: Services) -> None:
-    from dataclasses import replace
-
+def test_a_missing_font_is_a_clear_error_and_nothing_is_issued(
+    services: Services, missing_pdf_font: str
+) -> None:
     make_candidate(services)
-    settings = replace(
-        services.settings, pdf_font="/nonexistent/font.ttf", pdf_font_bold="/nonexistent/bold.ttf"
-    )
+    settings = replace(services.settings, pdf_font=missing_pdf_font)
     broken = StatementService(services.db, settings, services.clock)
-    try:
+    with pytest.raises(DeskError) as raised:
         broken.print_statement(
             add_staff(services, "supervisor"), "SMR123456", reason="r", override_reason="o"
         )
-    except DeskError as error:  # the configured font is missing but the system has one
-        assert error.code == "pdf_font_missing"
-        assert _issued(services) == 0
+    assert raised.value.code == "pdf_font_missing"
+    message = str(raised.value)
+    assert "font" in message and "\n" not in message and "Traceback" not in message
+    assert _issued(services) == 0
+    with services.db.read() as session:
+        printed = select(func.count()).where(AuditEvent.action == "statement_printed")
+        assert session.scalar(printed) == 0

@@ -164,6 +164,9 @@ def test_details_results_account_letters_and_timeline(
         ("Writing", "141"),
         ("Listening", "146"),
         ("Speaking", "145"),
+        ("Released on", "11 Nov 2026"),
+        ("Certificates", "9 Dec 2026 – 6 Jan 2027"),
+        ("Results email", "not sent"),  # the release job has not run
     ]
     assert pane.selected_entry() is not None and pane.selected_entry().exam_code == "KETFS"
     letter = pane.tabs.letters.topLevelItem(0)
@@ -188,8 +191,12 @@ def test_results_not_released_say_when(
 ) -> None:
     open_row(qtbot, pane, row(services, staff, OTHER))
     entry = pane.tabs.results.topLevelItem(0)
-    assert entry.childCount() == 1
-    assert entry.child(0).text(0) == "Result not released yet (release 1 Dec 2026)"
+    lines = [(entry.child(i).text(0), entry.child(i).text(1)) for i in range(entry.childCount())]
+    assert lines == [
+        ("Result not released yet (release 1 Dec 2026)", ""),
+        ("Certificates", "29 Dec 2026 – 26 Jan 2027"),
+        ("Results email", "at release, if registered"),
+    ]
     assert pane.tabs.overview.values["registered"].text() == "Not registered"
     assert not pane.tabs.overview.values["failed"].isVisible()
     assert not pane.header.badge.isVisible()
@@ -210,6 +217,25 @@ def test_the_lock_counts_down_and_its_end_reloads_the_candidate(
         pass  # the next tick sees the lock over and loads the candidate again
     assert not pane.header.badge.isVisible()
     assert pane.tabs.timeline.model().index(0, 1).data() == "Lock ended by itself"
+
+
+def test_a_release_moment_passing_on_screen_shows_the_result_and_the_email(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane, clock
+) -> None:
+    open_row(qtbot, pane, row(services, staff, OTHER))
+    assert pane.snapshot is not None and pane.snapshot.detail.entries[0].result is None
+    clock.advance(days=10)  # the release moment passes while the candidate is on screen
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(OTHER), timeout=5_000):
+        pass  # the next tick sees the moment passed and loads the candidate again
+    entry = pane.tabs.results.topLevelItem(0)
+    assert entry.child(0).text(1) == "PASS WITH MERIT · CEFR A2 · 145"
+    services.release.run_due()
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(OTHER), timeout=5_000):
+        pane.reload()
+    entry = pane.tabs.results.topLevelItem(0)
+    email = entry.child(entry.childCount() - 1)
+    assert (email.text(0), email.text(1)) == ("Results email", "none (not registered)")
+    assert "not registered when the results came out" in email.toolTip(1)
 
 
 def test_a_secret_number_lock_shows_as_a_lock(

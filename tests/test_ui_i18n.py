@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.messages import MESSAGES
-from desk_app.services.search.service import SearchService
+from desk_app.services.messages import ACTIONS, FIELDS, MESSAGES
+from desk_app.ui.app import window_services
 from desk_app.ui.common.i18n import PSEUDO_LOCALE_ENV, Translations, catalogue_bytes
 from desk_app.ui.main_window import MainWindow
 from tests.support.factories import STAFF_PASSWORD, add_staff, make_candidate, make_services
@@ -58,9 +58,15 @@ def test_translations_keep_the_placeholders() -> None:
         )
 
 
-def test_every_error_message_is_in_the_catalogue() -> None:
-    sources = {source for context, source, _ in ts_messages() if context == "Errors"}
-    missing = [code for code, text in MESSAGES.items() if text not in sources]
+@pytest.mark.parametrize(
+    ("context", "table"),
+    [("Errors", MESSAGES), ("Fields", FIELDS), ("Actions", ACTIONS)],
+)
+def test_every_error_message_and_label_is_in_the_catalogue(
+    context: str, table: dict[str, str]
+) -> None:
+    sources = {source for name, source, _ in ts_messages() if name == context}
+    missing = [code for code, text in table.items() if text not in sources]
     assert not missing, f"run `make tr-update` and translate: {missing}"
 
 
@@ -100,18 +106,19 @@ def test_the_main_window_switches_language_live(
     services = make_services(database_url)
     staff = add_staff(services, "counter")
     make_candidate(services)
-    search = SearchService(services.db, services.settings, services.clock)
-    window = MainWindow(services, search, staff, translations)
+    window = MainWindow(window_services(services, services.db.dialect), staff, translations)
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "Results Desk"
     assert window.file_menu.title() == "&File"
+    assert window.database_label.text() == "Local database (SQLite)"
     window.language_actions["zh_HK"].trigger()
     qtbot.waitUntil(lambda: window.windowTitle() == "成績服務台")
     assert window.file_menu.title() == "檔案(&F)"
     assert window.language_menu.title() == "語言(&L)"
     assert window.find_action.text() == "尋找考生(&F)"
     assert "櫃位職員" in window.staff_label.text()
+    assert window.database_label.text() == "本機資料庫（SQLite）"
     assert window.search_panel.search_button.text() == "搜尋"
     model = window.search_panel.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "考生編號"

@@ -49,13 +49,23 @@ def test_the_id_format_is_a_setting() -> None:
     assert parse_id_number("HK-2026-0001", IdNumberFormat(r"HK[0-9]{8}")) == "HK20260001"
 
 
-@given(st.text(max_size=300))
-def test_parse_id_number_only_ever_raises_bad_input(raw: str) -> None:
-    try:
-        value = parse_id_number(raw, FORMAT)
-    except BadInput:
-        return
-    assert FORMAT.matches(value)
+def test_parse_id_number_only_ever_raises_bad_input() -> None:
+    outcomes: set[str] = set()
+    # any text, and text shaped like an ID Number (so the parsed branch runs too)
+    id_like = st.from_regex(r"\s*[A-Za-z]{0,3}[ -]?[0-9]{3,9}\s*", fullmatch=True)
+
+    @given(st.one_of(st.text(max_size=300), id_like))
+    def check(raw: str) -> None:
+        try:
+            value = parse_id_number(raw, FORMAT)
+        except BadInput:
+            outcomes.add("refused")
+            return
+        assert FORMAT.matches(value)
+        outcomes.add("parsed")
+
+    check()
+    assert outcomes == {"refused", "parsed"}
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@
 <context>
     <name>ActionLauncher</name>
     <message>
-        <location filename="../desk_app/ui/actions/launcher.py" line="+107"/>
+        <location filename="../desk_app/ui/actions/launcher.py" line="+110"/>
         <source>Caller verification: PASS</source>
         <translation>核實來電者：通過</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>核實來電者：不通過</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Batch reprint: {done} of {total} written.</source>
         <translation>批量重印：已寫入 {done} 份，共 {total} 份。</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>ActionPlans</name>
     <message>
-        <location filename="../desk_app/ui/actions/plans.py" line="+64"/>
+        <location filename="../desk_app/ui/actions/plans.py" line="+76"/>
         <source>Unlock early: {who}</source>
         <translation>提早解除封鎖：{who}</translation>
     </message>
@@ -34,12 +34,12 @@
     <message>
         <location line="+1"/>
         <source>End the lock now. The candidate can log in (or register) at once.</source>
-        <translation>立即解除封鎖。考生可以即時登入（或註冊）。</translation>
+        <translation>立即解除封鎖。考生可即時登入（或登記）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unlocked {id}.</source>
-        <translation>已解除 {id} 的封鎖。</translation>
+        <translation>{id} 已解除封鎖。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -47,12 +47,12 @@
         <translation>重設密碼電郵已排隊寄往 {address}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>A single-use link goes to {email}; older links stop working. It does not unlock the account.</source>
-        <translation>一次性連結會寄往 {email}；較舊的連結即時失效。此操作不會解除帳戶封鎖。</translation>
+        <translation>一次性連結會寄往 {email}；較舊的連結即時失效。此操作不會為帳戶解除封鎖。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
         <source>Send a password-reset email: {who}</source>
         <translation>發送重設密碼電郵：{who}</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>發送</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Temporary password: {who}</source>
         <translation>臨時密碼：{who}</translation>
     </message>
@@ -82,12 +82,12 @@
         <translation>登記電郵已改為 {email}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The registered email is {email}. A notice goes to the old address and a confirmation to the new one; open reset links stop working.</source>
         <translation>現時的登記電郵是 {email}。系統會通知舊地址，並向新地址發出確認；尚未使用的重設連結即時失效。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
         <source>Change the registered email: {who}</source>
         <translation>更改登記電郵：{who}</translation>
     </message>
@@ -97,49 +97,49 @@
         <translation>更改</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;New email:</source>
         <translation>新電郵(&amp;N)：</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Letter {serial} issued.</source>
-        <translation>已發出信件 {serial}。</translation>
+        <translation>已發出密碼信 {serial}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The account is registered: the new letter shows the ID Number and how to reset the password, without a Secret Number.</source>
-        <translation>帳戶已註冊：新信件會列出考生編號及重設密碼的方法，不會附有 Secret Number。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A new Secret Number is made and every older letter stops working at once. The number exists only in the letter you now print.</source>
-        <translation>系統會產生新的 Secret Number，所有較舊的信件即時失效。新號碼只會出現在你現在列印的信件上。</translation>
+        <translation>帳戶已登記：新密碼信會列出考生編號及重設密碼的方法，不會附有 Secret Number。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Reissue the letter: {who}</source>
-        <translation>補發信件：{who}</translation>
+        <source>A new Secret Number is made and every older letter stops working at once. The number exists only in the letter you now print.</source>
+        <translation>系統會產生新的 Secret Number，所有較舊的密碼信即時失效。新號碼只會出現在你現在打印的密碼信上。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
+        <source>Reissue the letter: {who}</source>
+        <translation>補發密碼信：{who}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reissue and preview</source>
         <translation>補發並預覽</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+32"/>
         <source>the newest exam</source>
         <translation>最近一次考試</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>The Statement of Results of {exam}, marked REPRINT, numbered and audited.</source>
-        <translation>{exam} 的成績單，會標示「重印」、編號並記入審計記錄。</translation>
+        <translation>{exam}的成績報告，會標示「重印」、編號並記入審計記錄。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Reprint the statement: {who}</source>
-        <translation>重印成績單：{who}</translation>
+        <translation>重印成績報告：{who}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -147,9 +147,9 @@
         <translation>重印並預覽</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Statement {serial} printed; verification code {code}.</source>
-        <translation>已列印成績單 {serial}；核實編碼 {code}。</translation>
+        <translation>已打印成績報告 {serial}；驗證碼 {code}。</translation>
     </message>
 </context>
 <context>
@@ -183,7 +183,7 @@
     <message>
         <location line="+2"/>
         <source>The candidate has not registered a results account.</source>
-        <translation>考生尚未註冊成績帳戶。</translation>
+        <translation>考生尚未登記成績帳戶。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -197,9 +197,239 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../desk_app/services/message_labels.py" line="+48"/>
+        <source>search for candidates</source>
+        <extracomment>what an ``action`` parameter names (``Your role (…) may not {action}.``)</extracomment>
+        <translation>搜尋考生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export search results</source>
+        <translation>匯出搜尋結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>look at a candidate&apos;s details</source>
+        <translation>查看考生資料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add call notes</source>
+        <translation>加入通話記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify callers</source>
+        <translation>核實來電者身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>record an identity document</source>
+        <translation>記錄身份證明文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlock accounts</source>
+        <translation>為帳戶解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send password-reset links</source>
+        <translation>發送重設密碼連結</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change a registered email address</source>
+        <translation>更改登記的電郵地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reissue letters</source>
+        <translation>補發密碼信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give temporary passwords</source>
+        <translation>發出臨時密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reprint statements of results</source>
+        <translation>重印成績報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reprint statements in a batch</source>
+        <translation>批量重印成績報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see the lockouts</source>
+        <translation>查看被封鎖的帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see or export the audit trail</source>
+        <translation>查看或匯出審計記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage staff accounts</source>
+        <translation>管理職員帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import the exam board&apos;s files</source>
+        <translation>匯入考試局的檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export every candidate and result</source>
+        <translation>匯出全部考生及成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print exam-day letters</source>
+        <translation>打印考試當日的密碼信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the desk&apos;s answers</source>
+        <translation>查閱服務台的答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email answers to candidates</source>
+        <translation>以電郵向考生發送答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit the desk&apos;s answers</source>
+        <translation>編輯服務台的答案</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerEditorDialog</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/editor_dialog.py" line="+120"/>
+        <source>Edit an answer</source>
+        <translation>編輯答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the answer “{title}”</source>
+        <translation>編輯答案「{title}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text:</source>
+        <translation>內容：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placeholders, filled in for the candidate on screen:</source>
+        <translation>預留位置（按畫面上的考生自動填入）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why? e.g. the hotline&apos;s opening hours changed</source>
+        <translation>原因？例如：查詢熱線的服務時間有變</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Give the reason for the change.</source>
+        <translation>請提供更改的原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A text has at most {limit} characters.</source>
+        <translation>內容最多 {limit} 個字元。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both titles and both texts are needed.</source>
+        <translation>兩種語言的標題及內容均須填寫。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerEmailDialog</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/email_dialog.py" line="+109"/>
+        <source>Email an answer</source>
+        <translation>以電郵發送答案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Email “{title}” to {name}</source>
+        <translation>以電郵把「{title}」發送給 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{address} (registered)</source>
+        <translation>{address}（已登記）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address} (on file)</source>
+        <translation>{address}（存檔）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The email is in {language} first, then in the other language, like the office&apos;s other emails. It goes out through the outbox and is audited.</source>
+        <translation>電郵先以{language}書寫，另一種語言隨後，與本處其他電郵相同。電郵經待發郵件寄出，並記入審計記錄。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send</source>
+        <translation>發送</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending…</source>
+        <translation>正在發送…</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../desk_app/ui/signin/database_password.py" line="+99"/>
+        <location filename="../desk_app/ui/common/message_box.py" line="+19"/>
         <source>Results Desk</source>
         <translation>成績服務台</translation>
     </message>
@@ -207,18 +437,18 @@
 <context>
     <name>BatchReprintDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+82"/>
-        <location line="+77"/>
+        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+121"/>
+        <location line="+45"/>
         <source>Batch reprint of statements</source>
-        <translation>批量重印成績單</translation>
+        <translation>批量重印成績報告</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-42"/>
         <source>Paste the ID Numbers, one a line. Each candidate&apos;s newest released statement is reprinted, audited with your reason, and saved in the folder as &lt;serial&gt;.pdf.</source>
-        <translation>貼上考生編號，每行一個。系統會重印每位考生最近公佈的成績單，連同你的原因記入審計記錄，並以 &lt;serial&gt;.pdf 儲存在資料夾中。</translation>
+        <translation>貼上考生編號，每行一個。系統會重印每位考生最近公佈的成績報告，連同你的原因記入審計記錄，並以 &lt;serial&gt;.pdf 儲存在資料夾中。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>Choose a folder</source>
         <translation>選擇資料夾</translation>
     </message>
@@ -228,29 +458,29 @@
         <translation>選擇(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;ID Numbers:</source>
         <translation>考生編號(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Folder:</source>
         <translation>資料夾(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Where to save the statements</source>
-        <translation>成績單儲存位置</translation>
+        <translation>成績報告儲存位置</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -261,12 +491,14 @@
 <context>
     <name>BatchRunner</name>
     <message>
-        <location filename="../desk_app/ui/common/batch_progress.py" line="+129"/>
+        <location filename="../desk_app/ui/common/batch_progress.py" line="+116"/>
+        <location line="+36"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-7"/>
+        <location line="+17"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -276,12 +508,12 @@
         <translation>完成目前一項後停止…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{number} of {total}: {item}</source>
         <translation>第 {number} 項，共 {total} 項：{item}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Done: {done} of {total}.</source>
         <translation>已完成：{done} 項，共 {total} 項。</translation>
     </message>
@@ -301,7 +533,7 @@
     <message>
         <location filename="../desk_app/ui/actions/call_actions.py" line="+123"/>
         <source>Not verified: you will be asked for an override reason.</source>
-        <translation>尚未核實：系統會要求你提供越權處理的原因。</translation>
+        <translation>尚未核實：系統會要求你提供特准處理的原因。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -356,7 +588,7 @@
     <message>
         <location line="+1"/>
         <source>Reset email</source>
-        <translation>重設電郵</translation>
+        <translation>重設密碼電郵</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -396,37 +628,37 @@
     <message>
         <location line="+3"/>
         <source>Reissue &amp;letter…</source>
-        <translation>補發信件(&amp;L)…</translation>
+        <translation>補發密碼信(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reissue letter</source>
-        <translation>補發信件</translation>
+        <translation>補發密碼信</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new letter (and Secret Number); every older letter stops working.</source>
-        <translation>發出新信件（及新的 Secret Number）；所有較舊的信件即時失效。</translation>
+        <translation>發出新密碼信（及新的 Secret Number）；所有較舊的密碼信即時失效。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;print statement…</source>
-        <translation>重印成績單(&amp;P)…</translation>
+        <translation>重印成績報告(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Statement</source>
-        <translation>成績單</translation>
+        <translation>成績報告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reprint the Statement of Results of the selected exam.</source>
-        <translation>重印所選考試的成績單。</translation>
+        <translation>重印所選考試的成績報告。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add call &amp;note</source>
-        <translation>新增來電記錄(&amp;N)</translation>
+        <translation>新增通話記錄(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -456,7 +688,7 @@
     <message>
         <location line="+3"/>
         <source>&amp;Batch reprint of statements…</source>
-        <translation>批量重印成績單(&amp;B)…</translation>
+        <translation>批量重印成績報告(&amp;B)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -466,7 +698,7 @@
     <message>
         <location line="+1"/>
         <source>Reprint many statements into a folder.</source>
-        <translation>將多份成績單重印到資料夾。</translation>
+        <translation>將多份成績報告重印到資料夾。</translation>
     </message>
 </context>
 <context>
@@ -520,7 +752,7 @@
 <context>
     <name>CandidatePane</name>
     <message>
-        <location filename="../desk_app/ui/candidate/pane.py" line="+123"/>
+        <location filename="../desk_app/ui/candidate/pane.py" line="+126"/>
         <source>Select a candidate in the list to see their details here.</source>
         <translation>在清單中選取考生，即可在此查看其資料。</translation>
     </message>
@@ -545,12 +777,12 @@
     <message>
         <location line="+2"/>
         <source>Registered</source>
-        <translation>已註冊</translation>
+        <translation>已登記</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not registered</source>
-        <translation>未註冊</translation>
+        <translation>未登記</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -598,7 +830,7 @@
     <message>
         <location line="+1"/>
         <source>L&amp;etters ({count})</source>
-        <translation>信件（{count}）(&amp;E)</translation>
+        <translation>密碼信（{count}）(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -615,22 +847,9 @@
     </message>
 </context>
 <context>
-    <name>Crash</name>
-    <message>
-        <location filename="../desk_app/ui/common/crash.py" line="+44"/>
-        <source>Something went wrong; details were written to {file}.</source>
-        <translation>程式出現問題；詳情已寫入 {file}。</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Results Desk</source>
-        <translation>成績服務台</translation>
-    </message>
-</context>
-<context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/signin/database_password.py" line="-25"/>
+        <location filename="../desk_app/ui/signin/database_password.py" line="+74"/>
         <source>Database password</source>
         <translation>資料庫密碼</translation>
     </message>
@@ -658,12 +877,12 @@
 <context>
     <name>DocumentSeenDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+189"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+233"/>
         <source>Identity document seen</source>
         <translation>已查看身份證明文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Identity document seen: {who}</source>
         <translation>已查看身份證明文件：{who}</translation>
     </message>
@@ -673,7 +892,7 @@
         <translation>記錄前，請核對證件上的姓名、出生日期及相片與考生相符。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>HKID card</source>
         <translation>香港身份證</translation>
     </message>
@@ -698,7 +917,7 @@
         <translation>其他身份證明文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;Document:</source>
         <translation>證件(&amp;D)：</translation>
     </message>
@@ -711,27 +930,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desk_app/ui/common/errors.py" line="+26"/>
+        <location filename="../desk_app/ui/common/errors.py" line="+32"/>
         <source>The request was refused ({code}).</source>
         <translation>要求被拒絕（{code}）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>The database did not answer as expected; nothing was changed. Try again.</source>
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Something unexpected went wrong; details were written to the log.</source>
-        <translation>發生意外問題；詳情已寫入記錄檔。</translation>
-    </message>
-    <message>
-        <location filename="../desk_app/services/messages.py" line="+22"/>
-        <source>“{value}” is not an ID Number: it has 1–3 letters then 3–9 digits.</source>
-        <translation>「{value}」不是考生編號：考生編號由 1 至 3 個英文字母及 3 至 9 個數字組成。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../desk_app/services/messages.py" line="+50"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -758,15 +967,10 @@
     <message>
         <location line="+1"/>
         <source>“{value}” is not a role (operator, counter, supervisor, admin).</source>
-        <translation>「{value}」不是職務（operator、counter、supervisor、admin）。</translation>
+        <translation>「{value}」不是職務（operator 熱線接線員、counter 櫃位職員、supervisor 主管、admin 系統管理員）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A username has 2–64 lower-case letters, digits, dots, dashes or underscores.</source>
-        <translation>用戶名稱須由 2 至 64 個小楷英文字母、數字、句點、連字號或底線組成。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Give a reason for this action.</source>
         <translation>請提供進行此操作的原因。</translation>
     </message>
@@ -776,19 +980,19 @@
         <translation>職員密碼最少要有 {min_length} 個字元。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+79"/>
         <source>Your role ({role}) may not {action}.</source>
         <translation>你的職務（{role}）不可進行此操作：{action}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Wrong username or password.</source>
         <translation>用戶名稱或密碼錯誤。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Too many wrong passwords: this staff login is locked until {until}.</source>
-        <translation>密碼錯誤次數太多：此職員帳戶已封鎖至 {until}。</translation>
+        <translation>密碼錯誤次數太多：此職員登入已封鎖至 {until}。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -806,7 +1010,7 @@
         <translation>不可停用最後一位在職的系統管理員。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Unable to authenticate user. Please check your details and try again.</source>
         <translation>無法驗證用戶身份。請檢查所輸入的資料，然後再試一次。</translation>
     </message>
@@ -818,30 +1022,25 @@
     <message>
         <location line="+1"/>
         <source>This ID Number is already registered.</source>
-        <translation>此考生編號已經註冊。</translation>
+        <translation>此考生編號已經登記。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This ID Number has no registered account yet.</source>
-        <translation>此考生編號尚未註冊帳戶。</translation>
+        <translation>此考生編號尚未登記帳戶。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Passwords must have at least {min_length} characters, made up of letters and at least {min_digits} numbers.</source>
-        <translation>密碼最少要有 {min_length} 個字元，由英文字母及最少 {min_digits} 個數字組成。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-96"/>
         <source>The two passwords are not the same.</source>
         <translation>兩次輸入的密碼不相同。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+105"/>
         <source>The terms of use must be accepted.</source>
         <translation>必須接受使用條款。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Verify the caller before acting on this candidate.</source>
         <translation>處理此考生的事項前，請先核實來電者身份。</translation>
     </message>
@@ -851,57 +1050,187 @@
         <translation>來電者提供的資料與記錄不符。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>This account is not locked.</source>
         <translation>此帳戶沒有被封鎖。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>Too many wrong passwords: this account is locked until {until} UTC. Try again later or use “Forgotten your password?”.</source>
         <translation>密碼錯誤次數太多：此帳戶已封鎖至 {until}（UTC）。請稍後再試，或使用「Forgotten your password?」（忘記密碼）功能。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Too many wrong Secret Numbers: registration for this ID Number is locked until {until} UTC.</source>
-        <translation>Secret Number 錯誤次數太多：此考生編號的註冊已封鎖至 {until}（UTC）。</translation>
+        <translation>Secret Number 錯誤次數太多：此考生編號的登記已封鎖至 {until}（UTC）。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>A Secret Number is made of 4 digits.</source>
-        <translation>Secret Number 由 4 個數字組成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>The new password must be different from the old one.</source>
         <translation>新密碼不可與舊密碼相同。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>This email address is already the registered one.</source>
         <translation>此電郵地址已是登記的電郵地址。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Give the caller&apos;s ID Number, email or phone number as well.</source>
         <translation>請同時提供來電者的考生編號、電郵或電話號碼。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Lockouts are counted per hour or per day, over a limited time.</source>
-        <translation>封鎖次數只可按小時或按日，在有限的時段內統計。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>PDF letters come with Step 3.</source>
-        <translation>PDF 密碼信將於第 3 階段提供。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>This reset link is not valid or has expired.</source>
         <translation>此重設連結無效或已過期。</translation>
     </message>
     <message>
+        <location line="-167"/>
+        <source>“{value}” is not an ID Number: it has {digits} digits, with up to {letters} letters before them (e.g. {example} or {short_example}).</source>
+        <translation>「{value}」不是考生編號：考生編號有 {digits} 位數字，前面最多可有 {letters} 個英文字母（例如 {example} 或 {short_example}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{value}” is not an ID Number: it has {letters} letter(s), then {digits} digits (e.g. {example}).</source>
+        <translation>「{value}」不是考生編號：考生編號是 {letters} 個英文字母，後接 {digits} 位數字（例如 {example}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{value}” is not an ID Number: it has {digits} digits (e.g. {example}).</source>
+        <translation>「{value}」不是考生編號：考生編號有 {digits} 位數字（例如 {example}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not an ID Number as this office writes them: check it on the letter.</source>
+        <translation>「{value}」不符合本處考生編號的格式：請核對密碼信上的編號。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A username has 2–64 characters: letters a–z, digits, dots, dashes or underscores.</source>
+        <translation>用戶名稱有 2 至 64 個字元：只可用英文字母（a 至 z）、數字、句點、連字號或底線。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{value}” is not a language of the desk (en, zh_HK).</source>
+        <translation>「{value}」不是服務台可用的語言（en、zh_HK）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a way of getting in touch (phone, counter, email).</source>
+        <translation>「{value}」不是聯絡方式（phone 電話、counter 櫃位、email 電郵）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password is not valid text (UTF-8): check how it was typed or passed on.</source>
+        <translation>密碼不是有效的文字（UTF-8）：請檢查輸入或傳送密碼的方式。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A Secret Number is 4 to 8 digits (0–9), as printed on the letter.</source>
+        <translation>Secret Number 是 4 至 8 位數字（0 至 9），與密碼信上打印的相同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lockouts are counted per hour or per day.</source>
+        <translation>封鎖次數只可按小時或按日統計。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Lockouts are counted over at most {limit} periods: choose a later start.</source>
+        <translation>封鎖次數最多統計 {limit} 個時段：請選擇較後的開始日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The number of messages to send must be at least {minimum}.</source>
+        <translation>要發送的郵件數目最少為 {minimum}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give {option} as well.</source>
+        <translation>請同時提供 {option}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the staff password in {variable}, or run the command in a terminal to type it.</source>
+        <translation>請在 {variable} 提供職員密碼，或在終端機執行指令後輸入密碼。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the password on standard input (one line).</source>
+        <translation>請在標準輸入提供密碼（一行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the verification code printed on the statement: desk-app statement verify CODE.</source>
+        <translation>請提供成績報告上打印的驗證碼：desk-app statement verify CODE。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{value}” is one word too many: desk-app statement takes one ID Number (to check a code: desk-app statement verify CODE).</source>
+        <translation>「{value}」是多出來的字詞：desk-app statement 只接受一個考生編號（核對編碼請用 desk-app statement verify CODE）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The config file {file} cannot be read: check that it is a file you may read.</source>
+        <translation>無法讀取設定檔 {file}：請檢查它是否一個你有權讀取的檔案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The config file {file} is not valid TOML: check it near line {line}.</source>
+        <translation>設定檔 {file} 不是有效的 TOML：請檢查第 {line} 行附近的內容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the config file, {setting} must be a TOML {kind}.</source>
+        <translation>設定檔中的 {setting} 必須是 TOML 的 {kind}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the config file, “{value}” is not a time zone (write one such as Asia/Hong_Kong).</source>
+        <translation>設定檔中的「{value}」不是時區（請填寫例如 Asia/Hong_Kong 的時區）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the config file, the ID Number pattern “{value}” is not a regular expression.</source>
+        <translation>設定檔中的考生編號格式「{value}」不是正規表示式。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set the mail server user ([smtp] username) in the config file first.</source>
+        <translation>請先在設定檔中設定郵件伺服器用戶（[smtp] username）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No font with Chinese characters for PDFs was found. Install one (on Debian: apt-get install {packages}) or set pdf_font in the config file.</source>
+        <translation>找不到可在 PDF 中顯示中文字的字型。請安裝一款（Debian：apt-get install {packages}），或在設定檔中設定 pdf_font。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in as a staff member who may {action}: add --as STAFF.</source>
+        <translation>請以有權{action}的職員身份登入：加上 --as STAFF。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff members exist already: an administrator adds the others, signed in with --as ADMIN.</source>
+        <translation>系統已有職員：其他職員須由系統管理員以 --as ADMIN 登入後加入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first staff member is an administrator: add them with --role admin.</source>
+        <translation>第一位職員必須是系統管理員：請用 --role admin 加入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This sign-in is no longer valid: sign in again.</source>
+        <translation>此登入已失效：請重新登入。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A password needs at least {min_length} characters, among them at least {min_letters} letter(s) and {min_digits} digits (0–9); other characters may be added.</source>
+        <translation>密碼最少要有 {min_length} 個字元，當中最少有 {min_letters} 個字母及 {min_digits} 個數字（0 至 9）；亦可加入其他字元。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>These results are not released yet.</source>
         <translation>這些成績尚未公佈。</translation>
     </message>
@@ -912,6 +1241,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The database already has candidates or staff: demo data goes only into an empty one.</source>
+        <translation>資料庫已有考生或職員：示範資料只可放入空的資料庫。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The database was upgraded by a newer Results Desk ({revision}). Update this program.</source>
         <translation>資料庫已由較新版本的成績服務台升級（{revision}）。請更新本程式。</translation>
     </message>
@@ -927,11 +1261,131 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The database cannot be reached ({detail}). Try again or call the administrator.</source>
-        <translation>無法連接資料庫（{detail}）。請再試一次或聯絡系統管理員。</translation>
+        <source>The database URL cannot be read: write sqlite:///FILE or postgresql+psycopg://USER@HOST/DATABASE.</source>
+        <translation>無法讀取資料庫網址：請寫成 sqlite:///FILE 或 postgresql+psycopg://USER@HOST/DATABASE。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results Desk works with SQLite or PostgreSQL, not “{kind}”.</source>
+        <translation>成績服務台只支援 SQLite 或 PostgreSQL，不支援「{kind}」。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Only a PostgreSQL database takes a password; this one is {kind}.</source>
+        <translation>只有 PostgreSQL 資料庫需要密碼；這個資料庫是 {kind}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database {database} cannot be reached. Try again or call the administrator.</source>
+        <translation>無法連接資料庫 {database}。請再試一次，或聯絡系統管理員。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database server {server} does not answer. Try again or call the administrator.</source>
+        <translation>資料庫伺服器 {server} 沒有回應。請再試一次，或聯絡系統管理員。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database server {server} cannot be found: check the database URL.</source>
+        <translation>找不到資料庫伺服器 {server}：請檢查資料庫網址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no database “{name}” on {server}: check the database URL.</source>
+        <translation>{server} 上沒有資料庫「{name}」：請檢查資料庫網址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder of the database file {file} cannot be made: choose another place (--db).</source>
+        <translation>無法建立資料庫檔案 {file} 所在的資料夾：請選擇其他位置（--db）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file {file} cannot be opened: check that you may read and write it.</source>
+        <translation>無法開啟資料庫檔案 {file}：請檢查你是否有權讀寫該檔案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file {file} is locked by another program. Try again in a moment.</source>
+        <translation>資料庫檔案 {file} 正被另一個程式鎖住。請稍後再試。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} is not a database file: check the database URL.</source>
+        <translation>{file} 不是資料庫檔案：請檢查資料庫網址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database refused the request; nothing was changed.</source>
+        <translation>資料庫拒絕了這個要求；資料沒有任何改動。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The exam catalogue lacks {exams}: run “desk-app db upgrade” first.</source>
+        <translation>考試目錄缺少 {exams}：請先執行「desk-app db upgrade」。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Something went wrong; details were written to {file}.</source>
+        <translation>程式出現問題；詳情已寫入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong, and the details could not be written to {file}.</source>
+        <translation>程式出現問題，而且未能把詳情寫入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/mail/messages.py" line="+15"/>
+        <source>No reset link can be sent: the office has not set the address of the results website&apos;s reset page (reset_link_base in [office] of the config file). A temporary password at the counter still works.</source>
+        <translation>未能發送重設連結：辦事處尚未設定網上查閱成績網站重設密碼頁的網址（設定檔 [office] 內的 reset_link_base）。櫃位仍可發出臨時密碼。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/documents/messages.py" line="+15"/>
+        <source>The exam-day letters of centre {centre} were printed already ({count}). To print them again, reissue them: each gets a new Secret Number.</source>
+        <translation>考試中心 {centre} 的考試當日密碼信已經打印（{count} 封）。如需再次打印，請選擇補發：每封信會有新的 Secret Number。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No letters wait to be printed for centre {centre}.</source>
+        <translation>考試中心 {centre} 沒有待打印的密碼信。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/mail/messages.py" line="+6"/>
+        <source>The certificate authority file “{name}” ([smtp] ca_file) cannot be read or holds no certificate.</source>
+        <translation>無法讀取憑證機構檔案「{name}」（[smtp] ca_file），或檔案內沒有憑證。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mail server {host}:{port} could not be reached ({detail}); the emails wait for the next run.</source>
+        <translation>無法連接郵件伺服器 {host}:{port}（{detail}）；電郵會留待下次發送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mail server {host}:{port} refused the login ({detail}); check [smtp] username and the stored password. The emails wait for the next run.</source>
+        <translation>郵件伺服器 {host}:{port} 拒絕登入（{detail}）；請檢查 [smtp] username（用戶名稱）及已儲存的密碼。電郵會留待下次發送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No secure connection could be made to the mail server {host}:{port} ({detail}); nothing was sent. Check [smtp] security and port.</source>
+        <translation>無法與郵件伺服器 {host}:{port} 建立加密連線（{detail}）；沒有發出任何電郵。請檢查 [smtp] security 及 port。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mail server {host}:{port} does not offer STARTTLS, so nothing was sent (never in clear). Use a server that offers it, or security = “ssl”.</source>
+        <translation>郵件伺服器 {host}:{port} 不支援 STARTTLS，因此沒有發出任何電郵（絕不以未加密方式發送）。請使用支援 STARTTLS 的伺服器，或把 security 設定為 ssl。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mail server {host}:{port} showed a certificate this desk does not trust ({detail}); nothing was sent. If your office has its own certificate authority, name its file in [smtp] ca_file.</source>
+        <translation>郵件伺服器 {host}:{port} 出示的憑證不獲本系統信任（{detail}）；沒有發出任何電郵。如貴辦事處有自設的憑證機構，請在 [smtp] ca_file 指明其檔案。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The mail server&apos;s certificate is not for {host} ({detail}); nothing was sent. [smtp] host must be a name the certificate shows.</source>
+        <translation>郵件伺服器的憑證並非發給 {host}（{detail}）；沒有發出任何電郵。[smtp] host 必須是憑證上列明的名稱。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/messages.py" line="-49"/>
         <source>The database asks for a password: store it with “desk-app db password”.</source>
         <translation>資料庫要求輸入密碼：請用「desk-app db password」儲存密碼。</translation>
     </message>
@@ -941,17 +1395,12 @@
         <translation>這部電腦沒有可用的密碼庫（keyring）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The database already has candidates: demo data goes only into an empty one.</source>
-        <translation>資料庫已有考生資料：示範資料只可放入空的資料庫。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-179"/>
         <source>The number of demo candidates must be between 1 and {limit}.</source>
         <translation>示範考生的數目必須介乎 1 至 {limit}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>A page is a number from 0, with 1 to {limit} candidates a page.</source>
         <translation>頁數是由 0 開始的數字，每頁有 1 至 {limit} 名考生。</translation>
     </message>
@@ -961,27 +1410,17 @@
         <translation>只能顯示首 {limit} 個結果：請輸入更多資料以收窄搜尋範圍。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No font with Chinese characters for PDFs was found. {hint}</source>
-        <translation>找不到可用於 PDF 的中文字型。{hint}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+50"/>
         <source>No password is stored for the mail server user “{username}”: store it with “desk-app mail password”.</source>
         <translation>沒有為郵件伺服器用戶「{username}」儲存密碼：請用「desk-app mail password」儲存。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
         <source>“{value}” is not a mail security mode (none, starttls or ssl).</source>
         <translation>「{value}」不是郵件保安模式（none、starttls 或 ssl）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The file {name} could not be written: {reason}</source>
-        <translation>無法寫入檔案 {name}：{reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+142"/>
         <source>Name the file to write.</source>
         <translation>請輸入要寫入的檔案名稱。</translation>
     </message>
@@ -1021,6 +1460,16 @@
         <translation>未能寫入「{name}」，沒有儲存任何內容。請嘗試其他資料夾。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Statement {serial} is issued and recorded: print it again from the desk.</source>
+        <translation>成績報告 {serial} 已發出並記錄：請在服務台再次打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter {serial} is issued: its new Secret Number is shown here once instead.</source>
+        <translation>密碼信 {serial} 已發出：新的 Secret Number 改為在此顯示一次。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>No candidate has the ID Number {id_number}.</source>
         <translation>沒有考生編號為 {id_number} 的考生。</translation>
@@ -1033,7 +1482,7 @@
     <message>
         <location line="+1"/>
         <source>No statement was issued with this code.</source>
-        <translation>沒有以此編碼發出的成績單。</translation>
+        <translation>沒有以此編碼發出的成績報告。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1041,9 +1490,845 @@
         <translation>此考生沒有這項考試報名。</translation>
     </message>
     <message>
+        <location filename="../desk_app/services/exports/messages.py" line="+15"/>
+        <source>The export was stopped: no file was written.</source>
+        <translation>匯出已停止：沒有寫入任何檔案。</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>No such call note.</source>
-        <translation>沒有這項來電記錄。</translation>
+        <source>“{value}” is not an export format (csv or jsonl).</source>
+        <translation>「{value}」不是匯出格式（csv 或 jsonl）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” ends neither in .csv nor in .jsonl: name the file so, or give --format.</source>
+        <translation>「{name}」的副檔名既不是 .csv 也不是 .jsonl：請依此命名檔案，或加上 --format。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last day ({end}) comes before the first day ({start}).</source>
+        <translation>最後一日（{end}）早於第一日（{start}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An export of a search holds 1 to {limit} candidates.</source>
+        <translation>匯出的搜尋結果須有 1 至 {limit} 名考生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../desk_app/services/importing/messages.py" line="+18"/>
+        <source>The file “{name}” cannot be opened.</source>
+        <translation>無法開啟檔案「{name}」。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is not UTF-8 text, so not an audit export in JSON lines (a CSV export cannot be checked: export the same days as .jsonl).</source>
+        <translation>「{name}」不是 UTF-8 文字，所以不是 JSON lines 格式的審計記錄匯出檔（CSV 匯出檔無法核實：請把同一段日子匯出為 .jsonl）。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/importing/messages.py" line="+1"/>
+        <source>The file changed while it was being imported; nothing was changed. Try again.</source>
+        <translation>匯入期間檔案被更改，所以沒有更改任何資料。請再試一次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is empty.</source>
+        <translation>檔案是空的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has a header but no rows.</source>
+        <translation>檔案只有標題列，沒有資料列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not UTF-8 text. In Excel: File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)”.</source>
+        <translation>檔案不是 UTF-8 文字。請在 Excel 選擇：檔案 › 另存新檔 ›「CSV UTF-8 (逗號分隔) (*.csv)」。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file is not UTF-8 text: it looks like {encoding}. In Excel: File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)”.</source>
+        <translation>檔案不是 UTF-8 文字，看來是 {encoding}。請在 Excel 選擇：檔案 › 另存新檔 ›「CSV UTF-8 (逗號分隔) (*.csv)」。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is an old Excel file (.xls): save it as .xlsx or as CSV UTF-8.</source>
+        <translation>這是舊版 Excel 檔案 (.xls)：請另存為 .xlsx 或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be read as an Excel workbook (.xlsx).</source>
+        <translation>無法以 Excel 活頁簿 (.xlsx) 讀取這個檔案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The CSV cannot be read here (a stray quote or a NUL character).</source>
+        <translation>CSV 在這裏無法讀取（多了一個引號或有 NUL 字元）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This line is longer than {limit} bytes: the file is not a table of rows.</source>
+        <translation>這一行超過 {limit} 個位元組：檔案不是逐列的表格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The header has no column “{name}”: every file needs it.</source>
+        <translation>標題列沒有「{name}」欄：每個檔案都必須有這一欄。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” is not a column of the import format.</source>
+        <translation>「{name}」不是匯入格式的欄位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The column “{name}” appears twice.</source>
+        <translation>「{name}」欄出現了兩次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No exam has a paper called “{name}”.</source>
+        <translation>沒有考試有名為「{name}」的試卷。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This row has {count} cells; the header has {expected}.</source>
+        <translation>這一列有 {count} 格，標題列有 {expected} 格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell is in a column the header gives no name.</source>
+        <translation>這一格所在的欄位在標題列沒有名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell must not be empty.</source>
+        <translation>這一格不可留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cell holds characters that are not allowed (e.g. a line break).</source>
+        <translation>這一格含有不准使用的字元（例如換行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cell is too long (at most {limit} characters).</source>
+        <translation>這一格太長（最多 {limit} 個字元）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a date: write it as YYYY-MM-DD, e.g. 2014-07-05.</source>
+        <translation>「{value}」不是日期：請寫成 YYYY-MM-DD，例如 2014-07-05。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a day of the calendar (like 30 February).</source>
+        <translation>「{value}」不是曆法上存在的日子（例如 2 月 30 日）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a phone number.</source>
+        <translation>「{value}」不是電話號碼。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a language of the desk: write en or zh_HK.</source>
+        <translation>「{value}」不是服務台使用的語言：請寫 en 或 zh_HK。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a centre code: letters and digits, e.g. TW056.</source>
+        <translation>「{value}」不是考試中心編號：應由英文字母及數字組成，例如 TW056。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centre {code} is new: give its name in a centre_name column.</source>
+        <translation>考試中心 {code} 是新的：請在 centre_name 欄填上中心名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not an exam of the catalogue: give its code (e.g. KETFS) or name.</source>
+        <translation>「{value}」不是考試目錄內的考試：請填上考試代號（例如 KETFS）或名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a session: give a known one, or a new one as YYYY-MM.</source>
+        <translation>「{value}」不是考期：請填上已有的考期，或以 YYYY-MM 寫新考期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a whole number.</source>
+        <translation>「{value}」不是整數。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is outside the range of {exam}: {low}–{high}.</source>
+        <translation>{value} 超出 {exam} 的分數範圍：{low}–{high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has no grade “{value}”. Its grades: {grades}.</source>
+        <translation>{exam} 沒有「{value}」這個級別。它的級別：{grades}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} reports no CEFR level “{value}”. Its levels: {levels}.</source>
+        <translation>{exam} 不會給出 CEFR 程度「{value}」。它的程度：{levels}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} reports no CEFR level: leave this cell empty.</source>
+        <translation>{exam} 不會給出 CEFR 程度：請把這一格留空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has no paper “{paper}”: leave this cell empty.</source>
+        <translation>{exam} 沒有「{paper}」試卷：請把這一格留空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exam} has a paper “{paper}”: this row gives no score for it.</source>
+        <translation>{exam} 有「{paper}」試卷：這一列卻沒有它的分數。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A result needs a grade and an overall score (or every result cell empty).</source>
+        <translation>成績需要級別及總分（或所有成績格都留空）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A result needs the date it is released (release_date).</source>
+        <translation>成績需要公佈日期（release_date）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This row repeats line {line}.</source>
+        <translation>這一列與第 {line} 行重複。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line {line} gives another result for {id_number}, {exam}, {session}.</source>
+        <translation>第 {line} 行為 {id_number}、{exam}、{session} 給出另一個成績。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{id_number} has another value here than on line {line}.</source>
+        <translation>{id_number} 在這裏的資料與第 {line} 行不同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} names the new centre {code} differently.</source>
+        <translation>第 {line} 行為新考試中心 {code} 填了另一個名稱。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{id_number} is {name}, born {date_of_birth}, in the desk: this row names someone else. Check the ID Number.</source>
+        <translation>服務台內的 {id_number} 是 {name}，出生日期 {date_of_birth}：這一列是另一個人。請檢查考生編號。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This row has no result, but the result of {exam}, {session} was released on {released}: results are corrected, never removed.</source>
+        <translation>這一列沒有成績，但 {exam}、{session} 的成績已於 {released} 公佈：成績只可更正，不可刪除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The result of {exam}, {session} was released on {released}: it cannot be put back to {value}.</source>
+        <translation>{exam}、{session} 的成績已於 {released} 公佈：不可把公佈日期改回 {value}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No centre has the code {centre}.</source>
+        <translation>沒有考試中心的編號是 {centre}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import was stopped; nothing was changed.</source>
+        <translation>匯入已停止，沒有更改任何資料。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More problems, not listed: {count} (the first {listed} are listed).</source>
+        <translation>尚有未列出的問題：{count} 個（只列出首 {listed} 個）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems in the file: {count}. Nothing was imported.</source>
+        <translation>檔案中的問題：{count} 個。沒有匯入任何資料。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/knowledge/messages.py" line="+11"/>
+        <source>There is no answer “{key}”.</source>
+        <translation>沒有「{key}」這個答案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {field} has a placeholder “{name}” that the desk cannot fill in: use one of those listed.</source>
+        <translation>{field}含有系統無法填入的預留位置「{name}」：請使用列出的預留位置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The {field} has a brace without its pair: a placeholder is a name from the list between two braces.</source>
+        <translation>{field}有一個不成對的大括號：預留位置是以一對大括號括住的列表名稱。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this answer meanwhile; yours was not saved. Open the answer again to see their text.</source>
+        <translation>其他人已在此期間儲存了這個答案，你的修改沒有儲存。請重新開啟答案查看最新內容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing in the answer was changed.</source>
+        <translation>答案沒有任何更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This candidate has no such email address to send the answer to.</source>
+        <translation>此考生沒有這個可接收答案的電郵地址。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../desk_app/ui/exports/dialog.py" line="+183"/>
+        <source>Export search results</source>
+        <extracomment>the format&apos;s key, and the ending its files get search, audit or lockouts: chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed how the last export ended (a report or an error), said again after a language switch</extracomment>
+        <translation>匯出搜尋結果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {count} candidates listed for “{query}”, as a CSV file for Excel. The file holds personal data: the export is recorded in the audit trail.</source>
+        <translation>把搜尋「{query}」列出的 {count} 名考生匯出為可用 Excel 開啟的 CSV 檔案。檔案載有個人資料：這次匯出會記入審計記錄。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the audit log</source>
+        <translation>匯出審計記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every event of the audit trail, or those of the days chosen (office time). CSV opens in Excel; JSON lines can be checked on their own later with “desk-app audit verify --file”.</source>
+        <translation>審計記錄的全部事項，或所選日子（辦事處時間）內的事項。CSV 可用 Excel 開啟；JSON lines 日後可用「desk-app audit verify --file」單獨核實。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the lockout history</source>
+        <translation>匯出封鎖記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every lock, expiry and early unlock of the days chosen (office time), with who, why and from which address, as a CSV file for Excel.</source>
+        <translation>所選日子（辦事處時間）內的每次封鎖、自動解除及提早解除封鎖，連同由誰、原因及來源位址，匯出為可用 Excel 開啟的 CSV 檔案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel</source>
+        <translation>CSV（供 Excel 使用）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON lines (can be verified)</source>
+        <translation>JSON lines（可核實）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only these &amp;days:</source>
+        <translation>只限這些日子(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>由(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines 檔案 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Writing…</source>
+        <translation>正在寫入…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing: {rows} of {total} rows…</source>
+        <translation>正在寫入：第 {rows} 行，共 {total} 行…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing: {rows} rows…</source>
+        <translation>正在寫入：{rows} 行…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Written: {rows} rows to {file}.</source>
+        <translation>已寫入 {rows} 行至 {file}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: no file was written.</source>
+        <translation>已停止：沒有寫入任何檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../desk_app/ui/exports/menu.py" line="+72"/>
+        <source>E&amp;xport</source>
+        <extracomment>what the search panel lists now: the text searched and the number of rows</extracomment>
+        <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search results…</source>
+        <translation>搜尋結果(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Audit log…</source>
+        <translation>審計記錄(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lockout history…</source>
+        <translation>封鎖記錄(&amp;L)…</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../desk_app/services/message_labels.py" line="-42"/>
+        <source>answer text</source>
+        <extracomment>what a ``field`` parameter names (``The {field} is required.``)</extracomment>
+        <translation>答案內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer title</source>
+        <translation>答案標題</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>caller&apos;s name</source>
+        <translation>來電者姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>centre code</source>
+        <translation>考試中心編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>display name</source>
+        <translation>顯示名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email address</source>
+        <translation>電郵地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email text</source>
+        <translation>電郵內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind of email</source>
+        <translation>電郵類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email subject</source>
+        <translation>電郵標題</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>identity document</source>
+        <translation>身份證明文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list of ID Numbers</source>
+        <translation>考生編號清單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call note</source>
+        <translation>通話記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>search text</source>
+        <translation>搜尋文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source address</source>
+        <translation>來源地址</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+138"/>
+        <source>Import the exam board&apos;s file</source>
+        <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes</extracomment>
+        <translation>匯入考試局檔案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Candidates, exam entries and results from a CSV (UTF-8) or Excel (.xlsx) file in the import format. The whole file is checked first: if anything in it is wrong, nothing is imported and every problem is listed below.</source>
+        <translation>從匯入格式的 CSV（UTF-8）或 Excel（.xlsx）檔案載入考生、報考資料及成績。系統會先檢查整個檔案：只要有任何錯誤，便不會匯入任何資料，所有問題會在下面列出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. June 2026 results from the exam board</source>
+        <translation>例如：考試局 2026 年 6 月成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chec&amp;k only</source>
+        <translation>只檢查(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The exam board&apos;s file</source>
+        <translation>考試局檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV or Excel files (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV 或 Excel 檔案 (*.csv *.xlsx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Reading the file…</source>
+        <translation>正在讀取檔案…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking: {rows} rows read…</source>
+        <translation>檢查中：已讀取 {rows} 列…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparing and writing: {rows} rows…</source>
+        <translation>比對及寫入中：{rows} 列…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The file has problems: nothing was imported.</source>
+        <translation>檔案有問題：沒有匯入任何資料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked: the file can be imported.</source>
+        <translation>已檢查：檔案可以匯入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported.</source>
+        <translation>已匯入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not imported.</source>
+        <translation>沒有匯入。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../desk_app/ui/importing/summary.py" line="+15"/>
+        <source>New candidates: {count}</source>
+        <translation>新增考生：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrected candidates: {count}</source>
+        <translation>已更正考生：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New exam entries: {count}</source>
+        <translation>新增報考：{count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New results: {count}</source>
+        <translation>新增成績：{count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corrected results: {count}</source>
+        <translation>已更正成績：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Withdrawn results (not yet released): {count}</source>
+        <translation>撤回的成績（尚未公佈）：{count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unchanged rows: {count}</source>
+        <translation>沒有改變的列：{count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New centres: {count}</source>
+        <translation>新增考試中心：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New sessions: {count}</source>
+        <translation>新增考期：{count}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checked {rows} rows: no problems. Nothing was written yet.</source>
+        <translation>已檢查 {rows} 列：沒有問題。尚未寫入任何資料。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing this file would change nothing.</source>
+        <translation>匯入這個檔案不會改變任何資料。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing it would make:</source>
+        <translation>匯入後會有：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {rows} rows in one go.</source>
+        <translation>已一次過匯入 {rows} 列。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing changed: the desk already had all of it.</source>
+        <translation>沒有任何改變：服務台已有全部資料。</translation>
+    </message>
+</context>
+<context>
+    <name>Knowledge</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/labels.py" line="+17"/>
+        <source>the account is locked</source>
+        <translation>帳戶被封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>registering is blocked (wrong Secret Numbers)</source>
+        <translation>暫時不能登記（Secret Number 錯誤）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not registered yet</source>
+        <translation>尚未登記</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>registered</source>
+        <translation>已登記</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>results not released yet</source>
+        <translation>成績尚未公佈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>results released</source>
+        <translation>成績已公佈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no breakdown by paper for this exam</source>
+        <translation>此考試不設個別試卷成績</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePane</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/pane.py" line="+145"/>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the answers: English or 中文</source>
+        <translation>搜尋答案：英文或中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the answers</source>
+        <translation>搜尋答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read in:</source>
+        <translation>讀出語言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;mail to candidate…</source>
+        <translation>以電郵發送給考生(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edi&amp;t…</source>
+        <translation>編輯(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>The answer is on the clipboard.</source>
+        <translation>答案已複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Answer emailed to {address}.</source>
+        <translation>答案已以電郵寄往 {address}。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>No answer has these words.</source>
+        <translation>沒有答案含有這些字詞。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No candidate on screen: every answer, in the desk&apos;s order.</source>
+        <translation>畫面上沒有考生：按服務台的次序列出所有答案。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For {name}: the answers in bold fit now.</source>
+        <translation>考生 {name}：粗體的答案切合目前情況。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For {name}.</source>
+        <translation>考生 {name}。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open a candidate first: the answer goes to their email address.</source>
+        <translation>請先開啟考生資料：答案會寄往考生的電郵地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This candidate has no email address on file or registered.</source>
+        <translation>此考生沒有存檔或登記的電郵地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send this answer, in both languages, to the candidate&apos;s email address.</source>
+        <translation>以中英文把這個答案寄往考生的電郵地址。</translation>
     </message>
 </context>
 <context>
@@ -1080,9 +2365,108 @@
     </message>
 </context>
 <context>
+    <name>LetterBatchDialog</name>
+    <message>
+        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+109"/>
+        <source>Print exam-day letters</source>
+        <translation>打印考試當日密碼信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each new candidate of the centre gets a Secret Number, printed once on its letter and kept only as a hash. Print or save the letters from the preview: the numbers cannot be shown again.</source>
+        <translation>考試中心的每位新考生會獲發一個 Secret Number（密碼），只會打印在其密碼信上一次，系統只保存其雜湊值。請在預覽中打印或儲存密碼信：密碼不能再次顯示。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New candidates were imported for: {centres}.</source>
+        <translation>已匯入以下考試中心的新考生：{centres}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Centre:</source>
+        <translation>考試中心(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reas&amp;on:</source>
+        <translation>原因(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required to print letters again</source>
+        <translation>再次打印密碼信時必須填寫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reissue the letters already printed</source>
+        <translation>補發已打印的密碼信(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They are printed again with new Secret Numbers; the old letters stop working at once. A reason is required.</source>
+        <translation>密碼信會以新的 Secret Number 重新打印，舊信即時失效。必須填寫原因。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+10"/>
+        <source>Looking up the centres…</source>
+        <translation>正在查詢考試中心…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{code} · {name} — {waiting} waiting, {printed} printed</source>
+        <translation>{code} · {name} — {waiting} 封待打印，{printed} 封已打印</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Starting…</source>
+        <translation>正在開始…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Making Secret Numbers: {done} of {total}</source>
+        <translation>正在產生 Secret Number：{done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drawing the letters: {done} of {total}</source>
+        <translation>正在製作密碼信：{done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Centre {centre}: {new} exam-day letters and {again} reissued letters are in the preview. Print or save them now.</source>
+        <translation>考試中心 {centre}：{new} 封考試當日密碼信及 {again} 封補發密碼信已在預覽中，請立即打印或儲存。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Stopped: no letter was issued.</source>
+        <translation>已停止：沒有發出任何密碼信。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>LettersList</name>
     <message>
-        <location filename="../desk_app/ui/candidate/sections.py" line="+213"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="+229"/>
         <source>No.</source>
         <translation>編號</translation>
     </message>
@@ -1215,7 +2599,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Refresh</source>
-        <translation>重新整理(&amp;R)</translation>
+        <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1265,12 +2649,12 @@
     <message>
         <location line="+8"/>
         <source>Unlock {id_number}</source>
-        <translation>解除 {id_number} 的封鎖</translation>
+        <translation>為 {id_number} 解除封鎖</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>End the lock on {id_number} now. No caller is verified here: as a supervisor, your reason is recorded as the override.</source>
-        <translation>立即解除 {id_number} 的封鎖。這裡沒有核實來電者：你是主管，你的原因會記錄為越權處理的理由。</translation>
+        <translation>立即為 {id_number} 解除封鎖。這裏沒有核實來電者：你是主管，你的原因會記錄為特准處理的理由。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1293,7 +2677,7 @@
     <message>
         <location line="+1"/>
         <source>Customer-service desk for candidates&apos; results</source>
-        <translation>考生成績顧客服務台</translation>
+        <translation>考生成績客戶服務台</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1339,8 +2723,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+184"/>
+        <location filename="../desk_app/ui/main_window.py" line="+277"/>
         <source>Results Desk</source>
+        <extracomment>the desk&apos;s answers (the seeds&apos; FAQ) beside the candidate the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
     </message>
     <message>
@@ -1355,6 +2740,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Print exam-day letters…</source>
+        <translation>打印考試當日密碼信(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Search</source>
         <translation>搜尋(&amp;S)</translation>
     </message>
@@ -1362,6 +2757,11 @@
         <location line="+1"/>
         <source>&amp;Find candidate</source>
         <translation>尋找考生(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the &amp;answers</source>
+        <translation>搜尋答案(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1409,14 +2809,19 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+51"/>
+        <source>Imported {name}: {count} new candidates.</source>
+        <translation>已匯入 {name}：新增考生 {count} 名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>About Results Desk</source>
         <translation>關於成績服務台</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Results Desk helps the customer-service centre answer candidates about the results website: find, verify, unlock, reissue, reprint.</source>
-        <translation>成績服務台協助顧客服務中心解答考生有關成績網站的查詢：尋找考生、核實身份、解除封鎖、補發密碼信、重印成績單。</translation>
+        <translation>成績服務台協助考試部顧客服務中心解答考生有關網上查閱成績網站的查詢：尋找考生、核實身份、解除封鎖、補發密碼信、重印成績報告。</translation>
     </message>
 </context>
 <context>
@@ -1429,7 +2834,7 @@
     <message>
         <location line="+1"/>
         <source>New call note</source>
-        <translation>新來電記錄</translation>
+        <translation>新通話記錄</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1454,7 +2859,7 @@
     <message>
         <location line="+36"/>
         <source>No call notes yet.</source>
-        <translation>暫時沒有來電記錄。</translation>
+        <translation>暫時沒有通話記錄。</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1470,7 +2875,7 @@
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/sections.py" line="-176"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="-191"/>
         <source>Email on file</source>
         <translation>存檔電郵</translation>
     </message>
@@ -1527,7 +2932,7 @@
     <message>
         <location line="+4"/>
         <source>Registered on {date}</source>
-        <translation>於 {date} 註冊</translation>
+        <translation>於 {date} 登記</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1537,7 +2942,7 @@
     <message>
         <location line="+2"/>
         <source>Not registered</source>
-        <translation>未註冊</translation>
+        <translation>未登記</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1548,14 +2953,14 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../desk_app/ui/common/print_preview.py" line="+107"/>
+        <location filename="../desk_app/ui/common/print_preview.py" line="+110"/>
         <source>Print preview: {name}</source>
-        <translation>預覽列印：{name}</translation>
+        <translation>打印預覽：{name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print…</source>
-        <translation>列印…</translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1603,53 +3008,177 @@
         <translation>共 {count} 頁</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+11"/>
+        <location line="+47"/>
+        <location line="+9"/>
         <source>Save the PDF</source>
         <translation>儲存 PDF</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-9"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
     <message>
-        <location line="+12"/>
-        <source>The file could not be written: {reason}</source>
-        <translation>無法寫入檔案：{reason}</translation>
+        <location filename="../desk_app/ui/importing/problems_model.py" line="+32"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>欄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>問題</translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+68"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+125"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>You have not verified this caller. As a supervisor you may act anyway: say why verification is not possible. This is recorded as an override.</source>
-        <translation>你尚未核實這位來電者。你是主管，仍可進行操作：請說明為何無法核實。這會記錄為越權處理。</translation>
+        <translation>你尚未核實這位來電者。你是主管，仍可進行操作：請說明為何無法核實。這會記錄為特准處理。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Why act without verification?</source>
         <translation>為何在未核實的情況下處理？</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-1"/>
         <source>&amp;Override reason:</source>
-        <translation>越權處理原因(&amp;O)：</translation>
+        <translation>特准處理原因(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Working…</source>
         <translation>處理中…</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseLines</name>
+    <message>
+        <location filename="../desk_app/ui/candidate/release_lines.py" line="+32"/>
+        <source>{start} – {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificates</source>
+        <translation>證書寄出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates are posted to the centre 4–8 weeks after release (for candidates who passed): between these dates.</source>
+        <translation>合格考生的證書將於成績公佈後4至8星期內寄往考試中心，即上列日期之間。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Results email</source>
+        <translation>成績通知電郵</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at release, if registered</source>
+        <translation>成績公佈時（如已登記）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The “results available” email is sent once, when the results are released, if the account is registered by then. Registering later: no email.</source>
+        <translation>成績公佈時，如帳戶已經登記，系統會發出一次「成績已經公佈」電郵。其後才登記的考生不會收到此電郵。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Released on</source>
+        <translation>成績公佈日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not sent</source>
+        <translation>未發出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not decided yet (the desk checks every few minutes), or the result came in long after its release date.</source>
+        <translation>尚未處理（系統每隔數分鐘檢查一次），或成績在公佈日期很久以後才匯入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none (not registered)</source>
+        <translation>沒有（未登記）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The account was not registered when the results came out.</source>
+        <translation>成績公佈時帳戶尚未登記。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (bad address)</source>
+        <translation>沒有（電郵地址無效）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registered email address cannot take email.</source>
+        <translation>登記的電郵地址無法接收電郵。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no record</source>
+        <translation>沒有記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released before the desk kept a record of these emails.</source>
+        <translation>成績在系統開始記錄此類電郵之前已經公佈。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sent {moment}</source>
+        <translation>已於 {moment} 發出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not delivered</source>
+        <translation>未能送達</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mail server refused it; see the outbox.</source>
+        <translation>郵件伺服器拒絕接收；請查看待發郵件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>queued {moment}</source>
+        <translation>已於 {moment} 排隊等候發送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting in the outbox to be delivered.</source>
+        <translation>正在待發郵件中等候發送。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseScheduler</name>
+    <message>
+        <location filename="../desk_app/ui/release/scheduler.py" line="+80"/>
+        <source>Results released: {entries}; “results available” emails queued: {emails}.</source>
+        <translation>已公佈成績：{entries} 項；已排隊發送「成績已經公佈」電郵：{emails} 封。</translation>
     </message>
 </context>
 <context>
@@ -1665,12 +3194,12 @@
         <translation>成績</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Overall result</source>
         <translation>整體成績</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+31"/>
         <source>Result not released yet (release {date})</source>
         <translation>成績尚未公佈（{date} 公佈）</translation>
     </message>
@@ -1680,9 +3209,9 @@
         <translation>暫時沒有成績</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-19"/>
         <source>No breakdown by paper for this exam</source>
-        <translation>此考試不設分卷成績</translation>
+        <translation>此考試不設個別試卷成績</translation>
     </message>
 </context>
 <context>
@@ -1713,7 +3242,7 @@
         <translation>找到的考生</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
@@ -1784,33 +3313,33 @@
 <context>
     <name>TemporaryPasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/temp_password_dialog.py" line="+32"/>
-        <location line="+15"/>
+        <location filename="../desk_app/ui/actions/temp_password_dialog.py" line="+64"/>
+        <location line="+2"/>
         <source>Temporary password</source>
         <translation>臨時密碼</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-1"/>
         <source>Temporary password for {who}:</source>
         <translation>{who} 的臨時密碼：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Hand it over to the candidate now: it is shown only this once. It must be changed at the next login on the results website. Never read it out on the phone or write it in a note.</source>
-        <translation>請立即交給考生：密碼只會顯示這一次。考生下次在成績網站登入時必須更改密碼。切勿在電話中讀出密碼，也不要寫在記錄中。</translation>
+        <translation>請立即交給考生：密碼只會顯示這一次。考生下次在網上查閱成績網站登入時必須更改密碼。切勿在電話中讀出密碼，也不要寫在記錄中。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Handed over</source>
         <translation>已交給考生</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-8"/>
         <source>Copied</source>
         <translation>已複製</translation>
     </message>
@@ -1825,7 +3354,7 @@
     <message>
         <location line="+5"/>
         <source>Registered on the results website</source>
-        <translation>已在成績網站註冊</translation>
+        <translation>已在網上查閱成績網站登記</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1845,12 +3374,12 @@
     <message>
         <location line="+1"/>
         <source>Registration locked: too many wrong Secret Numbers</source>
-        <translation>註冊已封鎖：Secret Number 錯誤次數太多</translation>
+        <translation>登記已封鎖：Secret Number 錯誤次數太多</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Registration lock ended by itself</source>
-        <translation>註冊封鎖已自動解除</translation>
+        <translation>登記封鎖已自動解除</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1870,17 +3399,17 @@
     <message>
         <location line="+1"/>
         <source>Acted without verification (supervisor override)</source>
-        <translation>未經核實而處理（主管越權處理）</translation>
+        <translation>未經核實而處理（主管特准）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Letter reissued</source>
-        <translation>已補發信件</translation>
+        <translation>已補發密碼信</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Login attempt before registering</source>
-        <translation>註冊前嘗試登入</translation>
+        <translation>登記前嘗試登入</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1950,17 +3479,17 @@
     <message>
         <location line="+7"/>
         <source>Exam-day letter {serial}</source>
-        <translation>考試當日信件 {serial}</translation>
+        <translation>考試當日密碼信 {serial}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Letter reissued with a new Secret Number ({serial})</source>
-        <translation>已補發附有新 Secret Number 的信件（{serial}）</translation>
+        <translation>已補發附有新 Secret Number 的密碼信（{serial}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Letter reissued without a Secret Number ({serial})</source>
-        <translation>已補發沒有 Secret Number 的信件（{serial}）</translation>
+        <translation>已補發沒有 Secret Number 的密碼信（{serial}）</translation>
     </message>
 </context>
 <context>
@@ -2004,12 +3533,12 @@
 <context>
     <name>VerifyCallerDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="-74"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="-85"/>
         <source>Verify the caller</source>
         <translation>核實來電者</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Verify the caller: {who}</source>
         <translation>核實來電者：{who}</translation>
     </message>
@@ -2019,17 +3548,17 @@
         <translation>請來電者說出姓名、出生日期，以及考生編號、電郵或電話其中一項。請輸入來電者所說的資料，而不是畫面上顯示的資料。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>As said: English or 中文</source>
         <translation>按來電者所說：英文或中文</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>YYYY-MM-DD 或 DD/MM/YYYY</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -2044,7 +3573,7 @@
         <translation>電話</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -2064,7 +3593,7 @@
         <translation>識別資料(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Check</source>
         <translation>核對</translation>
     </message>
@@ -2072,17 +3601,17 @@
 <context>
     <name>_AnswerDialog</name>
     <message>
-        <location line="-68"/>
+        <location line="-94"/>
         <source>Checking…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>FAIL: the details do not match our records. Ask again, or end the call.</source>
         <translation>不通過：資料與記錄不符。請再問一次，或結束通話。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Flagged: repeated failures on this candidate today.</source>
         <translation>已標記：今日此考生多次核實失敗。</translation>
     </message>

@@ -12,12 +12,13 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL
 
 from desk_app import config
 from desk_app.database import Database
 from desk_app.services.actor import Caller, StaffIdentity, TerminalUser
-from desk_app.services.errors import BadInput, DeskError
+from desk_app.services.database_errors import parse_database_url, shown_url
+from desk_app.services.errors import BadInput, DatabaseUnavailable, DeskError
 from desk_app.services.registry import Services, build_services
 from desk_app.settings import Settings
 
@@ -25,26 +26,27 @@ STAFF_PASSWORD_ENV = "DESK_APP_STAFF_PASSWORD"
 
 
 class CliContext:
-    """Built from the parsed arguments; opens the database on first use."""
+    """Built from the parsed arguments; reads the config and opens the database on first use."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self._config = config.read_config_file()
 
     @cached_property
-    def url(self) -> str:
-        return config.database_url(getattr(self.args, "db", None), self._config)
+    def _config(self) -> dict[str, Any]:
+        return config.read_config_file()
+
+    @cached_property
+    def url(self) -> URL:
+        """The database URL (``--db``, the environment, the config file or local SQLite)."""
+        return parse_database_url(config.database_url(getattr(self.args, "db", None), self._config))
 
     @cached_property
     def settings(self) -> Settings:
-        try:
-            return config.load_settings(self._config)
-        except ValueError as error:
-            raise BadInput("invalid_text", field=f"config file ({error})") from None
+        return config.load_settings(self._config)
 
     def open_database(self, *, check_schema: bool = True) -> Database:
         """The database, with a PostgreSQL password from the keyring or, failing that, a prompt."""
-        from desk_app.services.schema_check import DatabaseUnavailable, open_checked
+        from desk_app.services.schema_check import open_checked  # alembic: only when needed
 
         try:
             return open_checked(
@@ -53,16 +55,15 @@ class CliContext:
         except DatabaseUnavailable as error:
             if error.code != "database_password_needed" or not sys.stdin.isatty():
                 raise
-        url = make_url(self.url)
         try:
-            config.stored_database_password(url)
+            config.stored_database_password(self.url)
         except config.KeyringUnavailable:
             print(
                 "desk-app: no keyring on this computer: the database password is asked for "
                 "each time (it is never written to the config file).",
                 file=sys.stderr,
             )
-        password = getpass.getpass(f"Database password for {config.keyring_username(url)}: ")
+        password = _prompt(f"Database password for {config.keyring_username(self.url)}: ")
         return open_checked(
             config.with_password(self.url, password), migrate_sqlite=True, check=check_schema
         )
@@ -81,28 +82,52 @@ class CliContext:
         password = os.environ.get(STAFF_PASSWORD_ENV)
         if password is None:
             if not sys.stdin.isatty():
-                raise BadInput("required", field=f"staff password ({STAFF_PASSWORD_ENV})")
-            password = getpass.getpass(f"Password for {username}: ")
-        return self.services.staff.authenticate(username, password)
+                raise BadInput("staff_password_required", variable=STAFF_PASSWORD_ENV)
+            password = _prompt(f"Password for {username}: ")
+        return self.services.staff.authenticate(username, _text(password))
 
     def caller(self) -> Caller:
-        """``--as USER`` signed in, or else the terminal user (read-only and admin commands)."""
+        """``--as USER`` signed in, or else the terminal user (who may only read)."""
         username = getattr(self.args, "as_staff", None)
         if username:
             return self.sign_in(username)
         return TerminalUser(getpass.getuser())
 
 
+def _text(secret: str) -> str:
+    """``secret`` unless it carries bytes that are not UTF-8 (surrogate escapes)."""
+    try:
+        secret.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput("password_not_text") from None
+    return secret
+
+
+def _prompt(prompt: str) -> str:
+    """A hidden answer typed at the terminal."""
+    try:
+        return _text(getpass.getpass(prompt))
+    except UnicodeDecodeError:
+        raise BadInput("password_not_text") from None
+    except EOFError:
+        raise BadInput("password_stdin_required") from None
+
+
 def read_secret(prompt: str, env: str | None = None) -> str:
-    """A password from ``env``, the terminal (hidden), or one line of stdin."""
+    """A password from ``env``, the terminal (hidden), or one line of stdin (UTF-8)."""
     if env and os.environ.get(env) is not None:
-        return os.environ[env]
+        return _text(os.environ[env])
     if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    if not line:
-        raise BadInput("required", field="password (on standard input)")
-    return line.rstrip("\r\n")
+        return _prompt(prompt)
+    raw = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+    try:
+        line = raw.readline()
+        text = line.decode("utf-8") if isinstance(line, bytes) else line
+    except UnicodeDecodeError:
+        raise BadInput("password_not_text") from None
+    if not text:
+        raise BadInput("password_stdin_required")
+    return _text(text.rstrip("\r\n"))
 
 
 def _plain(value: Any) -> Any:
@@ -122,13 +147,19 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def one_line(text: str) -> str:
+    """``text`` safe for a terminal line: control characters (newlines, escapes) shown as codes."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
 def fail(error: DeskError) -> int:
-    print(f"desk-app: {error}", file=sys.stderr)
+    """Say ``error`` as one line on stderr; its exit status."""
+    print(f"desk-app: {one_line(str(error))}", file=sys.stderr)
     return int(error.status)
 
 
-def redact_url(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "(unreadable database URL)"
+def redact_url(url: URL) -> str:
+    return shown_url(url)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from desk_app.cli.common import CliContext
+from desk_app.cli.common import CliContext, fail
+from desk_app.cli.letter_batch_cmd import register_batch
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
-from desk_app.services.errors import BadInput
+from desk_app.services.errors import DeskError
 from desk_app.services.mail.templates import mask_email
+from desk_app.services.output_files import check_output_path, write_output
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -43,9 +44,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "keep it.",
     )
     reissue.add_argument("id_number", metavar="ID")
-    reissue.add_argument("--out", metavar="FILE.pdf", type=Path, help="write the letter as PDF")
+    reissue.add_argument("--out", metavar="FILE.pdf", help="write the letter as PDF")
     add_staff_action_arguments(reissue)
     reissue.set_defaults(handler=reissue_letter)
+    register_batch(actions, common)
 
 
 def unlock_account(context: CliContext) -> int:
@@ -65,24 +67,15 @@ def send_reset(context: CliContext) -> int:
         staff, args.id_number, reason=args.reason, override_reason=override
     )
     print(
-        f"A reset link for {sent.id_number} is queued to {mask_email(sent.to_address)}; "
-        f"it works once, until {sent.expires_at:%Y-%m-%d %H:%M} UTC."
+        f"A reset email for {sent.id_number} is queued to {mask_email(sent.to_address)}; "
+        f"its link works once, for {sent.valid_minutes} minutes after it is sent."
     )
     return 0
 
 
-def _check_target(target: Path) -> None:
-    if target.exists() and target.is_dir():
-        raise BadInput("invalid_text", field="output file (it is a folder)")
-    if not target.parent.exists():
-        raise BadInput("invalid_text", field="output file (no such folder)")
-
-
 def reissue_letter(context: CliContext) -> int:
     args = context.args
-    target: Path | None = args.out
-    if target is not None:
-        _check_target(target)
+    target = None if args.out is None else check_output_path(args.out)
     staff, override = sign_in_and_verify(context, args.id_number)
     letter = context.services.desk_actions.reissue_letter(
         staff,
@@ -93,12 +86,13 @@ def reissue_letter(context: CliContext) -> int:
     )
     if target is not None and letter.pdf is not None:
         try:
-            target.write_bytes(letter.pdf)
-        except OSError as error:
+            write_output(target, letter.pdf)
+        except DeskError as error:
             # the letter is issued; the number is now only in this process: show it once
-            print(f"desk-app: could not write {target}: {error.strerror}", file=sys.stderr)
+            status = fail(error)
+            fail(DeskError("letter_issued_not_written", serial=letter.serial))
             _print_secret(letter.secret_number, letter.serial)
-            return 1
+            return status
         print(f"Letter {letter.serial} written to {target}.")
         return 0
     _print_secret(letter.secret_number, letter.serial)

@@ -17,4 +17,5 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run_gui(context: CliContext) -> int:
     from desk_app.ui.app import run  # Qt is imported only here
 
-    return run(context.url, context.settings, language=getattr(context.args, "language", None))
+    url = context.url.render_as_string(hide_password=False)
+    return run(url, context.settings, language=getattr(context.args, "language", None))

@@ -1,10 +1,8 @@
-"""``desk-app lockouts [--json] [--as STAFF]``: accounts locked now, with time left.
+"""``desk-app lockouts [--json] --as STAFF``: accounts locked now, with time left.
 
-Without ``--as`` the command runs as the terminal user (``cli:<login>``):
-whoever runs the command line on the database machine can read the
-database anyway. With ``--as`` the staff member's role must allow
-view_lockouts (supervisor or administrator). ``--attacks`` lists the
-sources flagged as a likely attack; ``--per hour|day`` counts lockouts.
+The staff member's role must allow view_lockouts (supervisor or
+administrator); the service checks it. ``--attacks`` lists the sources
+flagged as a likely attack; ``--per hour|day`` counts lockouts.
 """
 
 from __future__ import annotations
@@ -14,8 +12,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desk_app.cli.common import CliContext, print_json
+from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext, print_json
 from desk_app.services.accounts.lockouts import LockoutRow
+from desk_app.services.errors import BadInput
 from desk_app.services.validation import parse_date
 
 
@@ -28,7 +27,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--as",
         dest="as_staff",
         metavar="STAFF",
-        help="look as this staff member (else as the terminal user)",
+        required=True,
+        help=f"a supervisor or administrator (password from {STAFF_PASSWORD_ENV} or a prompt)",
     )
     lockouts.add_argument(
         "--attacks", action="store_true", help="sources with lockouts on many accounts"
@@ -68,10 +68,14 @@ def list_lockouts(context: CliContext) -> int:
     zone = ZoneInfo(context.settings.office.timezone)
     if args.per:
         if args.since:
-            start = datetime.combine(parse_date(args.since), datetime.min.time(), tzinfo=zone)
+            day = parse_date(args.since)
+            try:
+                since = datetime.combine(day, datetime.min.time(), tzinfo=zone).astimezone(UTC)
+            except OverflowError:  # the first days of year 1, in UTC
+                raise BadInput("invalid_date", value=args.since[:20]) from None
         else:
-            start = context.services.clock.now() - timedelta(days=7)
-        counts = service.counts(caller, by=args.per, since=start.astimezone(UTC))
+            since = context.services.clock.now() - timedelta(days=7)
+        counts = service.counts(caller, by=args.per, since=since)
         if args.json:
             print_json(counts)
         else:

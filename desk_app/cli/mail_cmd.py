@@ -45,17 +45,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def send_mail(context: CliContext) -> int:
     limit: int | None = context.args.limit
     if limit is not None and limit < 1:
-        raise BadInput("invalid_text", field="--limit (a number of at least 1)")
+        raise BadInput("mail_limit_invalid", minimum=1)
     services = context.services
     report = services.mail.send_pending(limit=limit)
-    print(f"sent {report.sent}, failed {report.failed}, waiting {report.remaining}")
+    withdrawn = f", withdrawn {report.withdrawn}" if report.withdrawn else ""
+    print(f"sent {report.sent}, failed {report.failed}{withdrawn}, waiting {report.remaining}")
     if report.unreachable:
         smtp = services.settings.smtp
-        print(
-            f"desk-app: mail server {smtp.host}:{smtp.port}: {report.problem}; "
-            "the messages wait for the next run.",
-            file=sys.stderr,
-        )
+        place = {"host": smtp.host, "port": smtp.port, "detail": report.problem}
+        problem = DeskError(report.problem_code or "smtp_unreachable", **place)
+        print(f"desk-app: {problem}", file=sys.stderr)
         return int(ExitStatus.REFUSED)
     return 0
 
@@ -63,7 +62,7 @@ def send_mail(context: CliContext) -> int:
 def store_password(context: CliContext) -> int:
     username = context.settings.smtp.username
     if not username:
-        raise BadInput("required", field="[smtp] username in the config file")
+        raise BadInput("smtp_username_missing")
     secret = read_secret(f"Password for the mail server user {username}: ")
     if not secret:
         raise BadInput("required", field="password")

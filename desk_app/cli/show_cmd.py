@@ -38,6 +38,14 @@ def as_json(detail: CandidateDetail) -> dict[str, Any]:
                 "exam_code": e.exam_code,
                 "session": e.session,
                 "has_breakdown": e.has_breakdown,
+                "release_at": e.release_at.isoformat() if e.release_at else None,
+                "results_email": None
+                if e.notice is None
+                else {
+                    "outcome": e.notice.outcome,
+                    "status": e.notice.email_status,
+                    "sent_at": e.notice.sent_at.isoformat() if e.notice.sent_at else None,
+                },
                 "result": None
                 if e.result is None
                 else {
@@ -88,7 +96,8 @@ def show_candidate(context: CliContext) -> int:
     for entry in data["entries"]:
         result = entry["result"]
         if result is None:
-            print(f"  {entry['exam']}, {entry['session']}: result not released")
+            when = f" (release {entry['release_at']})" if entry["release_at"] else ""
+            print(f"  {entry['exam']}, {entry['session']}: result not released{when}")
             continue
         grade = f"{result['grade']} (CEFR {result['cefr']}, {result['score']})"
         print(f"  {entry['exam']}, {entry['session']}: {grade}")

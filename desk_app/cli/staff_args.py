@@ -70,9 +70,9 @@ def sign_in_and_verify(context: CliContext, id_number: str) -> tuple[StaffIdenti
         return staff, None
     if _caller_details_given(args):
         if not args.caller_name:
-            raise BadInput("required", field="--caller-name")
+            raise BadInput("option_required", option="--caller-name")
         if not args.caller_dob:
-            raise BadInput("required", field="--caller-dob")
+            raise BadInput("option_required", option="--caller-dob")
         result = verifier.verify_caller(
             staff,
             id_number,

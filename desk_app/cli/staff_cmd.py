@@ -1,14 +1,30 @@
-"""``desk-app staff add USERNAME --role ROLE``."""
+"""``desk-app staff add USERNAME --role ROLE [--as ADMIN]``.
+
+An administrator signs in with ``--as`` and adds anyone. Without ``--as``
+the only staff member that can be added is the first administrator of an
+empty staff table (the service refuses anything else): that is how a new
+database gets its first login.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext, read_secret
+from desk_app.services.actor import TerminalUser
 
 NEW_STAFF_PASSWORD_ENV = "DESK_APP_NEW_STAFF_PASSWORD"
+
+ADD_HELP = f"""\
+Add a staff member. An administrator signs in with --as ADMIN (their password
+from {STAFF_PASSWORD_ENV} or a prompt); the new member's password comes from
+{NEW_STAFF_PASSWORD_ENV}, a prompt, or one line of standard input.
+
+Without --as, only the first administrator of an empty staff table can be
+added (--role admin): the new member's password then comes from
+{STAFF_PASSWORD_ENV}, a prompt, or standard input. Once there is any staff
+member, every addition needs --as ADMIN."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -16,7 +32,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     actions = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     add = actions.add_parser(
         "add",
-        help=f"add a staff member (password from {STAFF_PASSWORD_ENV} or a prompt)",
+        help="add a staff member (--as ADMIN; without it only the first administrator)",
+        description=ADD_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
     )
     add.add_argument("username")
@@ -29,28 +47,23 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--as",
         dest="as_staff",
         metavar="ADMIN",
-        help="act as this administrator (else audited as the terminal user)",
+        help="the administrator adding them (required once any staff member exists)",
     )
     add.set_defaults(handler=add_staff)
 
 
 def add_staff(context: CliContext) -> int:
-    """With ``--as``: the administrator signs in (DESK_APP_STAFF_PASSWORD is theirs) and the
-    new member's password comes from DESK_APP_NEW_STAFF_PASSWORD or a prompt. Without it:
-    the terminal user acts, and DESK_APP_STAFF_PASSWORD is the new member's password."""
     args = context.args
     caller = context.caller()
-    if args.as_staff:
-        new_password = os.environ.get(NEW_STAFF_PASSWORD_ENV) or read_secret(
-            "New member's password: "
-        )
-    else:
-        new_password = read_secret(f"Password for {args.username}: ", STAFF_PASSWORD_ENV)
+    if isinstance(caller, TerminalUser):  # say no before asking for a password
+        context.services.staff.check_terminal_add(args.role)
+    prompt = f"Password for {args.username}: "
+    env = NEW_STAFF_PASSWORD_ENV if args.as_staff else STAFF_PASSWORD_ENV
     added = context.services.staff.add(
         caller,
         args.username,
         args.role,
-        new_password,
+        read_secret(prompt, env),
         display_name=args.name,
         language=args.language,
     )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
-from desk_app.cli.common import CliContext, print_json
+from desk_app.cli.common import CliContext, fail, print_json
 from desk_app.cli.staff_args import add_staff_action_arguments, sign_in_and_verify
-from desk_app.services.errors import BadInput
+from desk_app.services.errors import BadInput, DeskError
+from desk_app.services.output_files import check_output_path, write_output
 
 VERIFY = "verify"
 
@@ -29,7 +28,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     statement.add_argument(
         "code", nargs="?", metavar="CODE", help="with verify: the code printed on it"
     )
-    statement.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    statement.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
     statement.add_argument(
         "--entry", type=int, metavar="N", help="the exam entry (see show --json)"
     )
@@ -44,36 +43,30 @@ def run(context: CliContext) -> int:
     args = context.args
     if args.target.strip().lower() == VERIFY:
         if not args.code:
-            raise BadInput("required", field="verification code")
+            raise BadInput("statement_code_required")
         return verify(context, args.code)
     if args.code:
-        raise BadInput("invalid_text", field="arguments (statement ID takes no second word)")
+        raise BadInput("statement_extra_argument", value=args.code[:40])
     for flag, value in (("--as", args.as_staff), ("--reason", args.reason), ("--out", args.out)):
-        if not value:
-            raise BadInput("required", field=flag)
+        if value is None:
+            raise BadInput("option_required", option=flag)
     return print_statement(context)
 
 
 def print_statement(context: CliContext) -> int:
     args = context.args
-    target: Path = args.out
-    if target.exists() and target.is_dir():
-        raise BadInput("invalid_text", field="output file (it is a folder)")
-    if not target.parent.exists():
-        raise BadInput("invalid_text", field="output file (no such folder)")
+    target = check_output_path(args.out)
     staff, override = sign_in_and_verify(context, args.target)
     printed = context.services.statements.print_statement(
         staff, args.target, reason=args.reason, entry_id=args.entry, override_reason=override
     )
     try:
-        target.write_bytes(printed.pdf)
-    except OSError as error:
-        print(
-            f"desk-app: statement {printed.serial} was issued but {target} could not be written "
-            f"({error.strerror}); print it again from the desk.",
-            file=sys.stderr,
-        )
-        return 1
+        write_output(target, printed.pdf)
+    except DeskError as error:
+        # issued and audited already: say so, so that nobody prints it twice unknowingly
+        status = fail(error)
+        fail(DeskError("statement_issued_not_written", serial=printed.serial))
+        return status
     print(f"Statement {printed.serial} ({printed.exam}, {printed.session}) written to {target}.")
     print(f"Verification code: {printed.verification_code}")
     return 0

@@ -8,7 +8,7 @@ before anything is written.
 
 Demo staff sign in with the fixed, documented, DEMO-ONLY passwords of
 :data:`DEMO_STAFF`. Demo Secret Numbers and passwords come from small
-pools hashed once (see ``demo_secrets.py``): acceptable for demo data only.
+pools hashed once (see ``secrets.py``): acceptable for demo data only.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.bulk import BulkWriter, analyze
 from desk_app.database import Database
-from desk_app.demo.bulk import BulkWriter, analyze
-from desk_app.demo.catalogue import CENTRES, EXAMS, SESSIONS
+from desk_app.demo.catalogue import CENTRES, EXAM_BY_CODE, SESSIONS
 from desk_app.demo.rows import COLUMNS, TABLES, Batch, CandidateMaker, Catalogue
 from desk_app.demo.secrets import (
     HashedPools,
@@ -30,7 +30,7 @@ from desk_app.demo.secrets import (
     demo_secret_number,
     hash_pools,
 )
-from desk_app.models import Candidate, Centre, Exam, ExamSession, Paper, Staff
+from desk_app.models import Candidate, Centre, Exam, ExamSession, Staff
 from desk_app.services.actor import SYSTEM
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
@@ -93,7 +93,11 @@ class DemoReport:
 
 
 def _catalogue(session: Session) -> Catalogue:
-    """The demo's centres, exams (with papers) and sessions; existing codes are reused."""
+    """The demo's centres and sessions (existing codes reused); the exams the database has.
+
+    The exams are the standard catalogue, which revision 0004_import_catalogue wrote: the
+    demo uses those rows, so that demo and imported results share them.
+    """
     centres = {c.code: c for c in session.scalars(select(Centre))}
     for centre in CENTRES:
         if centre.code not in centres:
@@ -103,20 +107,10 @@ def _catalogue(session: Session) -> Catalogue:
             )  # fmt: skip
             session.add(row)
             centres[centre.code] = row
-    exams = {e.code: e for e in session.scalars(select(Exam))}
-    for exam in EXAMS:
-        if exam.code not in exams:
-            row_exam = Exam(
-                code=exam.code, name_en=exam.name_en, name_zh=exam.name_zh,
-                has_paper_breakdown=exam.has_paper_breakdown,
-                score_min=exam.score_min, score_max=exam.score_max,
-            )  # fmt: skip
-            row_exam.papers = [
-                Paper(position=i, name_en=en, name_zh=zh)
-                for i, (en, zh) in enumerate(exam.papers, start=1)
-            ]
-            session.add(row_exam)
-            exams[exam.code] = row_exam
+    exams = {e.code: e for e in session.scalars(select(Exam).where(Exam.code.in_(EXAM_BY_CODE)))}
+    missing = sorted(set(EXAM_BY_CODE) - set(exams))
+    if missing:
+        raise Refused("demo_catalogue_missing", exams=", ".join(missing))
     sessions = {s.code: s for s in session.scalars(select(ExamSession))}
     for sitting in SESSIONS:
         if sitting.code not in sessions:
@@ -136,10 +130,6 @@ def _catalogue(session: Session) -> Catalogue:
 
 
 def _staff(session: Session, clock: Clock, hasher: Hasher) -> dict[str, int]:
-    names = [username for username, *_ in DEMO_STAFF]
-    taken = session.scalars(select(Staff.username).where(Staff.username.in_(names))).first()
-    if taken is not None:
-        raise Refused("staff_exists", username=taken)
     ids: dict[str, int] = {}
     for username, role, password, display, language in DEMO_STAFF:
         row = Staff(
@@ -154,8 +144,14 @@ def _staff(session: Session, clock: Clock, hasher: Hasher) -> dict[str, int]:
 
 
 def _check_empty(session: Session) -> None:
-    if session.scalar(select(Candidate.id).limit(1)) is not None:
-        raise Refused("demo_not_empty")
+    """Demo data only into an empty database: no candidates, and no staff either.
+
+    The demo staff have published passwords, one of them an administrator:
+    added beside real staff they would be a door around the roles.
+    """
+    for table in (Candidate, Staff):
+        if session.scalar(select(table.id).limit(1)) is not None:
+            raise Refused("demo_not_empty")
 
 
 def make_demo(
@@ -189,7 +185,7 @@ def make_demo(
             staff_ids=staff_ids,
             lockout=settings.lockout,
             first_ids={
-                name: writer.next_id(TABLES[name]) for name in COLUMNS if name != "search_token"
+                name: writer.next_id(TABLES[name]) for name in COLUMNS if "id" in TABLES[name].c
             },
         )
         examples = _fill(maker, writer, candidates, pools, progress)

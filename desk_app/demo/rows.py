@@ -3,7 +3,7 @@
 Everything a candidate has is made together (entries, results, paper
 scores, account and its timeline, letters, search keys), so the n-th
 candidate of a seed is the same whatever the total. Rows are tuples for
-:class:`~desk_app.demo.bulk.BulkWriter`; ids are explicit.
+:class:`~desk_app.bulk.BulkWriter`; ids are explicit.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from desk_app.demo.bulk import BulkWriter
+from desk_app.bulk import BulkWriter
 from desk_app.demo.catalogue import (
     AGES,
     CENTRES,
@@ -24,8 +24,8 @@ from desk_app.demo.catalogue import (
     SESSIONS,
     TRACK_WEIGHTS,
     TRACKS,
-    DemoExam,
     DemoSession,
+    StandardExam,
 )
 from desk_app.demo.people import Person, make_person
 from desk_app.demo.secrets import KNOWN_ID_NUMBER, HashedPools
@@ -54,6 +54,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "candidate_id", "number", "secret_hash", "active", "issued_at", "issued_by_id",
         "reason", "serial",
     ),
+    # results out before the demo was made: no "results available" emails for them
+    "release_notice": ("entry_id", "candidate_id", "release_at", "decided_at", "outcome"),
 }  # fmt: skip
 
 TABLES: dict[str, Table] = {name: Base.metadata.tables[name] for name in COLUMNS}
@@ -203,7 +205,7 @@ class CandidateMaker:
 
     def _sittings(
         self, track: str, *, unreleased: bool
-    ) -> tuple[list[tuple[DemoExam, DemoSession]], bool]:
+    ) -> tuple[list[tuple[StandardExam, DemoSession]], bool]:
         """1–3 exams of the track, in order, in sessions months apart.
 
         Also whether the last one's result is still to come (about one in 20).
@@ -229,7 +231,7 @@ class CandidateMaker:
         self,
         batch: Batch,
         cid: int,
-        sittings: list[tuple[DemoExam, DemoSession]],
+        sittings: list[tuple[StandardExam, DemoSession]],
         *,
         known: bool,
         unreleased: bool,
@@ -251,6 +253,9 @@ class CandidateMaker:
                 self.counts.unreleased += 1
             else:
                 released.append(release)
+                batch.rows["release_notice"].append(
+                    (entry_id, cid, self.w.stamp(release), self._stamp_now, "untracked")
+                )
             result_id = self._take("result")
             batch.rows["result"].append(
                 (result_id, entry_id, grade, cefr, overall, self.w.stamp(release))
@@ -265,7 +270,7 @@ class CandidateMaker:
             ability += rng.gauss(0.1, 0.5)  # a later exam is a step up: some do better
         return released
 
-    def _scores(self, exam: DemoExam, ability: float) -> tuple[tuple[int, ...], int]:
+    def _scores(self, exam: StandardExam, ability: float) -> tuple[tuple[int, ...], int]:
         """Paper scores and the overall score (their rounded mean) for one result."""
         rng = self.rng
         if exam.scoring == "shields":
@@ -291,7 +296,7 @@ class CandidateMaker:
         cid: int,
         id_number: str,
         person: Person,
-        sittings: list[tuple[DemoExam, DemoSession]],
+        sittings: list[tuple[StandardExam, DemoSession]],
         released: list[datetime],
         force: str | None,
     ) -> None:

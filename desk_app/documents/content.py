@@ -12,6 +12,12 @@ from datetime import date, datetime
 
 from desk_app.settings import LockoutPolicy, OfficeInfo, PasswordPolicy
 
+#: how an exam's scores read: "scale" (the Cambridge English Scale, overall and
+#: per paper), "shields" (Young Learners: 1–5 shields a paper, the overall score
+#: is their total) or "marks" (Delta: marks out of ``score_max``, no scale)
+SCORINGS = ("scale", "shields", "marks")
+SHIELDS_PER_PAPER = 5
+
 
 @dataclass(frozen=True)
 class ExamLine:
@@ -25,13 +31,16 @@ class ExamLine:
 
 @dataclass(frozen=True)
 class LetterContent:
-    """A reissued letter for the candidate results website.
+    """A letter for the candidate results website: the exam-day letter or a reissue.
 
     ``secret_number`` is ``None`` when the account is already registered: the
     letter then shows the ID Number and how to reset the password instead.
     ``entries`` may be empty (the exam row is then left out).
-    ``reissue_count`` counts reissues (1 = the first reissue). ``issued_at``
-    must be timezone-aware; it is printed in the office's time zone.
+    ``reissue_count`` counts reissues (1 = the first reissue); 0 is the
+    exam-day letter, which has no reissue wording. ``results_online`` is the
+    day results go online (the office's calendar), printed as the seeds'
+    letter does; None leaves the line out. ``issued_at`` must be
+    timezone-aware; it is printed in the office's time zone.
     """
 
     id_number: str
@@ -45,16 +54,24 @@ class LetterContent:
     password: PasswordPolicy
     lockout: LockoutPolicy
     office: OfficeInfo
+    results_online: date | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self.issued_at, "issued_at")
-        if self.reissue_count < 1:
-            raise ValueError("reissue_count starts at 1 (the first reissue)")
+        if self.reissue_count < 0:
+            raise ValueError("reissue_count is 0 (exam day) or counts reissues from 1")
+        if self.exam_day and self.secret_number is None:
+            raise ValueError("an exam-day letter carries a Secret Number")
 
     @property
     def registered(self) -> bool:
         """True when the account exists: the letter then carries no Secret Number."""
         return self.secret_number is None
+
+    @property
+    def exam_day(self) -> bool:
+        """The first letter, handed out on exam day (no reissue wording)."""
+        return self.reissue_count == 0
 
 
 @dataclass(frozen=True)
@@ -71,10 +88,12 @@ class StatementContent:
     """A reprinted Statement of Results.
 
     ``name_en`` is printed exactly as given: it is the name on the
-    certificate. ``score_min``/``score_max`` are the ends of the exam's scale
-    (the bar chart's axis). ``papers`` is empty and ``has_breakdown`` False for
-    exams without a breakdown by paper (Delta Module One). ``printed_at`` must
-    be timezone-aware.
+    certificate. ``score_min``/``score_max`` are the lowest and highest
+    overall score the exam reports. ``scoring`` says how to read them (see
+    :data:`SCORINGS`). ``papers`` is empty and ``has_breakdown`` False for
+    exams without a breakdown by paper (Delta Module One). ``cefr`` is empty
+    when the exam gives no CEFR level (Delta, a fail): the cell is left out.
+    ``printed_at`` must be timezone-aware.
     """
 
     id_number: str
@@ -99,6 +118,7 @@ class StatementContent:
     printed_by: str
     verification_code: str
     office: OfficeInfo
+    scoring: str = "scale"
 
     def __post_init__(self) -> None:
         _require_aware(self.printed_at, "printed_at")
@@ -106,6 +126,13 @@ class StatementContent:
             raise ValueError("score_min must be below score_max")
         if self.has_breakdown != bool(self.papers):
             raise ValueError("papers must be empty exactly when has_breakdown is False")
+        if self.scoring not in SCORINGS:
+            raise ValueError(f"scoring is one of {', '.join(SCORINGS)}")
+
+    @property
+    def paper_max(self) -> int:
+        """The highest score one paper can have."""
+        return SHIELDS_PER_PAPER if self.scoring == "shields" else self.score_max
 
 
 def _require_aware(moment: datetime, name: str) -> None:

@@ -1,16 +1,22 @@
-"""The reissued letter: one A4 page, English and Traditional Chinese side by side."""
+"""The letter: one A4 page, English and Traditional Chinese side by side.
+
+:func:`render_letter` makes one letter (exam-day or reissued);
+:func:`render_letters` makes a centre's batch, one letter a page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, PageBreak, Spacer, Table
 
 from desk_app.documents import letter_text as text
 from desk_app.documents.content import LetterContent
 from desk_app.documents.fonts import FontSet, find_fonts
 from desk_app.documents.furniture import HEADER_HEIGHT, footer, office_header
-from desk_app.documents.pdf import Rendered, build_pdf
+from desk_app.documents.pdf import PageHook, Rendered, build_pdf
 from desk_app.documents.styles import (
     CONTENT_WIDTH,
     NAVY,
@@ -35,8 +41,41 @@ NUMBER_COLUMN = 7 * mm
 HALF = (CONTENT_WIDTH - NUMBER_COLUMN) / 2
 
 
+def _furniture(canv: Canvas, fonts: FontSet, content: LetterContent) -> None:
+    office = content.office
+    office_header(canv, fonts, office, PAGE_HEIGHT - TOP)
+    footer(
+        canv,
+        fonts,
+        f"{office.name_en} {office.name_zh} · {office.address_en} {office.address_zh}",
+        f"Serial 編號 {content.serial}",
+    )
+
+
+def _build(
+    story: list[Flowable], fonts: FontSet, first: LetterContent, on_page: PageHook
+) -> Rendered:
+    title = text.title(first)
+    return build_pdf(
+        story,
+        fonts=fonts,
+        title=f"{title[0]} / {title[1]}",
+        subject="Candidate results website: ID Number and Secret Number",
+        author=first.office.name_en,
+        on_page=on_page,
+        top=BODY_TOP,
+        bottom=BODY_BOTTOM,
+    )
+
+
+def _fitted(content: LetterContent, fonts: FontSet, s: Styles) -> KeepInFrame:
+    """The letter shrunk, if it must be, to one page (many exam entries, long names)."""
+    height = PAGE_HEIGHT - BODY_TOP - BODY_BOTTOM
+    return KeepInFrame(CONTENT_WIDTH, height, _story(content, fonts, s), mode="shrink")
+
+
 def render_letter(content: LetterContent, *, fonts: FontSet | None = None) -> bytes:
-    """The reissued letter as a one-page A4 PDF.
+    """One letter as a one-page A4 PDF.
 
     ``fonts`` defaults to :func:`find_fonts` with no configured paths. Raises
     FontNotFoundError when no font has a character to print.
@@ -45,40 +84,53 @@ def render_letter(content: LetterContent, *, fonts: FontSet | None = None) -> by
     s = styles_for(fonts)
 
     def on_page(canv: Canvas, doc: BaseDocTemplate) -> None:
-        office = content.office
-        office_header(canv, fonts, office, PAGE_HEIGHT - TOP)
-        footer(
-            canv,
-            fonts,
-            f"{office.name_en} {office.name_zh} · {office.address_en} {office.address_zh}",
-            f"Serial 編號 {content.serial}",
-        )
+        _furniture(canv, fonts, content)
 
-    def build(story: list[Flowable]) -> Rendered:
-        return build_pdf(
-            story,
-            fonts=fonts,
-            title=f"{text.TITLE[0]} / {text.TITLE[1]}",
-            subject="Candidate results website: ID Number and Secret Number",
-            author=content.office.name_en,
-            on_page=on_page,
-            top=BODY_TOP,
-            bottom=BODY_BOTTOM,
-        )
-
-    rendered = build(_story(content, fonts, s))
+    rendered = _build(_story(content, fonts, s), fonts, content, on_page)
     if rendered.pages > 1:
-        # Many exam entries or long names: shrink everything to keep one page.
-        height = PAGE_HEIGHT - BODY_TOP - BODY_BOTTOM
-        fitted = KeepInFrame(CONTENT_WIDTH, height, _story(content, fonts, s), mode="shrink")
-        rendered = build([fitted])
+        rendered = _build([_fitted(content, fonts, s)], fonts, content, on_page)
+    return rendered.data
+
+
+def render_letters(
+    contents: Sequence[LetterContent],
+    *,
+    fonts: FontSet | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """A batch of letters as one PDF, one letter a page, in the order given.
+
+    ``progress(page, total)`` is called as each page is drawn (on the
+    caller's thread). Each page's footer carries its own letter's serial.
+    """
+    if not contents:
+        raise ValueError("a batch needs at least one letter")
+    fonts = fonts or find_fonts()
+    s = styles_for(fonts)
+    total = len(contents)
+
+    def on_page(canv: Canvas, doc: BaseDocTemplate) -> None:
+        page = canv.getPageNumber()
+        _furniture(canv, fonts, contents[page - 1])
+        if progress is not None:
+            progress(page, total)
+
+    story: list[Flowable] = []
+    for number, content in enumerate(contents):
+        if number:
+            story.append(PageBreak())
+        story.append(_fitted(content, fonts, s))
+    rendered = _build(story, fonts, contents[0], on_page)
+    if rendered.pages != total:  # a page per letter, or the serials would be wrong
+        raise RuntimeError(f"{total} letters made {rendered.pages} pages")
     return rendered.data
 
 
 def _story(content: LetterContent, fonts: FontSet, s: Styles) -> list[Flowable]:
     registered = content.registered
-    subtitle = text.SUBTITLE_REGISTERED if registered else text.SUBTITLE_NEW
-    title = para(fonts, f"{text.TITLE[0]}  {text.TITLE[1]}", s.title, bold=True)
+    subtitle = text.subtitle(content)
+    heading = text.title(content)
+    title = para(fonts, f"{heading[0]}  {heading[1]}", s.title, bold=True)
     story: list[Flowable] = [
         title,
         Spacer(0, 2),
@@ -98,6 +150,9 @@ def _story(content: LetterContent, fonts: FontSet, s: Styles) -> list[Flowable]:
     story += [_heading(fonts, s, heading), _steps(fonts, s, steps)]
     if registered:
         note = text.lost_email_note(content.office.hotline)
+        story.append(_pairs(fonts, s, [note], line_above=True))
+    elif content.exam_day:
+        note = text.lost_letter_note(content.office.hotline)
         story.append(_pairs(fonts, s, [note], line_above=True))
     story.append(Spacer(0, 10))
     rules = [password_rule(content.password), lock_rule(content.lockout)]
@@ -129,6 +184,14 @@ def _candidate(content: LetterContent, fonts: FontSet, s: Styles) -> Table:
             para(fonts, f"{entry.exam_name_zh} · {entry.session_zh}", s.zh),
         ]
         rows.append([label, value])
+    online = text.results_online(content)
+    if online is not None:
+        rows.append(
+            [
+                para(fonts, text.RESULTS_ONLINE_LABEL, s.label),
+                para(fonts, online, s.value, bold=True),
+            ]
+        )
     return make_table(
         fonts,
         rows,
@@ -159,7 +222,7 @@ def _panel(content: LetterContent, fonts: FontSet, s: Styles) -> Table:
         note = text.REGISTERED_NOTE
         right = [
             para(fonts, "Account  帳戶", s.label),
-            para(fonts, "Already registered  已經註冊", s.value, bold=True),
+            para(fonts, "Already registered  已經登記", s.value, bold=True),
             para(fonts, note[0], s.small),
             para(fonts, note[1], s.small_zh),
         ]

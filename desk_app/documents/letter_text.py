@@ -7,9 +7,15 @@ layout the way the seeds set them in bold.
 from __future__ import annotations
 
 from desk_app.documents.content import LetterContent
-from desk_app.documents.wording import Pair, moment_pair
+from desk_app.documents.wording import Pair, date_en, date_zh, moment_pair
 
 TITLE: Pair = ("Reissued letter", "補發密碼信")
+TITLE_EXAM_DAY: Pair = ("Your letter for the candidate results website", "網上查閱成績密碼信")
+SUBTITLE_EXAM_DAY: Pair = (
+    "Your ID Number and Secret Number for the candidate results website",
+    "網上查閱成績網站的 ID Number（考生編號）及 Secret Number（密碼）",
+)
+RESULTS_ONLINE_LABEL = "Results online from\n網上查閱成績日期"
 SUBTITLE_NEW: Pair = (
     "Your ID Number and new Secret Number for the candidate results website",
     "網上查閱成績網站的 ID Number（考生編號）及新 Secret Number（密碼）",
@@ -21,16 +27,16 @@ SUBTITLE_REGISTERED: Pair = (
 KEEP_SAFE_NEW: Pair = (
     "Keep this letter safe. Do not share your Secret Number with anyone: "
     "our staff will never ask you for it or for your password.",
-    "請妥善保管此信，切勿向任何人透露你的 Secret Number（密碼）；"
+    "請妥善保管此密碼信，切勿向任何人透露你的 Secret Number（密碼）；"
     "本中心職員絕不會向你索取 Secret Number 或密碼。",
 )
 KEEP_SAFE_REGISTERED: Pair = (
     "Keep this letter safe. Never share your password: our staff will never ask you for it.",
-    "請妥善保管此信，切勿向任何人透露你的密碼；本中心職員絕不會向你索取密碼。",
+    "請妥善保管此密碼信，切勿向任何人透露你的密碼；本中心職員絕不會向你索取密碼。",
 )
 REGISTERED_NOTE: Pair = (
     "You no longer need a Secret Number: log in with your ID Number and your password.",
-    "你毋須再使用 Secret Number（密碼），請以 ID Number 及自訂密碼登入。",
+    "你毋須再使用 Secret Number（密碼），請以 ID Number（考生編號）及自訂密碼登入。",
 )
 STEPS_HEADING_NEW: Pair = ("How to register and see your results", "登記及下載考試成績程序")
 STEPS_HEADING_REGISTERED: Pair = ("Forgotten your password?", "忘記密碼？")
@@ -60,7 +66,7 @@ def register_steps(website: str) -> list[Pair]:
             "When your results are released, click *Statement of Result* to see how you did "
             "in each paper. Save a copy of the statement for your records.",
             "成績公佈後，按 *Statement of Result*（成績報告）鍵查閱個別試卷的成績。"
-            "請務必保存此成績單作將來參考之用。",
+            "請務必保存此成績報告，作日後參考及記錄之用。",
         ),
     ]
 
@@ -77,7 +83,7 @@ def reset_steps(website: str) -> list[Pair]:
         ),
         (
             "Enter your *ID Number* and the email address you registered with.",
-            "輸入 *ID Number*（考生編號）及註冊時使用的電郵地址。",
+            "輸入 *ID Number*（考生編號）及登記時使用的電郵地址。",
         ),
         (
             "Open the email you receive and follow its link to choose a new password. "
@@ -99,6 +105,34 @@ def lost_email_note(hotline: str) -> Pair:
     )
 
 
+def title(content: LetterContent) -> Pair:
+    return TITLE_EXAM_DAY if content.exam_day else TITLE
+
+
+def subtitle(content: LetterContent) -> Pair:
+    if content.exam_day:
+        return SUBTITLE_EXAM_DAY
+    return SUBTITLE_REGISTERED if content.registered else SUBTITLE_NEW
+
+
+def results_online(content: LetterContent) -> str | None:
+    """The day results go online, in both languages (the seeds' 網上查閱成績日期)."""
+    day = content.results_online
+    if day is None:
+        return None
+    return f"{date_en(day)}\n{date_zh(day)}"
+
+
+def lost_letter_note(hotline: str) -> Pair:
+    """On the exam-day letter: what to do if it is lost (the seeds' FAQ 2)."""
+    return (
+        f"If you lose this letter, call us at once on {hotline}: we will give you a new "
+        "Secret Number, and the one on this letter will stop working.",
+        f"如遺失此密碼信，請儘快致電 {hotline} 與我們聯絡；"
+        "我們會為你發出新的 Secret Number，此密碼信上的 Secret Number 將即時失效。",
+    )
+
+
 def help_heading(content: LetterContent) -> Pair:
     office = content.office
     return (f"Need help? Contact the {office.name_en}", f"如有疑問，請聯絡{office.name_zh}")
@@ -109,17 +143,22 @@ def help_lines(content: LetterContent) -> list[Pair]:
     return [
         (
             f"Hotline: {office.hotline}\nEmail: {office.email}",
-            f"電話：{office.hotline}\n電郵：{office.email}",
+            f"查詢熱線：{office.hotline}\n電郵：{office.email}",
         ),
         (
             f"How to read your results:\n{office.results_help}",
-            f"如何閱讀成績單：\n{office.results_help}",
+            f"如何閱讀成績報告：\n{office.results_help}",
         ),
     ]
 
 
 def issue_lines(content: LetterContent) -> Pair:
     when_en, when_zh = moment_pair(content.issued_at, content.office.timezone)
+    if content.exam_day:
+        return (
+            f"Printed on {when_en}. Serial {content.serial}",
+            f"本信於{when_zh}打印 · 編號 {content.serial}",
+        )
     n = content.reissue_count
     if content.registered:
         replaces = ("This letter replaces all earlier letters.", "本信取代所有較早發出的密碼信。")

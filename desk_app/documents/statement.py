@@ -86,12 +86,17 @@ def _story(content: StatementContent, fonts: FontSet, s: Styles) -> list[Flowabl
         Spacer(0, 9),
         _result(content, fonts, s),
         Spacer(0, 11),
-        _heading(fonts, s, text.PAPERS_HEADING),
-        Spacer(0, 3),
     ]
     if content.has_breakdown:
-        story += [_papers(content, fonts, s), Spacer(0, 8), *_charts(content, fonts)]
+        story += [
+            _heading(fonts, s, text.PAPERS_HEADING),
+            Spacer(0, 3),
+            _papers(content, fonts, s),
+            Spacer(0, 8),
+            *_charts(content, fonts),
+        ]
     else:
+        # no paper table, no chart: the exam has none (Delta Module One)
         story.append(_pairs(fonts, s, [text.NO_BREAKDOWN], boxed=True))
     story += [
         Spacer(0, 10),
@@ -145,11 +150,11 @@ def _result(content: StatementContent, fonts: FontSet, s: Styles) -> Table:
         + ([para(fonts, extra, s.small_zh)] if extra else [])
         for label, value, extra in text.result_cells(content)
     ]
-    third = CONTENT_WIDTH / 3
+    shares = (1.25, 0.95, 0.8) if len(cells) == 3 else (1.6, 1.4)
     return make_table(
         fonts,
         [cells],
-        [third * 1.25, third * 0.95, third * 0.8],
+        [CONTENT_WIDTH * share / sum(shares) for share in shares],
         [
             ("BOX", (0, 0), (-1, -1), 1.2, NAVY),
             ("BACKGROUND", (0, 0), (-1, -1), TINT),
@@ -170,7 +175,12 @@ def _papers(content: StatementContent, fonts: FontSet, s: Styles) -> Table:
         rows.append(
             [
                 para(fonts, f"{paper.name_en}   {paper.name_zh}", s.en),
-                para(fonts, str(paper.score), s.right, bold=True),
+                para(
+                    fonts,
+                    text.score_text(content, paper.score, content.paper_max),
+                    s.right,
+                    bold=True,
+                ),
             ]
         )
     return make_table(
@@ -191,12 +201,18 @@ def _papers(content: StatementContent, fonts: FontSet, s: Styles) -> Table:
 
 
 def _charts(content: StatementContent, fonts: FontSet) -> list[Flowable]:
-    bars = [Bar("Overall score", "總分", content.score, overall=True)]
+    """Bars on the exam's own axis: the scale (overall and papers), marks out of the
+    most, or each paper's shields out of 5 (the total has its own cell above)."""
+    bars: list[Bar] = []
+    lo, hi = content.score_min, content.score_max
+    if content.scoring == "shields":
+        lo, hi = 0, content.paper_max
+    else:
+        en, zh = text.overall_label(content)
+        bars.append(Bar(en, zh, content.score, overall=True))
     bars += [Bar(p.name_en, p.name_zh, p.score) for p in content.papers]
     return [
-        score_chart(
-            fonts, bars[i : i + BARS_PER_CHART], content.score_min, content.score_max, CONTENT_WIDTH
-        )
+        score_chart(fonts, bars[i : i + BARS_PER_CHART], lo, hi, CONTENT_WIDTH)
         for i in range(0, len(bars), BARS_PER_CHART)
     ]
 
@@ -217,8 +233,8 @@ def _pairs(fonts: FontSet, s: Styles, pairs: list[Pair], boxed: bool = False) ->
 
 
 def _verification(content: StatementContent, fonts: FontSet, s: Styles) -> Table:
+    """The code and how to check it; a QR code only when the office has a page for it."""
     office = content.office
-    url = verification_url(office.verify_website, content.verification_code)
     how = text.how_to_verify(content)
     printed = text.printed_lines(content)
     english = [
@@ -235,11 +251,17 @@ def _verification(content: StatementContent, fonts: FontSet, s: Styles) -> Table
         Spacer(0, 3),
         para(fonts, printed[1], s.small_zh),
     ]
-    rest = CONTENT_WIDTH - QR_SIZE - 8
+    row: list[object] = [english, chinese]
+    widths = [CONTENT_WIDTH / 2] * 2
+    if office.verify_website:
+        url = verification_url(office.verify_website, content.verification_code)
+        rest = CONTENT_WIDTH - QR_SIZE - 8
+        row = [QrFlowable(url, QR_SIZE), *row]
+        widths = [QR_SIZE + 8, rest / 2, rest / 2]
     return make_table(
         fonts,
-        [[QrFlowable(url, QR_SIZE), english, chinese]],
-        [QR_SIZE + 8, rest / 2, rest / 2],
+        [row],
+        widths,
         [
             ("BOX", (0, 0), (-1, -1), 0.8, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

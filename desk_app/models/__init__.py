@@ -4,10 +4,12 @@ from desk_app.models.account import AccountEvent, PasswordResetToken, ResultsAcc
 from desk_app.models.audit import AuditEvent, AuditHead
 from desk_app.models.base import Base, UtcDateTime
 from desk_app.models.candidate import Candidate, Entry, PaperScore, Result, SearchToken
-from desk_app.models.catalogue import Centre, Exam, ExamSession, Paper
+from desk_app.models.catalogue import Centre, Exam, ExamCefr, ExamGrade, ExamSession, Paper
 from desk_app.models.desk import CallerVerification, CallNote
-from desk_app.models.letter import Letter
+from desk_app.models.knowledge import KnowledgeAnswer
+from desk_app.models.letter import Letter, LetterBatch
 from desk_app.models.outbox import OutboxMessage
+from desk_app.models.release import ReleaseNotice
 from desk_app.models.staff import ROLES, Staff
 from desk_app.models.statement import IssuedStatement
 
@@ -23,13 +25,18 @@ __all__ = [
     "Centre",
     "Entry",
     "Exam",
+    "ExamCefr",
+    "ExamGrade",
     "ExamSession",
     "IssuedStatement",
+    "KnowledgeAnswer",
     "Letter",
+    "LetterBatch",
     "OutboxMessage",
     "Paper",
     "PaperScore",
     "PasswordResetToken",
+    "ReleaseNotice",
     "Result",
     "ResultsAccount",
     "SearchToken",

@@ -69,19 +69,33 @@ class AccountEvent(Base):
 
 
 class PasswordResetToken(Base):
-    """A single-use, time-limited reset token; only its SHA-256 is kept.
+    """A single-use, time-limited reset link; only its token's SHA-256 is kept.
 
-    The token itself is 256 random bits, so a fast hash is enough to make the
-    stored value useless to a reader of the database.
+    The row is written when a reset email is asked for, without a token
+    (``token_hash`` and ``expires_at`` empty). The mail sender makes the
+    token when it takes the email to deliver it, stores its hash and
+    ``expires_at = then + valid_minutes``, and puts the link in the email it
+    sends; a retry makes a new token in place of the old one
+    (``services/mail/reset_links.py``). The token is 256 random bits, so a
+    fast hash is enough to make the stored value useless to a reader of the
+    database.
     """
 
     __tablename__ = "password_reset_token"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("results_account.id", ondelete="CASCADE"))
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: empty until the email goes (and again after an attempt that failed)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: when the link was asked for (the desk's action)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: how long the link works, counted from its delivery
+    valid_minutes: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    #: the email that carries the link (empty for links made before 0003)
+    outbox_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outbox_message.id"), unique=True
+    )

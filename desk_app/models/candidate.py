@@ -107,6 +107,7 @@ class Result(Base):
     """The overall result of an entry; nothing of it is shown before release."""
 
     __tablename__ = "result"
+    __table_args__ = (Index("ix_result_release_at", "release_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"), unique=True)

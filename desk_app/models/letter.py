@@ -1,4 +1,5 @@
-"""Letters: the exam-day letter and every reissue, with the Secret Number hashed."""
+"""Letters: the exam-day letter and every reissue, with the Secret Number hashed;
+and the batches in which a centre's letters were printed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,24 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk_app.models.base import Base, UtcDateTime
+
+
+class LetterBatch(Base):
+    """One print run of a centre's letters (``desk-app letter batch``)."""
+
+    __tablename__ = "letter_batch"
+    __table_args__ = (Index("ix_letter_batch_centre_printed", "centre_id", "printed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    printed_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    #: exam-day letters (number 0) in the batch
+    new_letters: Mapped[int] = mapped_column(Integer)
+    #: letters printed again with new Secret Numbers
+    reissued: Mapped[int] = mapped_column(Integer)
+    #: required for a reprint with new numbers; optional for exam-day letters
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Letter(Base):
@@ -30,3 +49,5 @@ class Letter(Base):
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     serial: Mapped[str] = mapped_column(String(32), unique=True)
+    #: the centre's print run this letter came from (None: printed one at a time)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("letter_batch.id"), index=True)

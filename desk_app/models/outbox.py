@@ -11,7 +11,8 @@ from desk_app.models.base import Base, UtcDateTime
 
 
 class OutboxMessage(Base):
-    """status: pending → sending → sent, or failed after the last attempt."""
+    """status: pending → sending → sent, or failed after the last attempt, or
+    withdrawn (a reset email whose link was revoked before it went)."""
 
     __tablename__ = "outbox_message"
     __table_args__ = (Index("ix_outbox_message_status_next", "status", "next_attempt_at"),)

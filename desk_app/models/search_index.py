@@ -10,7 +10,7 @@ starting with w. So a query is one key per distinct typed word
 (:func:`name_key`), and a name matches when it holds all of them — an exact
 intersection, with nothing left to check afterwards.
 
-Revision 0005 keeps the keys beside the candidates (see that migration for
+Revision 0007 keeps the keys beside the candidates (see that migration for
 the DDL):
 
 * SQLite: ``candidate_name_keys``, a contentless FTS5 table (``detail=none``,
@@ -50,6 +50,9 @@ COUNT_MARK = "#"
 
 SQLITE_FTS = "candidate_name_keys"
 SQLITE_FUNCTION = "desk_name_keys"
+#: the trigger that adds a new candidate's keys to the index (a bulk import
+#: fills the index itself instead: services/importing/name_index.py)
+SQLITE_INSERT_TRIGGER = "candidate_name_keys_insert"
 #: the FTS5 shadow tables SQLite keeps beside the virtual table
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
 PG_TABLES = ("candidate_name_key", "name_key_list")
@@ -103,7 +106,7 @@ def register_sqlite(connection: sqlite3.Connection) -> None:
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """Alembic hook: skip the name-key objects that revision 0005 manages by hand."""
+    """Alembic hook: skip the name-key objects that revision 0007 manages by hand."""
     if type_ == "table" and name in NOT_MODELLED_TABLES:
         return False
     return not (type_ == "index" and name == PG_INDEX)

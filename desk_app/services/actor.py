@@ -32,27 +32,21 @@ class AuditActor:
 
 @dataclass(frozen=True)
 class TerminalUser:
-    """Whoever runs the command line on the database machine, without ``--as``.
+    """Whoever runs the command line without ``--as``: not a staff member.
 
-    They can read the database and administer it anyway, so they may look
-    things up and manage staff; acting on a candidate (unlock, reissue, …)
-    always needs a signed-in staff member.
+    Being able to run ``desk-app`` against the shared database proves
+    nothing about a role, so the terminal user may only read what the
+    command-line contract offers without ``--as`` (search, show) and create
+    the first administrator of an empty staff table
+    (:meth:`StaffService.add <desk_app.services.staff.StaffService.add>`).
+    Everything else needs a signed-in staff member with the right role.
     """
 
     login: str
 
 
 #: what a terminal user may do without signing in as a staff member
-TERMINAL_ACTIONS = frozenset(
-    {
-        Action.SEARCH,
-        Action.VIEW_CANDIDATE,
-        Action.VIEW_LOCKOUTS,
-        Action.VIEW_AUDIT,
-        Action.MANAGE_STAFF,
-        Action.IMPORT_DATA,
-    }
-)
+TERMINAL_ACTIONS = frozenset({Action.SEARCH, Action.VIEW_CANDIDATE})
 
 Caller = StaffIdentity | TerminalUser
 
@@ -72,7 +66,7 @@ def authorise(session: Session, identity: StaffIdentity, action: Action) -> Staf
     """
     staff = session.get(Staff, identity.id)
     if staff is None or staff.username != identity.username:
-        raise PermissionDenied("permission_denied", role="?", action=action.value.replace("_", " "))
+        raise PermissionDenied("staff_unknown")
     if not staff.active:
         raise Refused("staff_inactive")
     check(staff.role, action)
@@ -83,9 +77,7 @@ def authorise_caller(session: Session, caller: Caller, action: Action) -> AuditA
     """Like :func:`authorise` for a staff member or a terminal user; the audit name."""
     if isinstance(caller, TerminalUser):
         if action not in TERMINAL_ACTIONS:
-            raise PermissionDenied(
-                "permission_denied", role="terminal", action=action.value.replace("_", " ")
-            )
+            raise PermissionDenied("sign_in_required", action=action.value)
         return AuditActor(f"cli:{caller.login}"[:64])
     authorise(session, caller, action)
     return as_actor(caller)

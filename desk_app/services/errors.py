@@ -12,13 +12,24 @@ from typing import Any
 
 
 class ExitStatus(IntEnum):
-    """The command line's exit codes (DESIGN.md)."""
+    """The command line's exit codes (DESIGN.md; the table is in the README)."""
 
     OK = 0
+    #: wrong password or secret, a policy, a role
     REFUSED = 1
+    #: bad usage or bad input (arguments, files, settings)
     BAD_INPUT = 2
+    #: the account is locked (the attempt that locks it and every one while locked)
     LOCKED = 3
     NOT_FOUND = 4
+    #: the database cannot be reached: never 1, which a script reads as a wrong password
+    DATABASE_UNAVAILABLE = 5
+    #: ``db status`` only: the database has no schema yet
+    DATABASE_EMPTY = 6
+    #: a fault in the program itself: the details are in the log file
+    INTERNAL_ERROR = 70
+    #: stopped with Ctrl+C (128 + SIGINT)
+    INTERRUPTED = 130
 
 
 class DeskError(Exception):
@@ -57,3 +68,9 @@ class Locked(DeskError):
 
 class NotFound(DeskError):
     status = ExitStatus.NOT_FOUND
+
+
+class DatabaseUnavailable(DeskError):
+    """The database cannot be reached or opened (server, network, file)."""
+
+    status = ExitStatus.DATABASE_UNAVAILABLE

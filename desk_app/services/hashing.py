@@ -27,9 +27,14 @@ class Hasher:
         return self._hasher.hash(secret)
 
     def verify(self, stored: str | None, secret: str) -> bool:
-        """Whether ``secret`` matches ``stored``; ``None`` is checked against a decoy."""
+        """Whether ``secret`` matches ``stored``; ``None`` is checked against a decoy.
+
+        Text that is not valid Unicode (bytes smuggled in as surrogate escapes)
+        is checked as what it is, and so never matches: no exception.
+        """
+        typed = secret.encode("utf-8", "surrogatepass")
         try:
-            return self._hasher.verify(stored if stored else self._decoy, secret) and bool(stored)
+            return self._hasher.verify(stored if stored else self._decoy, typed) and bool(stored)
         except (VerificationError, InvalidHashError):
             return False
 

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app import schema
 from desk_app.database import Database
-from desk_app.services.errors import BadInput, DeskError, Refused
+from desk_app.services.database_errors import parse_database_url, unavailable
+from desk_app.services.errors import DatabaseUnavailable, DeskError, Refused
 
-
-class DatabaseUnavailable(DeskError):
-    pass
-
-
-def _reason(error: SQLAlchemyError) -> str:
-    text = str(getattr(error, "orig", error)).lower()
-    if "password" in text:
-        return "password"
-    if "does not exist" in text:
-        return "database does not exist"
-    if "connection refused" in text or "could not connect" in text or "timeout" in text:
-        return "no answer from the server"
-    if "unable to open" in text:
-        return "the file cannot be opened"
-    return "connection failed"
+__all__ = ["DatabaseUnavailable", "open_checked"]
 
 
 def open_checked(url: str | URL, *, migrate_sqlite: bool = True, check: bool = True) -> Database:
@@ -32,13 +18,14 @@ def open_checked(url: str | URL, *, migrate_sqlite: bool = True, check: bool = T
 
     SQLite (one desk) is created or migrated on the spot. PostgreSQL (many
     desks) is never migrated here: an older schema asks for ``db upgrade``,
-    a newer one asks for a newer program.
+    a newer one asks for a newer program. A database that cannot be reached
+    raises :class:`DatabaseUnavailable` with a code that says why.
     """
-    parsed = make_url(url)
+    parsed = parse_database_url(url)
     try:
         db = Database(parsed)
-    except ValueError:
-        raise BadInput("invalid_text", field="database URL") from None
+    except OSError as error:  # the SQLite file's folder cannot be made
+        raise unavailable(parsed, error) from None
     if not check:
         return db
     try:
@@ -55,10 +42,7 @@ def open_checked(url: str | URL, *, migrate_sqlite: bool = True, check: bool = T
     except DeskError:
         db.dispose()
         raise
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, OSError) as error:
         db.dispose()
-        reason = _reason(error)
-        if reason == "password":
-            raise DatabaseUnavailable("database_password_needed") from None
-        raise DatabaseUnavailable("database_unavailable", detail=reason) from None
+        raise unavailable(parsed, error) from None
     return db

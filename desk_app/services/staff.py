@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
@@ -14,19 +14,22 @@ from desk_app.services.actor import (
     AuditActor,
     Caller,
     StaffIdentity,
+    TerminalUser,
     as_actor,
     authorise,
     authorise_caller,
 )
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
-from desk_app.services.errors import BadInput, NotFound, Refused
+from desk_app.services.errors import BadInput, NotFound, PermissionDenied, Refused
 from desk_app.services.hashing import Hasher
 from desk_app.services.permissions import Action, Role
-from desk_app.services.validation import clean_text, parse_username
+from desk_app.services.validation import clean_text, has_control_characters, parse_username
 from desk_app.settings import Settings
 
 LANGUAGES = ("en", "zh_HK")
+#: longer staff passwords are refused, and only this much of one is checked at sign-in
+MAX_PASSWORD = 256
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,13 @@ def _summary(staff: Staff) -> StaffSummary:
     )
 
 
+def _check_first_admin(session: Session, role: str) -> None:
+    if session.scalar(select(Staff.id).limit(1)) is not None:
+        raise PermissionDenied("terminal_staff_exist")
+    if role != Role.ADMIN:
+        raise PermissionDenied("terminal_first_admin")
+
+
 class StaffService:
     def __init__(self, db: Database, settings: Settings, clock: Clock, hasher: Hasher) -> None:
         self._db = db
@@ -70,11 +80,15 @@ class StaffService:
         name = parse_username(username)
         if role not in {r.value for r in Role}:
             raise BadInput("invalid_role", value=role[:20])
-        if len(password) < self._settings.staff.min_password_length or len(password) > 256:
+        if len(password) > MAX_PASSWORD:
+            raise BadInput("text_too_long", field="password", limit=MAX_PASSWORD)
+        if has_control_characters(password):
+            raise BadInput("invalid_text", field="password")
+        if len(password) < self._settings.staff.min_password_length:
             raise BadInput(
                 "weak_staff_password", min_length=self._settings.staff.min_password_length
             )
-        shown = clean_text(display_name or name, "display name", 200)
+        shown = clean_text(display_name or name, "display_name", 200)
         return name, role, shown
 
     def _insert(
@@ -123,14 +137,33 @@ class StaffService:
     ) -> StaffSummary:
         """An administrator adds a staff member.
 
-        ``desk-app staff add`` without ``--as`` comes as a :class:`TerminalUser`:
-        whoever can run the command line on the database can change anything
-        anyway; the entry is audited under ``cli:<their login name>``.
+        The one exception is how a new database gets its first administrator:
+        ``desk-app staff add NAME --role admin`` without ``--as`` comes as a
+        :class:`TerminalUser`, who may add that one administrator while the
+        staff table is empty, and nothing else (the entry is audited as
+        ``cli:<their login name>``).
         """
         name, role, shown = self._check_new(username, role, password, display_name)
         with self._db.write() as session:
-            actor = authorise_caller(session, caller, Action.MANAGE_STAFF)
+            if isinstance(caller, TerminalUser):
+                actor = self._first_admin(session, caller, role)
+            else:
+                actor = authorise_caller(session, caller, Action.MANAGE_STAFF)
             return _summary(self._insert(session, actor, name, role, password, shown, language))
+
+    def _first_admin(self, session: Session, caller: TerminalUser, role: str) -> AuditActor:
+        """The terminal user's only way in: the first administrator of an empty staff table."""
+        if session.get_bind().dialect.name == "postgresql":
+            # two terminals at once must not both find the table empty
+            # (SQLite's write transaction already holds the database's write lock)
+            session.execute(text("LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"))
+        _check_first_admin(session, role)
+        return AuditActor(f"cli:{caller.login}"[:64])
+
+    def check_terminal_add(self, role: str) -> None:
+        """Refuse now what :meth:`add` would refuse a terminal user (before asking a password)."""
+        with self._db.read() as session:
+            _check_first_admin(session, role)
 
     # -- signing in -------------------------------------------------------
     def authenticate(self, username: str, password: str) -> StaffIdentity:
@@ -150,7 +183,9 @@ class StaffService:
                 raise Refused(
                     "staff_locked", until=staff.locked_until.isoformat(timespec="minutes")
                 )
-            good = self._hasher.verify(staff.password_hash if staff else None, password[:256])
+            good = self._hasher.verify(
+                staff.password_hash if staff else None, password[:MAX_PASSWORD]
+            )
             if staff is None or not staff.active or not good:
                 if staff is not None:
                     staff.failed_attempts += 1
@@ -220,7 +255,7 @@ class StaffService:
     def set_language(self, staff: StaffIdentity, language: str) -> StaffIdentity:
         """A staff member's own choice of UI language, kept for the next sign-in."""
         if language not in LANGUAGES:
-            raise BadInput("invalid_text", field="language")
+            raise BadInput("invalid_language", value=language[:20])
         with self._db.write() as session:
             row = session.get(Staff, staff.id)
             if row is None or not row.active:

@@ -7,19 +7,26 @@ import unicodedata
 from datetime import date
 
 from desk_app.services.errors import BadInput
+from desk_app.services.message_labels import FieldKey
 from desk_app.settings import IdNumberFormat
 
 _SEPARATORS = re.compile(r"[\s\-_./·()（）]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
 _USERNAME = re.compile(r"[a-z0-9._-]{2,64}")
+_NOT_DIGITS = re.compile(r"[^0-9]")
 
 
 def has_control_characters(text: str) -> bool:
+    # most text is printable, which str.isprintable() says at C speed; it is
+    # also False for spaces other than " " (e.g. the ideographic space), which
+    # are allowed: those go through the exact check
+    if text.isprintable():
+        return False
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text)
 
 
 def clean_text(
-    text: str, field: str, limit: int, *, required: bool = True, multiline: bool = False
+    text: str, field: FieldKey, limit: int, *, required: bool = True, multiline: bool = False
 ) -> str:
     """Trimmed text without control characters (newlines allowed when ``multiline``)."""
     value = unicodedata.normalize("NFC", text).strip()
@@ -41,11 +48,68 @@ def normalise_id_number(raw: str) -> str:
 
 def parse_id_number(raw: str, id_format: IdNumberFormat) -> str:
     """A normalised ID Number, or :class:`BadInput` when it cannot be one."""
-    shown = raw if len(raw) <= 40 and not has_control_characters(raw) else raw[:20] + "…"
     value = normalise_id_number(raw) if len(raw) <= 64 else ""
     if not value or not value.isascii() or not id_format.matches(value):
-        raise BadInput("invalid_id_number", value=shown.strip())
+        raise id_number_error(raw, id_format)
     return value
+
+
+#: the shapes of pattern a sentence can describe: optional letters, then digits
+_SHAPE = re.compile(
+    r"(?:\[A-Z\](?:\{(?P<l1>\d+)(?:,(?P<l2>\d+))?\})?)?"
+    r"(?:\[0-9\]|\\d)\{(?P<d1>\d+)(?:,(?P<d2>\d+))?\}"
+)
+
+
+def _count(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def id_number_error(raw: str, id_format: IdNumberFormat) -> BadInput:
+    """Why ``raw`` is not an ID Number, in words that fit the configured pattern.
+
+    The default pattern ``[A-Z]{0,3}[0-9]{3,9}`` reads "3–9 digits, with up
+    to 3 letters before them (e.g. SMR123456 or 123456)"; a pattern of
+    another shape gets a sentence that names no rule rather than a wrong one.
+    """
+    printable = len(raw) <= 40 and not has_control_characters(raw)
+    shown = (raw if printable else raw[:20] + "…").strip()
+    shape = _SHAPE.fullmatch(id_format.pattern)
+    if shape is None:
+        return BadInput("invalid_id_number_format", value=shown)
+    if shape["l1"] is None:  # "[A-Z]" alone is one letter; no "[A-Z]" at all is none
+        low_letters = high_letters = 1 if id_format.pattern.startswith("[A-Z]") else 0
+    else:
+        low_letters = int(shape["l1"])
+        high_letters = int(shape["l2"] or shape["l1"])
+    low_digits = int(shape["d1"])
+    high_digits = int(shape["d2"] or shape["d1"])
+    digits = "123456789" * (1 + high_digits // 9)
+    number = digits[: min(max(6, low_digits), high_digits)]
+    letters = ("SMR" * (1 + high_letters // 3))[: min(max(3, low_letters), high_letters)]
+    if high_letters == 0:
+        return BadInput(
+            "invalid_id_number_digits",
+            value=shown,
+            digits=_count(low_digits, high_digits),
+            example=number,
+        )
+    if low_letters == 0:
+        return BadInput(
+            "invalid_id_number",
+            value=shown,
+            digits=_count(low_digits, high_digits),
+            letters=high_letters,
+            example=letters + number,
+            short_example=number,
+        )
+    return BadInput(
+        "invalid_id_number_letters",
+        value=shown,
+        letters=_count(low_letters, high_letters),
+        digits=_count(low_digits, high_digits),
+        example=letters + number,
+    )
 
 
 def normalise_email(raw: str) -> str:
@@ -58,9 +122,7 @@ def normalise_email(raw: str) -> str:
 
 def phone_key(raw: str) -> str:
     """Digits only, without a leading 852 (Hong Kong) or 886 (Taiwan) country code."""
-    digits = "".join(
-        ch for ch in unicodedata.normalize("NFKC", raw) if ch.isascii() and ch.isdigit()
-    )
+    digits = _NOT_DIGITS.sub("", unicodedata.normalize("NFKC", raw))
     for code, national in (("852", 8), ("886", 9)):
         if digits.startswith(code) and len(digits) == len(code) + national:
             return digits[len(code) :]

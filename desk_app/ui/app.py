@@ -11,12 +11,16 @@ from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desk_app.config import APP_NAME
-from desk_app.services.registry import build_services
+from desk_app.logfile import default_log_file
+from desk_app.services.errors import ExitStatus
+from desk_app.services.registry import Services, build_services
 from desk_app.settings import Settings
-from desk_app.ui.common.crash import default_log_file, install_excepthook
+from desk_app.ui.common.crash import install_excepthook
 from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
 from desk_app.ui.common.workers import run_in_background
-from desk_app.ui.main_window import MainWindow
+from desk_app.ui.exports.menu import ExportServices
+from desk_app.ui.main_window import MainWindow, WindowServices
+from desk_app.ui.release.scheduler import ReleaseScheduler
 from desk_app.ui.signin.database_password import open_database
 from desk_app.ui.signin.login_dialog import LoginDialog
 
@@ -50,6 +54,29 @@ def make_application() -> QApplication:
     return app
 
 
+def window_services(services: Services, database_dialect: str) -> WindowServices:
+    """The services the desk window uses, taken from the process's registry."""
+    return WindowServices(
+        search=services.search,
+        candidates=services.candidates,
+        notes=services.notes,
+        verification=services.verification,
+        lockouts=services.lockouts,
+        desk_actions=services.desk_actions,
+        statements=services.statements,
+        letters=services.letters,
+        importer=services.importer,
+        exports=ExportServices(
+            services.search_export, services.audit_export, services.lockout_history
+        ),
+        knowledge=services.knowledge,
+        staff=services.staff,
+        clock=services.clock,
+        timezone=services.settings.office.timezone,
+        database_dialect=database_dialect,
+    )
+
+
 def _start_language(choice: str | None, stored: object) -> str:
     for candidate in (choice, stored):
         if isinstance(candidate, str) and candidate in LANGUAGES:
@@ -64,8 +91,8 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
     translations = Translations(app)
     translations.switch(_start_language(language, preferences.value("language")))
     db = open_database(url)
-    if db is None:
-        return 1
+    if db is None:  # the user was told why
+        return int(ExitStatus.DATABASE_UNAVAILABLE)
     services = build_services(db, settings)
     try:
         login = LoginDialog(services.staff, translations)
@@ -81,13 +108,18 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
             )
         elif language is None and identity.language != translations.language:
             translations.switch(identity.language)
-        search = services.search
-        window = MainWindow(services, search, identity, translations)
+        window = MainWindow(window_services(services, db.dialect), identity, translations)
         geometry = preferences.value("geometry")
         if geometry is not None:
             window.restoreGeometry(geometry)
         window.show()
+        releases = ReleaseScheduler(
+            services.release, services.clock.now, settings.desk.release_check_minutes, window
+        )
+        releases.message.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+        releases.start()
         status = app.exec()
+        releases.stop()
         preferences.setValue("geometry", window.saveGeometry())
         preferences.setValue("language", translations.language)
         return int(status)

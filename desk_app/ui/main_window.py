@@ -1,7 +1,8 @@
 """The desk's main window: search on the left, the candidate on the right.
 
-The window wires its panels together and owns the menus and the status bar;
-each panel gets the services it needs. Ctrl+F or F3 goes to the search
+The window is the composition root of its panels: it receives the services
+the desk uses (:class:`WindowServices`, no database among them) and hands
+each panel the ones it uses; it owns the menus and the status bar. Ctrl+F or F3 goes to the search
 box from anywhere; the Actions menu holds every step of a call, with its
 shortcut; the Language menu switches every text at once. Roles that watch
 lockouts get a second tab (Ctrl+Shift+L) with the supervisor's view.
@@ -9,19 +10,32 @@ lockouts get a second tab (Ctrl+Shift+L) with the supervisor's view.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
+from desk_app.services.accounts.lockouts import LockoutService
+from desk_app.services.actions.desk_actions import DeskActionService
+from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
+from desk_app.services.candidates.detail import CandidateService
+from desk_app.services.candidates.notes import NoteService
+from desk_app.services.clock import Clock
+from desk_app.services.documents.letter_batch import LetterBatchService
+from desk_app.services.documents.statements import StatementService
+from desk_app.services.importing.service import ImportService
+from desk_app.services.knowledge.answers import KnowledgeService
 from desk_app.services.permissions import Action, allowed
-from desk_app.services.registry import Services
+from desk_app.services.search.service import SearchService
+from desk_app.services.staff import StaffService
 from desk_app.ui.actions.call_actions import PANE_ACTIONS, CallActions
 from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.launcher import ActionLauncher
+from desk_app.ui.actions.plans import ActionPlans
 from desk_app.ui.actions.rules import role_may
 from desk_app.ui.candidate.loader import CandidateLoader
 from desk_app.ui.candidate.notes_box import NotesSection
@@ -29,20 +43,51 @@ from desk_app.ui.candidate.pane import CandidatePane
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from desk_app.ui.common.labels import database_kind, role_name
+from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.exports.menu import ExportMenu, ExportServices
+from desk_app.ui.importing.dialog import ImportDialog
+from desk_app.ui.knowledge.column import first_layout, unfold
+from desk_app.ui.knowledge.pane import KnowledgePane
+from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
 
 if TYPE_CHECKING:
-    from desk_app.services.search.service import CandidateRow, SearchService
+    from desk_app.services.importing.report import ImportReport
+    from desk_app.services.search.service import CandidateRow
+
+
+@dataclass(frozen=True)
+class WindowServices:
+    """What the desk window and its panels use, and nothing more."""
+
+    search: SearchService
+    candidates: CandidateService
+    notes: NoteService
+    verification: VerificationService
+    lockouts: LockoutService
+    desk_actions: DeskActionService
+    statements: StatementService
+    letters: LetterBatchService
+    importer: ImportService
+    exports: ExportServices
+    #: the desk's answers (the seeds' FAQ) beside the candidate
+    knowledge: KnowledgeService
+    #: the staff member's language choice is kept here
+    staff: StaffService
+    clock: Clock
+    #: the office's time zone (IANA name): every time on screen is in it
+    timezone: str
+    #: the database's kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar
+    database_dialect: str
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        services: Services,
-        search: SearchService,
+        services: WindowServices,
         staff: StaffIdentity,
         translations: Translations,
         parent: QWidget | None = None,
@@ -57,16 +102,25 @@ class MainWindow(QMainWindow):
         def language() -> str:
             return translations.language
 
-        self.search_panel = SearchPanel(search, staff, clock.now, language)
+        self.search_panel = SearchPanel(services.search, staff, clock.now, language)
         self.verifications = CallVerifications(clock.now, self)
         self.pane = self._build_pane(language)
+        self.knowledge = KnowledgePane(
+            services.knowledge,
+            staff,
+            language,
+            can_email=allowed(staff.role, Action.EMAIL_ANSWER),
+            can_edit=allowed(staff.role, Action.EDIT_ANSWERS),
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.search_panel)
         splitter.addWidget(self.pane)
+        splitter.addWidget(self.knowledge)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([770, 490])
+        splitter.setCollapsible(2, True)  # a narrow screen folds the answers away
+        self.splitter = splitter
         splitter.setContentsMargins(12, 10, 12, 6)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("windowTabs")
@@ -81,7 +135,7 @@ class MainWindow(QMainWindow):
                 staff,
                 clock.now,
                 language,
-                services.settings.office.timezone,
+                services.timezone,
                 can_unlock=allowed(staff.role, Action.UNLOCK),
             )
             self.lockouts.candidateOpened.connect(self._open_id_number)
@@ -89,7 +143,16 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.lockouts, "")
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
-        self.launcher = ActionLauncher(services, staff, self.call_actions, self.verifications, self)
+        plans = ActionPlans(services.desk_actions, services.statements, staff, self, language)
+        self.launcher = ActionLauncher(
+            plans,
+            services.verification,
+            services.statements,
+            staff,
+            self.call_actions,
+            self.verifications,
+            self,
+        )
         self.launcher.acted.connect(self._acted)
         self.launcher.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.launcher.noteRequested.connect(self._focus_notes)
@@ -99,19 +162,30 @@ class MainWindow(QMainWindow):
         )
         self.pane.snapshotChanged.connect(self.call_actions.set_snapshot)
         self.pane.entryChanged.connect(self.call_actions.set_entry)
+        self.pane.snapshotChanged.connect(self.knowledge.set_snapshot)
+        self.pane.entryChanged.connect(self.knowledge.set_entry)
+        self.knowledge.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.search_panel.currentCandidateChanged.connect(self.pane.set_candidate)
         self.search_panel.candidateOpened.connect(self._open_candidate)
         self.search_panel.resultsShown.connect(self._results_shown)
         self.search_panel.busyChanged.connect(self._busy_changed)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1280, 800)
+        size, widths = first_layout(self.screen().availableGeometry())
+        self.resize(*size)
+        splitter.setSizes(widths)
         self.retranslate()
         self.search_panel.focus_search()
 
+    def focus_answers(self) -> None:
+        """The answers' search box (Ctrl+Shift+F), unfolding the answers if folded away."""
+        self.tabs.setCurrentIndex(0)
+        unfold(self.splitter, 2)
+        self.knowledge.focus_search()
+
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
-        timezone = services.settings.office.timezone
+        timezone = services.timezone
         loader = CandidateLoader(
             services.candidates,
             services.lockouts,
@@ -144,6 +218,22 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.letters_action = QAction(self)
+        self.letters_action.triggered.connect(lambda _checked=False: self.print_letters())
+        self.letters_action.setVisible(allowed(self._staff.role, Action.PRINT_LETTERS))
+        self.file_menu.addAction(self.letters_action)
+        self.import_action: QAction | None = None
+        if allowed(self._staff.role, Action.IMPORT_DATA):
+            self.import_action = QAction(self)
+            self.import_action.triggered.connect(self.open_import)
+            self.file_menu.addAction(self.import_action)
+        panel = self.search_panel
+        self.export_menu = ExportMenu(
+            self._services.exports, self._staff, lambda: (panel.query, panel.model.rowCount()),
+            self._services.clock.now, self._services.timezone, self,
+        )  # fmt: skip
+        self.file_menu.addMenu(self.export_menu)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -154,6 +244,9 @@ class MainWindow(QMainWindow):
         )
         self.find_action.triggered.connect(self.focus_search)
         self.search_menu.addAction(self.find_action)
+        self.answers_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.answers_action.triggered.connect(self.focus_answers)
+        self.search_menu.addAction(self.answers_action)
         self.actions_menu = bar.addMenu("")
         self.call_actions.fill_menu(self.actions_menu)
         self.language_menu = bar.addMenu("")
@@ -184,8 +277,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Results Desk"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.letters_action.setText(self.tr("&Print exam-day letters…"))
+        if self.import_action is not None:
+            self.import_action.setText(self.tr("&Import…"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
+        self.answers_action.setText(self.tr("Search the &answers"))
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.call_actions.retranslate()
         self.tabs.setTabText(0, self.tr("&Desk"))
@@ -199,7 +296,7 @@ class MainWindow(QMainWindow):
                 name=self._staff.display_name, role=role_name(self._staff.role)
             )
         )
-        self.database_label.setText(database_kind(self._services.db.dialect))
+        self.database_label.setText(database_kind(self._services.database_dialect))
         self._results_shown(self.search_panel.model.rowCount(), False)
         for code, action in self.language_actions.items():
             action.setChecked(code == self._translations.language)
@@ -261,8 +358,31 @@ class MainWindow(QMainWindow):
         if self.lockouts is not None and self.lockouts.isVisible():
             self.lockouts.fetch()
 
+    def print_letters(self, centres: Sequence[str] = ()) -> LetterBatchDialog:
+        """File → Print exam-day letters… (``centres``: those to offer first)."""
+        dialog = LetterBatchDialog(self._services.letters, self._staff, self, first=centres)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        """File › Import…: the exam board's file (administrators)."""
+        dialog = ImportDialog(self._services.importer, self._staff, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished_run.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self, report: ImportReport) -> None:
+        if report.applied:
+            self.statusBar().showMessage(
+                self.tr("Imported {name}: {count} new candidates.").format(
+                    name=report.file.name, count=report.counts.new_candidates
+                ),
+                10_000,
+            )
+
     def _about(self) -> None:
-        QMessageBox.about(
+        show_about(
             self,
             self.tr("About Results Desk"),
             self.tr(

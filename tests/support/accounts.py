@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
@@ -87,12 +86,6 @@ def outbox(kit: AccountKit) -> list[OutboxMessage]:
         rows = list(session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
         session.expunge_all()
         return rows
-
-
-def reset_token_from(message: OutboxMessage) -> str:
-    found = re.search(r"/reset\?token=([A-Za-z0-9_\-]+)", message.body)
-    assert found, "no reset link in the message"
-    return found.group(1)
 
 
 def verify(kit: AccountKit, staff: StaffIdentity, id_number: str = ID) -> None:

@@ -32,7 +32,7 @@ def sqlite_url(path: Path) -> str:
 
 def migrate(url: str) -> None:
     """Bring the database at ``url`` to the current schema (Alembic head)."""
-    from desk_app.database import upgrade
+    from desk_app.schema import upgrade
 
     upgrade(url)
 

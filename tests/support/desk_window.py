@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.errors import Locked, Refused
 from desk_app.services.registry import Services
+from desk_app.ui.app import window_services
 from desk_app.ui.candidate.loader import CandidateSnapshot
 from desk_app.ui.common.i18n import Translations
 from desk_app.ui.main_window import MainWindow
@@ -55,8 +56,7 @@ def settle(qtbot: QtBot) -> None:
 
 
 def open_window(qtbot: QtBot, services: Services, staff: StaffIdentity) -> MainWindow:
-    search = services.search
-    window = MainWindow(services, search, staff, Translations())
+    window = MainWindow(window_services(services, services.db.dialect), staff, Translations())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

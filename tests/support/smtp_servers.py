@@ -2,7 +2,10 @@
 
 ``MailServer`` runs aiosmtpd on 127.0.0.1 and a free port, keeps what it
 receives, and can be told to answer RCPT or DATA with a refusal, to drop the
-connection right after taking a message, or to ask for a login.
+connection right after taking a message, or to ask for a login. With
+``ServerTls`` it speaks TLS: ``starttls`` (offered, and required before MAIL
+and AUTH) or ``ssl`` (implicit TLS from the first byte), with a certificate
+from ``tests/support/tls.py``.
 ``ClosingServer`` accepts a connection and closes it before saying anything.
 """
 
@@ -12,6 +15,7 @@ import asyncio
 import email
 import email.policy
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +32,8 @@ class Received:
     mail_from: str
     rcpt_tos: tuple[str, ...]
     raw: bytes
+    #: whether the message came over TLS
+    tls: bool = False
 
     @property
     def message(self) -> EmailMessage:
@@ -73,9 +79,15 @@ class _Handler:
             await asyncio.sleep(self.behaviour.delay)
         if self.behaviour.data_reply:
             return self.behaviour.data_reply
+        over_tls = server.transport.get_extra_info("ssl_object") is not None
         with self._lock:
             self.received.append(
-                Received(envelope.mail_from, tuple(envelope.rcpt_tos), bytes(envelope.content))
+                Received(
+                    envelope.mail_from,
+                    tuple(envelope.rcpt_tos),
+                    bytes(envelope.content),
+                    over_tls,
+                )
             )
         if self.behaviour.drop_after_data:
             server.transport.abort()
@@ -102,16 +114,29 @@ class _LoopbackController(Controller):
         super()._trigger_server()  # type: ignore[no-untyped-call]
 
 
+@dataclass(frozen=True)
+class ServerTls:
+    """``mode``: "starttls" or "ssl"; ``context``: the server's certificate."""
+
+    mode: str
+    context: ssl.SSLContext
+
+
 class MailServer:
-    def __init__(self, behaviour: Behaviour | None = None) -> None:
+    def __init__(self, behaviour: Behaviour | None = None, tls: ServerTls | None = None) -> None:
         self.behaviour = behaviour or Behaviour()
         self._handler = _Handler(self.behaviour)
+        options: dict[str, Any] = {"auth_require_tls": False}
+        if tls is not None and tls.mode == "starttls":
+            options = {"tls_context": tls.context, "require_starttls": True}
+        elif tls is not None:
+            options = {"ssl_context": tls.context, "auth_require_tls": False}
         self._controller = _LoopbackController(
             self._handler,
             hostname="127.0.0.1",
             port=0,
             authenticator=self._handler.authenticate,
-            auth_require_tls=False,
+            **options,
         )
         self.host = "127.0.0.1"
         self.port = 0
@@ -133,8 +158,10 @@ class MailServer:
 
 
 @contextmanager
-def mail_server(behaviour: Behaviour | None = None) -> Iterator[MailServer]:
-    server = MailServer(behaviour)
+def mail_server(
+    behaviour: Behaviour | None = None, tls: ServerTls | None = None
+) -> Iterator[MailServer]:
+    server = MailServer(behaviour, tls)
     server.start()
     try:
         yield server

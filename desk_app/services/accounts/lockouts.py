@@ -35,7 +35,9 @@ from desk_app.models import (
     Staff,
 )
 from desk_app.services.accounts.locks import (
-    SECRET_LOCKED,
+    LOCK_KINDS,
+    PASSWORD_LOCK,
+    LockKind,
     account_for_update,
     settle_due_locks,
     settle_expired,
@@ -49,7 +51,8 @@ from desk_app.services.errors import BadInput
 from desk_app.services.permissions import Action
 from desk_app.settings import Settings
 
-LOCK_KINDS = ("locked", SECRET_LOCKED)
+#: the timeline kinds of a lock beginning
+LOCK_EVENTS = tuple(kind.locked_event for kind in LOCK_KINDS)
 #: at most this many periods in one answer of :meth:`LockoutService.counts`
 MAX_PERIODS = 24 * 400
 
@@ -102,6 +105,25 @@ def _detail(text: str | None) -> dict[str, Any]:
         return {}
     value = json.loads(text)
     return value if isinstance(value, dict) else {"value": value}
+
+
+def _last_failure(
+    session: Session, account: ResultsAccount, kind: LockKind
+) -> tuple[datetime | None, str | None]:
+    """When and from where the attempt that locked came.
+
+    The password lock keeps both on the account; the Secret Number lock only
+    in its timeline event.
+    """
+    if kind is PASSWORD_LOCK:
+        return account.last_failure_at, account.lock_source
+    last = session.execute(
+        select(AccountEvent.at, AccountEvent.source)
+        .where(AccountEvent.account_id == account.id, AccountEvent.kind == kind.locked_event)
+        .order_by(AccountEvent.at.desc(), AccountEvent.id.desc())
+        .limit(1)
+    ).first()
+    return (last[0], last[1]) if last else (None, None)
 
 
 class LockoutService:
@@ -217,53 +239,28 @@ class LockoutService:
             now = self._clock.now()
             settle_due_locks(session, now)
             found: list[LockoutRow] = []
-            password_rows = session.execute(
-                select(ResultsAccount, Candidate)
-                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
-                .where(ResultsAccount.locked_until > now)
-            )
-            for account, candidate in password_rows:
-                assert account.locked_until is not None
-                found.append(
-                    LockoutRow(
-                        candidate.id_number,
-                        candidate.name_en,
-                        account.locked_until,
-                        account.failed_attempts,
-                        account.last_failure_at,
-                        account.lock_source,
-                        math.ceil((account.locked_until - now).total_seconds()),
-                        "password",
-                    )
+            for kind in LOCK_KINDS:
+                rows = session.execute(
+                    select(ResultsAccount, Candidate)
+                    .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+                    .where(kind.until_column > now)
                 )
-            secret_rows = session.execute(
-                select(ResultsAccount, Candidate)
-                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
-                .where(ResultsAccount.secret_locked_until > now)
-            )
-            for account, candidate in secret_rows:
-                until = account.secret_locked_until
-                assert until is not None
-                last = session.execute(
-                    select(AccountEvent.at, AccountEvent.source)
-                    .where(
-                        AccountEvent.account_id == account.id, AccountEvent.kind == SECRET_LOCKED
+                for account, candidate in rows:
+                    until = kind.until(account)
+                    assert until is not None
+                    last_at, source = _last_failure(session, account, kind)
+                    found.append(
+                        LockoutRow(
+                            candidate.id_number,
+                            candidate.name_en,
+                            until,
+                            kind.failures(account),
+                            last_at,
+                            source,
+                            math.ceil((until - now).total_seconds()),
+                            kind.name,
+                        )
                     )
-                    .order_by(AccountEvent.at.desc(), AccountEvent.id.desc())
-                    .limit(1)
-                ).first()
-                found.append(
-                    LockoutRow(
-                        candidate.id_number,
-                        candidate.name_en,
-                        until,
-                        account.secret_failures,
-                        last[0] if last else None,
-                        last[1] if last else None,
-                        math.ceil((until - now).total_seconds()),
-                        "secret",
-                    )
-                )
         return tuple(sorted(found, key=lambda r: (r.locked_until, r.id_number, r.lock)))
 
     def counts(
@@ -285,7 +282,7 @@ class LockoutService:
             end = until or self._clock.now()
             times = session.scalars(
                 select(AccountEvent.at).where(
-                    AccountEvent.kind.in_(LOCK_KINDS),
+                    AccountEvent.kind.in_(LOCK_EVENTS),
                     AccountEvent.at >= since,
                     AccountEvent.at <= end,
                 )
@@ -303,7 +300,7 @@ class LockoutService:
         first, last = start_of(since), start_of(end)
         periods = int((last.replace(tzinfo=None) - first.replace(tzinfo=None)) / step) + 1
         if periods > MAX_PERIODS:
-            raise BadInput("invalid_period")
+            raise BadInput("period_too_long", limit=MAX_PERIODS)
         answer = []
         for i in range(periods):
             local = (first.replace(tzinfo=None) + i * step).replace(tzinfo=zone)
@@ -339,7 +336,7 @@ class LockoutService:
                     func.max(AccountEvent.at),
                 )
                 .where(
-                    AccountEvent.kind.in_(LOCK_KINDS),
+                    AccountEvent.kind.in_(LOCK_EVENTS),
                     AccountEvent.source.is_not(None),
                     AccountEvent.at > start,
                     AccountEvent.at <= end,

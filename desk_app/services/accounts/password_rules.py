@@ -35,7 +35,12 @@ def check_password(policy: PasswordPolicy, password: str) -> None:
         or digits < policy.min_digits
         or letters < policy.min_letters
     ):
-        raise Refused("password_rule", min_length=policy.min_length, min_digits=policy.min_digits)
+        raise Refused(
+            "password_rule",
+            min_length=policy.min_length,
+            min_letters=policy.min_letters,
+            min_digits=policy.min_digits,
+        )
 
 
 def temporary_password(policy: PasswordPolicy) -> str:

@@ -4,25 +4,8 @@ The policy (PasswordPolicy, LockoutPolicy) comes from the settings; the
 seeds' numbers are the defaults: the 3rd consecutive wrong password locks
 the account for 30 minutes, a successful login resets the count.
 
-How an attempt is decided, race-free on PostgreSQL and SQLite
---------------------------------------------------------------
-1. *Look* (a read): the account's state and stored hash. An account locked
-   now is refused at once: no password is checked, and the attempt is
-   recorded (``locked_attempt``) in a short write.
-2. *Check* (no transaction open): the slow argon2 verify.
-3. *Decide* (a write, with the account row locked: ``SELECT … FOR UPDATE``
-   on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite): the lock is checked again
-   and the outcome applied. Whatever was verified in step 2, an attempt
-   that finds the account locked here is refused as locked, and wrong
-   attempts are counted one at a time, so N parallel wrong attempts answer
-   "wrong password" exactly ``threshold - 1`` times and "locked" for every
-   other one, and ``failed_attempts`` never exceeds the threshold.
-   If the stored hash changed between steps 1 and 3 the password is
-   verified again under the lock.
-
-No lock is held while argon2 runs, so a slow verify never holds up other
-accounts (on SQLite the write lock covers the whole database, which is why
-step 2 is outside it).
+Every attempt goes through the race-free steps of
+:mod:`desk_app.services.accounts.attempts` (look, check, decide).
 
 Unknown ID Numbers and accounts not registered yet are refused exactly like
 a wrong password (``wrong_password``, exit 1 on the command line), after a
@@ -39,21 +22,21 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
-from desk_app.models import Candidate, Letter, PasswordResetToken, ResultsAccount
+from desk_app.models import Candidate, Entry, PasswordResetToken, Result, ResultsAccount
+from desk_app.services.accounts.attempts import AttemptSteps, active_letter
 from desk_app.services.accounts.locks import (
-    SECRET_LOCKED,
+    LOCK_KINDS,
+    PASSWORD_LOCK,
+    SECRET_LOCK,
     add_event,
     clean_source,
-    clear_password_lock,
-    password_locked,
-    secret_locked,
     settle_due_locks,
     settle_expired,
 )
@@ -61,7 +44,7 @@ from desk_app.services.accounts.password_rules import check_password
 from desk_app.services.actor import WEBSITE
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
-from desk_app.services.errors import BadInput, Locked, Refused
+from desk_app.services.errors import BadInput, Refused
 from desk_app.services.hashing import Hasher, token_digest
 from desk_app.services.mail import templates as mail_templates
 from desk_app.services.validation import normalise_email, parse_id_number
@@ -96,21 +79,6 @@ class PasswordChanged:
     unlocked: bool = False
 
 
-@dataclass(frozen=True)
-class _Seen:
-    """What step 1 saw of an account."""
-
-    account_id: int
-    candidate_id: int
-    id_number: str
-    registered: bool
-    password_hash: str | None
-    locked_until: datetime | None
-    secret_locked_until: datetime | None
-    letter_id: int | None
-    secret_hash: str | None
-
-
 def parse_secret(raw: str) -> str:
     """A Secret Number as typed: digits only (spaces ignored), 4 to 8 of them."""
     value = "".join(unicodedata.normalize("NFKC", raw).split()) if len(raw) <= 40 else ""
@@ -126,26 +94,13 @@ def _require_password_text(password: str, limit: int) -> None:
         raise BadInput("text_too_long", field="password", limit=limit)
 
 
-def active_letter(session: Session, candidate_id: int) -> Letter | None:
-    """The newest active letter of a candidate: the only one whose Secret Number works."""
-    return session.scalar(
-        select(Letter)
-        .where(Letter.candidate_id == candidate_id, Letter.active.is_(True))
-        .order_by(Letter.number.desc())
-        .limit(1)
-    )
-
-
-def _until(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
 class AccountService:
     def __init__(self, db: Database, settings: Settings, clock: Clock, hasher: Hasher) -> None:
         self._db = db
         self._settings = settings
         self._clock = clock
         self._hasher = hasher
+        self._steps = AttemptSteps(db, settings, clock)
 
     # -- registering ----------------------------------------------------------------------
     def register(
@@ -172,24 +127,24 @@ class AccountService:
         if not accept_terms:
             raise Refused("terms_not_accepted")
 
-        seen = self._look(key, letter=True)
+        seen = self._steps.look(key, SECRET_LOCK, letter=True)
         if seen is None:
             self._hasher.verify(None, digits)
-            raise Refused("wrong_secret")
-        if seen.secret_locked_until is not None and seen.secret_locked_until > self._clock.now():
-            self._refuse_while_locked(seen.account_id, src, secret=True)
+            raise Refused(SECRET_LOCK.wrong_code)
+        if seen.locked_until is not None and seen.locked_until > self._clock.now():
+            self._steps.refuse_while_locked(seen.account_id, src, SECRET_LOCK)
         matched = self._hasher.verify(seen.secret_hash, digits)
         new_hash = self._hasher.hash(password) if matched and not seen.registered else None
 
         with self._db.write() as session:
-            account, now = self._decide(session, seen, src, secret=True)
+            account, now = self._steps.decide(session, seen, src, SECRET_LOCK)
             letter = active_letter(session, seen.candidate_id)
             letter_id = letter.id if letter else None
             secret_hash = letter.secret_hash if letter else None
             if letter_id != seen.letter_id or secret_hash != seen.secret_hash:
                 matched = self._hasher.verify(secret_hash, digits)
             if not matched:
-                self._count_secret_failure(session, account, seen, now, src)
+                self._steps.count_failure(session, account, seen, now, src, SECRET_LOCK)
             if account.registered_at is not None:
                 raise Refused("already_registered")
             if new_hash is None:
@@ -200,8 +155,8 @@ class AccountService:
             account.terms_accepted_at = now
             account.updates_opt_in = updates_opt_in
             account.must_change_password = False
-            account.secret_failures = 0
-            clear_password_lock(account)
+            for kind in LOCK_KINDS:
+                kind.clear(account)
             serial = letter.serial if letter else None
             add_event(
                 session,
@@ -229,52 +184,22 @@ class AccountService:
             language = session.scalar(
                 select(Candidate.language).where(Candidate.id == seen.candidate_id)
             )
+            out = session.scalar(
+                select(Result.id)
+                .join(Entry, Entry.id == Result.entry_id)
+                .where(Entry.candidate_id == seen.candidate_id, Result.release_at <= now)
+                .limit(1)
+            )
             mail_templates.queue(
                 session,
                 self._clock,
-                mail_templates.registration_successful(language or "en", self._settings.office),
+                mail_templates.registration_successful(
+                    language or "en", self._settings.office, results_out=out is not None
+                ),
                 candidate_id=seen.candidate_id,
                 to_address=address,
             )
             return Registration(seen.id_number, address, now, updates_opt_in)
-
-    def _count_secret_failure(
-        self, session: Session, account: ResultsAccount, seen: _Seen, now: datetime, src: str | None
-    ) -> None:
-        """Count a wrong Secret Number; commit it and raise (Refused, or Locked on the last)."""
-        policy = self._settings.lockout
-        account.secret_failures += 1
-        add_event(
-            session,
-            account,
-            "secret_failed",
-            now,
-            source=src,
-            detail={"attempt": account.secret_failures},
-        )
-        if account.secret_failures >= policy.secret_threshold:
-            account.secret_locked_until = now + timedelta(minutes=policy.secret_lock_minutes)
-            add_event(
-                session,
-                account,
-                SECRET_LOCKED,
-                now,
-                source=src,
-                detail={"until": account.secret_locked_until.isoformat()},
-            )
-            audit.record(
-                session,
-                self._clock,
-                WEBSITE,
-                "account_secret_locked",
-                candidate_id=seen.candidate_id,
-                subject=seen.id_number,
-                detail={"until": account.secret_locked_until.isoformat(), "source": src},
-            )
-            session.commit()
-            raise Locked("secret_locked", until=_until(account.secret_locked_until))
-        session.commit()
-        raise Refused("wrong_secret")
 
     # -- logging in -----------------------------------------------------------------------
     def login(self, id_number: str, password: str, *, source: str | None = None) -> LoginResult:
@@ -340,184 +265,26 @@ class AccountService:
         succeed: Callable[[Session, ResultsAccount, datetime], T],
         before_decide: Callable[[], None] | None = None,
     ) -> T:
-        seen = self._look(key)
+        seen = self._steps.look(key, PASSWORD_LOCK)
         if seen is None or not seen.registered:
             self._hasher.verify(None, password)
             if seen is not None:
-                self._record_unregistered_attempt(seen, src, via)
-            raise Refused("wrong_password")
+                self._steps.record_unregistered_attempt(seen, src, via)
+            raise Refused(PASSWORD_LOCK.wrong_code)
         if seen.locked_until is not None and seen.locked_until > self._clock.now():
-            self._refuse_while_locked(seen.account_id, src)
+            self._steps.refuse_while_locked(seen.account_id, src, PASSWORD_LOCK)
         matched = self._hasher.verify(seen.password_hash, password)
         if matched and before_decide is not None:
             before_decide()
         with self._db.write() as session:
-            account, now = self._decide(session, seen, src)
+            account, now = self._steps.decide(session, seen, src, PASSWORD_LOCK)
             if account.password_hash != seen.password_hash:
                 matched = self._hasher.verify(account.password_hash, password)
             if not matched:
-                self._count_password_failure(session, account, seen, now, src, via)
+                how = {} if via == "login" else {"via": via}
+                self._steps.count_failure(session, account, seen, now, src, PASSWORD_LOCK, how)
             account.failed_attempts = 0
             return succeed(session, account, now)
-
-    def _count_password_failure(
-        self,
-        session: Session,
-        account: ResultsAccount,
-        seen: _Seen,
-        now: datetime,
-        src: str | None,
-        via: str,
-    ) -> None:
-        """Count a wrong password; commit it and raise (Refused, or Locked on the last)."""
-        policy = self._settings.lockout
-        account.failed_attempts += 1
-        account.last_failure_at = now
-        detail: dict[str, object] = {"attempt": account.failed_attempts}
-        if via != "login":
-            detail["via"] = via
-        add_event(session, account, "login_failed", now, source=src, detail=detail)
-        if account.failed_attempts >= policy.threshold:
-            account.locked_at = now
-            account.locked_until = now + timedelta(minutes=policy.lock_minutes)
-            account.lock_source = src
-            add_event(
-                session,
-                account,
-                "locked",
-                now,
-                source=src,
-                detail={
-                    "until": account.locked_until.isoformat(),
-                    "failed_attempts": account.failed_attempts,
-                },
-            )
-            audit.record(
-                session,
-                self._clock,
-                WEBSITE,
-                "account_locked",
-                candidate_id=seen.candidate_id,
-                subject=seen.id_number,
-                detail={
-                    "until": account.locked_until.isoformat(),
-                    "failed_attempts": account.failed_attempts,
-                    "source": src,
-                },
-            )
-            session.commit()
-            raise Locked("account_locked", until=_until(account.locked_until))
-        session.commit()
-        raise Refused("wrong_password")
-
-    # -- the steps shared by every attempt ------------------------------------------------
-    def _look(self, key: str, *, letter: bool = False) -> _Seen | None:
-        """Step 1: one read of the columns an attempt needs (and the active letter's)."""
-        with self._db.read() as session:
-            row = session.execute(
-                select(
-                    ResultsAccount.id,
-                    Candidate.id,
-                    Candidate.id_number,
-                    ResultsAccount.registered_at,
-                    ResultsAccount.password_hash,
-                    ResultsAccount.locked_until,
-                    ResultsAccount.secret_locked_until,
-                )
-                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
-                .where(Candidate.id_number == key)
-            ).first()
-            if row is None:
-                return None
-            active = active_letter(session, row[1]) if letter else None
-            return _Seen(
-                account_id=row[0],
-                candidate_id=row[1],
-                id_number=row[2],
-                registered=row[3] is not None,
-                password_hash=row[4],
-                locked_until=row[5],
-                secret_locked_until=row[6],
-                letter_id=active.id if active else None,
-                secret_hash=active.secret_hash if active else None,
-            )
-
-    def _lock_row(self, session: Session, account_id: int) -> ResultsAccount:
-        return session.execute(
-            select(ResultsAccount).where(ResultsAccount.id == account_id).with_for_update()
-        ).scalar_one()
-
-    def _decide(
-        self, session: Session, seen: _Seen, src: str | None, *, secret: bool = False
-    ) -> tuple[ResultsAccount, datetime]:
-        """Step 3's start: the row locked, expired locks settled; refuses while locked."""
-        account = self._lock_row(session, seen.account_id)
-        now = self._clock.now()
-        settle_expired(session, account, now)
-        self._refuse_if_locked(session, account, now, src, secret=secret)
-        return account, now
-
-    def _refuse_while_locked(
-        self, account_id: int, src: str | None, *, secret: bool = False
-    ) -> None:
-        """Step 1 saw a lock: record the attempt and raise, unless the lock is gone by now."""
-        with self._db.write() as session:
-            account = self._lock_row(session, account_id)
-            now = self._clock.now()
-            settle_expired(session, account, now)
-            self._refuse_if_locked(session, account, now, src, secret=secret)
-
-    def _refuse_if_locked(
-        self,
-        session: Session,
-        account: ResultsAccount,
-        now: datetime,
-        src: str | None,
-        *,
-        secret: bool,
-    ) -> None:
-        policy = self._settings.lockout
-        if secret:
-            if not secret_locked(account, now):
-                return
-            if policy.extend_on_attempt:
-                account.secret_locked_until = now + timedelta(minutes=policy.secret_lock_minutes)
-            add_event(
-                session,
-                account,
-                "locked_attempt",
-                now,
-                source=src,
-                detail={"lock": "secret", "extended": policy.extend_on_attempt},
-            )
-            session.commit()
-            raise Locked("secret_locked", until=_until(account.secret_locked_until))
-        if not password_locked(account, now):
-            return
-        if policy.extend_on_attempt:
-            account.locked_until = now + timedelta(minutes=policy.lock_minutes)
-        add_event(
-            session,
-            account,
-            "locked_attempt",
-            now,
-            source=src,
-            detail={"lock": "password", "extended": policy.extend_on_attempt},
-        )
-        session.commit()
-        raise Locked("account_locked", until=_until(account.locked_until))
-
-    def _record_unregistered_attempt(self, seen: _Seen, src: str | None, via: str) -> None:
-        with self._db.write() as session:
-            account = self._lock_row(session, seen.account_id)
-            add_event(
-                session,
-                account,
-                "login_failed",
-                self._clock.now(),
-                source=src,
-                detail={"registered": False, "via": via},
-            )
 
     # -- password reset links -------------------------------------------------------------
     def reset_with_token(
@@ -544,14 +311,14 @@ class AccountService:
             row = self._live_token(session, digest, now, for_update=True)
             if row is None:
                 raise Refused("token_invalid")
-            account = self._lock_row(session, row.account_id)
+            account = self._steps.lock_row(session, row.account_id)
             settle_expired(session, account, now)
-            unlocked = password_locked(account, now)
+            unlocked = PASSWORD_LOCK.locked(account, now)
             row.used_at = now
             account.password_hash = new_hash
             account.must_change_password = False
             if unlocked:
-                clear_password_lock(account)
+                PASSWORD_LOCK.clear(account)
                 add_event(
                     session,
                     account,

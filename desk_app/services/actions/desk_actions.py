@@ -8,7 +8,10 @@ one unit of work with the account row locked.
 Decisions:
 - An early unlock ends the password lock and the Secret Number lock.
 - A reset link does not lock or unlock; a newer link revokes older ones.
-  The token is in the outbox message only, never in the audit or a result.
+  The link is made when the email is delivered (``mail/reset_links.py``):
+  it is never in the database, the audit or a result. It leads to the
+  office's reset page (``reset_link_base``): with none configured no link is
+  sent (Refused "reset_link_unset"), never a guess.
 - A temporary password ends a lock: it is handed over in person to a
   verified candidate, who must choose a new password at the next login,
   and a lock would make it useless for 30 minutes. It revokes open reset
@@ -23,39 +26,24 @@ Decisions:
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.util
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
-from desk_app.database import Database
-from desk_app.models import Candidate, Entry, Letter, PasswordResetToken, ResultsAccount, Staff
-from desk_app.services.accounts.locks import (
-    account_for_update,
-    add_event,
-    clear_password_lock,
-    clear_secret_lock,
-    password_locked,
-    secret_locked,
-    settle_expired,
-)
+from desk_app.models import Entry, Letter
+from desk_app.services.accounts.locks import LOCK_KINDS, PASSWORD_LOCK, SECRET_LOCK
 from desk_app.services.accounts.password_rules import temporary_password
-from desk_app.services.actions.verification import require_verification
-from desk_app.services.actor import StaffIdentity, as_actor, authorise
-from desk_app.services.audit import trail as audit
-from desk_app.services.candidates.detail import find_candidate
-from desk_app.services.clock import Clock
+from desk_app.services.actions.action_steps import ActionSteps, ActionUnit
+from desk_app.services.actor import StaffIdentity
+from desk_app.services.documents.rendering import render_letter_pdf
 from desk_app.services.errors import BadInput, Refused
-from desk_app.services.hashing import Hasher, token_digest
+from desk_app.services.mail import reset_links
 from desk_app.services.mail import templates as mail_templates
 from desk_app.services.permissions import Action
 from desk_app.services.validation import normalise_email, require_reason
-from desk_app.settings import Settings
 
 SECRET_DIGITS = 4
 
@@ -73,7 +61,8 @@ class Unlocked:
 class ResetSent:
     id_number: str
     to_address: str
-    expires_at: datetime
+    #: how long the link works, counted from the email's delivery
+    valid_minutes: int
     #: older links revoked by this one
     revoked: int
     outbox_id: int
@@ -110,85 +99,15 @@ class ReissuedLetter:
     pdf: bytes | None = field(default=None, repr=False)
 
 
-@dataclass
-class _Act:
-    """One action's unit of work after the common checks."""
+class DeskActionService(ActionSteps):
+    """The actions; the checks and records they share are :class:`ActionSteps`."""
 
-    session: Session
-    staff: Staff
-    candidate: Candidate
-    account: ResultsAccount
-    now: datetime
-    reason: str
-    verification: str = ""
-
-
-class DeskActionService:
-    def __init__(self, db: Database, settings: Settings, clock: Clock, hasher: Hasher) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-        self._hasher = hasher
-
-    # -- the common part ------------------------------------------------------------------
-    def _open(
-        self, session: Session, staff: StaffIdentity, id_number: str, action: Action, reason: str
-    ) -> _Act:
-        row = authorise(session, staff, action)
-        candidate = find_candidate(session, id_number, self._settings)
-        account = account_for_update(session, candidate.id)
-        now = self._clock.now()
-        settle_expired(session, account, now)
-        return _Act(session, row, candidate, account, now, reason)
-
-    def _verify(self, act: _Act, action: Action, override_reason: str | None) -> None:
-        act.verification = require_verification(
-            act.session,
-            act.staff,
-            act.candidate.id,
-            action,
-            override_reason,
-            now=act.now,
-        )
-
-    def _audit(self, act: _Act, staff: StaffIdentity, action: str, **detail: object) -> None:
-        audit.record(
-            act.session,
-            self._clock,
-            as_actor(staff),
-            action,
-            candidate_id=act.candidate.id,
-            subject=act.candidate.id_number,
-            reason=act.reason,
-            detail={"verification": act.verification, **detail},
-        )
-
-    def _event(self, act: _Act, kind: str, **detail: object) -> None:
-        add_event(
-            act.session,
-            act.account,
-            kind,
-            act.now,
-            staff_id=act.staff.id,
-            reason=act.reason,
-            detail=detail or None,
-        )
-
-    def _revoke_links(self, act: _Act) -> int:
-        result = act.session.execute(
-            update(PasswordResetToken)
-            .where(
-                PasswordResetToken.account_id == act.account.id,
-                PasswordResetToken.used_at.is_(None),
-                PasswordResetToken.revoked_at.is_(None),
-            )
-            .values(revoked_at=act.now)
-            .execution_options(synchronize_session=False)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+    # -- what some actions share -------------------------------------------------------
+    def _revoke_links(self, act: ActionUnit) -> int:
+        return reset_links.revoke_links(act.session, act.account.id, act.now)
 
     @staticmethod
-    def _require_registered(act: _Act) -> str:
+    def _require_registered(act: ActionUnit) -> str:
         if act.account.registered_at is None or not act.account.email:
             raise Refused("not_registered")
         return act.account.email
@@ -207,21 +126,15 @@ class DeskActionService:
         with self._db.write() as session:
             act = self._open(session, staff, id_number, Action.UNLOCK, why)
             account = act.account
-            locks = tuple(
-                name
-                for name, on in (
-                    ("password", password_locked(account, act.now)),
-                    ("secret", secret_locked(account, act.now)),
-                )
-                if on
-            )
-            if not locks:
+            locked = [kind for kind in LOCK_KINDS if kind.locked(account, act.now)]
+            if not locked:
                 session.commit()  # keep a lock expiry just recorded
                 raise Refused("not_locked")
             self._verify(act, Action.UNLOCK, override_reason)
-            was_until = account.locked_until if "password" in locks else account.secret_locked_until
-            clear_password_lock(account)
-            clear_secret_lock(account)
+            locks = tuple(kind.name for kind in locked)
+            was_until = locked[0].until(account)
+            for kind in LOCK_KINDS:
+                kind.clear(account)
             until_text = was_until.isoformat() if was_until else None
             self._event(act, "unlocked", locks=list(locks), was_locked_until=until_text)
             self._audit(
@@ -237,46 +150,42 @@ class DeskActionService:
         reason: str,
         override_reason: str | None = None,
     ) -> ResetSent:
-        """Email a single-use reset link to the registered address."""
+        """Queue a reset email to the registered address; its single-use link
+        is made when the email is delivered and works for the configured
+        minutes from then."""
         why = require_reason(reason)
         minutes = self._settings.desk.reset_token_minutes
+        base = self._settings.office.reset_link_base.strip()
+        if not base:  # the office's page that takes the token: never a guessed address
+            raise Refused("reset_link_unset")
         with self._db.write() as session:
             act = self._open(session, staff, id_number, Action.SEND_RESET, why)
             self._verify(act, Action.SEND_RESET, override_reason)
             address = self._require_registered(act)
-            revoked = self._revoke_links(act)
-            token = secrets.token_urlsafe(32)
-            expires = act.now + timedelta(minutes=minutes)
-            row = PasswordResetToken(
-                account_id=act.account.id,
-                token_hash=token_digest(token),
-                created_at=act.now,
-                expires_at=expires,
-                created_by_id=act.staff.id,
-            )
-            session.add(row)
-            session.flush()
-            link = f"{self._settings.office.results_website.rstrip('/')}/reset?token={token}"
-            outbox_id = mail_templates.queue(
+            request = reset_links.request_reset_email(
                 session,
                 self._clock,
-                mail_templates.password_reset(
-                    act.candidate.language, self._settings.office, link, minutes
-                ),
+                account_id=act.account.id,
                 candidate_id=act.candidate.id,
+                language=act.candidate.language,
                 to_address=address,
+                valid_minutes=minutes,
+                requested_by=act.staff.id,
             )
-            self._event(act, "reset_sent", token=row.id, expires_at=expires.isoformat())
+            link = {"token": request.token_id, "outbox": request.outbox_id}
+            self._event(act, "reset_sent", **link, valid_minutes=minutes)
             self._audit(
                 act,
                 staff,
                 "reset_sent",
-                token=row.id,
-                expires_at=expires.isoformat(),
-                revoked=revoked,
+                **link,
+                valid_minutes=minutes,
+                revoked=request.revoked,
                 to=address,
             )
-            return ResetSent(act.candidate.id_number, address, expires, revoked, outbox_id)
+            return ResetSent(
+                act.candidate.id_number, address, minutes, request.revoked, request.outbox_id
+            )
 
     def temporary_password(
         self,
@@ -295,9 +204,9 @@ class DeskActionService:
             self._verify(act, Action.TEMP_PASSWORD, override_reason)
             address = self._require_registered(act)
             account = act.account
-            unlocked = password_locked(account, act.now)
+            unlocked = PASSWORD_LOCK.locked(account, act.now)
             if unlocked:
-                clear_password_lock(account)
+                PASSWORD_LOCK.clear(account)
                 self._event(act, "unlocked", locks=["password"], via="temp_password")
             account.failed_attempts = 0
             account.password_hash = hashed
@@ -361,11 +270,10 @@ class DeskActionService:
         """Rotate the Secret Number: a new letter, every older one inactive at once.
 
         With ``pdf`` the letter is rendered inside the same unit of work: if
-        it cannot be printed (no font, no renderer), nothing is rotated, so
-        a Secret Number is never lost before anyone saw it.
+        it cannot be printed (no font), nothing is rotated, so a Secret
+        Number is never lost before anyone saw it.
         """
         why = require_reason(reason)
-        render = _letter_renderer() if pdf else None
         plain = f"{secrets.randbelow(10**SECRET_DIGITS):0{SECRET_DIGITS}d}"
         hashed = self._hasher.hash(plain)
         with self._db.write() as session:
@@ -395,9 +303,9 @@ class DeskActionService:
             )
             session.add(letter)
             session.flush()
-            if secret_locked(act.account, act.now):
-                self._event(act, "unlocked", locks=["secret"], via="letter_reissued")
-            clear_secret_lock(act.account)
+            if SECRET_LOCK.locked(act.account, act.now):
+                self._event(act, "unlocked", locks=[SECRET_LOCK.name], via="letter_reissued")
+            SECRET_LOCK.clear(act.account)
             self._audit(
                 act,
                 staff,
@@ -418,14 +326,18 @@ class DeskActionService:
                     )
             secret_number = None if registered else plain
             printed = None
-            if render is not None:
+            if pdf:
                 entries = session.scalars(
                     select(Entry)
                     .where(Entry.candidate_id == candidate_id)
-                    .options(selectinload(Entry.exam), selectinload(Entry.session))
+                    .options(
+                        selectinload(Entry.exam),
+                        selectinload(Entry.session),
+                        selectinload(Entry.result),  # its release date, for the letter
+                    )
                     .order_by(Entry.id)
                 ).all()
-                printed = render(
+                printed = render_letter_pdf(
                     self._settings,
                     candidate=act.candidate,
                     entries=entries,
@@ -437,15 +349,3 @@ class DeskActionService:
             return ReissuedLetter(
                 letter.id, letter.serial, number, secret_number, act.now, registered, printed
             )
-
-
-def _letter_renderer() -> Callable[..., bytes]:
-    """The PDF letter renderer (Step 3), or BadInput when this build has none."""
-    if importlib.util.find_spec("desk_app.documents.letter") is None:
-        raise BadInput("letter_pdf_unavailable")
-    try:
-        bridge = importlib.import_module("desk_app.services.documents.rendering")
-    except ImportError:
-        raise BadInput("letter_pdf_unavailable") from None
-    renderer: Callable[..., bytes] = bridge.render_letter_pdf
-    return renderer

@@ -212,7 +212,7 @@ class VerificationService:
         phone: str | None = None,
     ) -> VerificationResult:
         """Check what the caller says; a failure is recorded and returned, not raised."""
-        given_name = clean_text(name, "name", 200)
+        given_name = clean_text(name, "caller_name", 200)
         born = date_of_birth if isinstance(date_of_birth, date) else parse_date(date_of_birth)
         id_number, email, phone = _present(id_number), _present(email), _present(phone)
         offered = [
@@ -243,13 +243,11 @@ class VerificationService:
         self, staff: StaffIdentity, candidate: int | str, document: str
     ) -> VerificationResult:
         """Counter staff (or a supervisor) saw the candidate's identity document."""
-        what = clean_text(document, "identity document", 64)
+        what = clean_text(document, "identity_document", 64)
         with self._db.write() as session:
             row = authorise(session, staff, Action.VERIFY_CALLER)
             if row.role not in DOCUMENT_ROLES:
-                raise PermissionDenied(
-                    "permission_denied", role=row.role, action="record an identity document"
-                )
+                raise PermissionDenied("permission_denied", role=row.role, action="record_document")
             person = self._candidate(session, candidate)
             return self._record(session, staff, person, method=DOCUMENT, passed=True, document=what)
 

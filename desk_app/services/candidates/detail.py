@@ -15,6 +15,7 @@ from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
 from desk_app.services.errors import NotFound
 from desk_app.services.permissions import Action
+from desk_app.services.release.status import ReleaseNoticeDetail, notices_for
 from desk_app.services.validation import parse_id_number
 from desk_app.settings import Settings
 
@@ -47,6 +48,8 @@ class EntryDetail:
     #: None until the result is released (and when there is none yet)
     result: ResultDetail | None
     release_at: datetime | None
+    #: the "results available" email: None until the release job decided about it
+    notice: ReleaseNoticeDetail | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class CandidateDetail:
     entries: tuple[EntryDetail, ...]
     account: AccountDetail
     letters: tuple[LetterDetail, ...]
+    #: the centre's Chinese name, where the catalogue keeps one
+    centre_name_zh: str | None = None
 
 
 def find_candidate(session: Session, id_number: str, settings: Settings) -> Candidate:
@@ -113,7 +118,9 @@ def _entries(session: Session, candidate_id: int, now: datetime) -> tuple[EntryD
         .order_by(Entry.id)
     )
     details = []
-    for entry in session.scalars(query):
+    entries = list(session.scalars(query))
+    notices = notices_for(session, [entry.id for entry in entries])
+    for entry in entries:
         result = entry.result
         shown = None
         if result is not None and result.release_at <= now:
@@ -134,6 +141,7 @@ def _entries(session: Session, candidate_id: int, now: datetime) -> tuple[EntryD
                 has_breakdown=entry.exam.has_paper_breakdown,
                 result=shown,
                 release_at=result.release_at if result is not None else None,
+                notice=notices.get(entry.id),
             )
         )
     return tuple(details)
@@ -206,6 +214,7 @@ class CandidateService:
                 phone=candidate.phone,
                 centre=candidate.centre.code,
                 centre_name=candidate.centre.name_en,
+                centre_name_zh=candidate.centre.name_zh,
                 language=candidate.language,
                 entries=_entries(session, candidate.id, now),
                 account=_account(session, candidate.id, now),

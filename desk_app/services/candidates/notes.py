@@ -41,7 +41,7 @@ class NoteService:
         self, staff: StaffIdentity, id_number: str, text: str, *, channel: str = "phone"
     ) -> NoteView:
         if channel not in CHANNELS:
-            raise BadInput("invalid_text", field="channel")
+            raise BadInput("invalid_channel", value=channel[:20])
         body = clean_text(text, "note", MAX_NOTE, multiline=True)
         with self._db.write() as session:
             authorise(session, staff, Action.ADD_NOTE)

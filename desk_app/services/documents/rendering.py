@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from desk_app.documents import (
@@ -14,16 +14,16 @@ from desk_app.documents import (
     StatementContent,
     find_fonts,
     render_letter,
+    render_letters,
     render_statement,
 )
 from desk_app.models import Candidate, Entry
 from desk_app.services.errors import DeskError
+from desk_app.services.release_dates import release_day
 from desk_app.settings import Settings
 
-FONT_HINT = (
-    "Install one (Debian: apt-get install fonts-arphic-uming fonts-wqy-microhei) "
-    "or set pdf_font in the config file."
-)
+#: Debian packages with a font the PDFs can use (named in the error)
+FONT_PACKAGES = "fonts-arphic-uming fonts-wqy-microhei"
 
 
 def fonts_for(settings: Settings) -> FontSet:
@@ -31,7 +31,7 @@ def fonts_for(settings: Settings) -> FontSet:
     try:
         return find_fonts(settings.pdf_font, settings.pdf_font_bold)
     except FontNotFoundError:
-        raise DeskError("pdf_font_missing", hint=FONT_HINT) from None
+        raise DeskError("pdf_font_missing", packages=FONT_PACKAGES) from None
 
 
 def exam_lines(entries: Sequence[Entry]) -> tuple[ExamLine, ...]:
@@ -73,6 +73,7 @@ def render_statement_pdf(
         score=result.score,
         score_min=entry.exam.score_min,
         score_max=entry.exam.score_max,
+        scoring=entry.exam.scoring,
         papers=tuple(PaperLine(name, name_zh or name, score) for name, name_zh, score in papers)
         if has_breakdown
         else (),
@@ -87,7 +88,16 @@ def render_statement_pdf(
     return render_statement(content, fonts=fonts_for(settings))
 
 
-def render_letter_pdf(
+def results_online(entries: Sequence[Entry], now: datetime, timezone: str) -> date | None:
+    """The day results go online for a letter: the next release still to come, else the
+    newest one (the entries' results must be loaded; only their dates are read)."""
+    moments = [e.result.release_at for e in entries if e.result is not None]
+    upcoming = [moment for moment in moments if moment > now]
+    moment = min(upcoming) if upcoming else max(moments, default=None)
+    return release_day(moment, timezone) if moment is not None else None
+
+
+def letter_content(
     settings: Settings,
     *,
     candidate: Candidate,
@@ -96,8 +106,9 @@ def render_letter_pdf(
     reissue_count: int,
     serial: str,
     issued_at: datetime,
-) -> bytes:
-    content = LetterContent(
+) -> LetterContent:
+    """What one letter says; ``reissue_count`` 0 is the exam-day letter."""
+    return LetterContent(
         id_number=candidate.id_number,
         name_en=candidate.name_en,
         name_zh=candidate.name_zh,
@@ -109,5 +120,36 @@ def render_letter_pdf(
         password=settings.password,
         lockout=settings.lockout,
         office=settings.office,
+        results_online=results_online(entries, issued_at, settings.office.timezone),
+    )
+
+
+def render_letter_pdf(
+    settings: Settings,
+    *,
+    candidate: Candidate,
+    entries: Sequence[Entry],
+    secret_number: str | None,
+    reissue_count: int,
+    serial: str,
+    issued_at: datetime,
+) -> bytes:
+    content = letter_content(
+        settings,
+        candidate=candidate,
+        entries=entries,
+        secret_number=secret_number,
+        reissue_count=reissue_count,
+        serial=serial,
+        issued_at=issued_at,
     )
     return render_letter(content, fonts=fonts_for(settings))
+
+
+def render_letters_pdf(
+    settings: Settings,
+    contents: Sequence[LetterContent],
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """A centre's batch: one letter a page."""
+    return render_letters(contents, fonts=fonts_for(settings), progress=progress)

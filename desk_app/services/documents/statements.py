@@ -268,7 +268,7 @@ class StatementService:
         """
         why = require_reason(reason)
         if len(id_numbers) > 10_000:
-            raise BadInput("text_too_long", field="list of ID Numbers", limit=10_000)
+            raise BadInput("text_too_long", field="id_number_list", limit=10_000)
         fonts_for(self._settings)
         with self._db.read() as session:
             authorise(session, staff, Action.BATCH_STATEMENTS)

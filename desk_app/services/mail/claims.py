@@ -1,16 +1,21 @@
 """The outbox's states as a sender moves a message through them.
 
 ``pending`` → (claim) ``sending`` → ``sent``; or back to ``pending`` with a
-back-off after a temporary failure; or ``failed``. Every change is its own
-short write transaction, and an outcome is written only while the claim is
-still the sender's own (same status, same attempt number).
+back-off after a temporary failure; or ``failed``; or, for a reset email
+whose link was revoked before it went, ``withdrawn``. Every change is its
+own short write transaction, and an outcome is written only while the claim
+is still the sender's own (same status, same attempt number).
+
+A reset email's link is made in the claim's transaction
+(``reset_links.py``): the claim carries the body with the link, in memory
+only.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -22,9 +27,10 @@ from desk_app.models.outbox import OutboxMessage
 from desk_app.services.actor import SYSTEM
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
-from desk_app.services.mail.outbox import FAILED, PENDING, SENDING, SENT
+from desk_app.services.mail import reset_links
+from desk_app.services.mail.outbox import FAILED, PENDING, SENDING, SENT, WITHDRAWN
 from desk_app.services.mail.smtp import SmtpFailure
-from desk_app.settings import SmtpSettings
+from desk_app.settings import OfficeInfo, SmtpSettings
 
 log = logging.getLogger(__name__)
 
@@ -36,29 +42,38 @@ MAX_BACKOFF_SECONDS = 3600
 
 @dataclass(frozen=True)
 class Claim:
-    """A message a sender holds: what it needs to send it, and its claim."""
+    """A message a sender holds: what it needs to send it, and its claim.
+
+    For a reset email ``body`` holds the link just made (never stored), and
+    ``token_id`` / ``link_expires_at`` name the link's row and its end.
+    """
 
     id: int
     kind: str
     candidate_id: int | None
     to_address: str
     subject: str
-    body: str
+    body: str = field(repr=False)
     message_id: str
     created_at: datetime
     attempts: int
     claimed_until: datetime
+    token_id: int | None = None
+    link_expires_at: datetime | None = None
 
 
-#: kinds whose body holds a live secret (a reset link): once the message is
-#: delivered or given up, the body is replaced, so the database no longer
-#: holds a usable link in clear (only its hash stays, in password_reset_token)
-SECRET_BODY_KINDS = frozenset({"password_reset"})
-REDACTED_BODY = "[removed after delivery: it held a single-use password-reset link]"
+@dataclass(frozen=True)
+class Batch:
+    """What one claim took: the messages to send, and those settled on the way
+    (``exhausted``: abandoned claims with no attempts left, now failed;
+    ``withdrawn``: reset emails whose link was revoked or used first)."""
+
+    claims: list[Claim]
+    exhausted: int = 0
+    withdrawn: int = 0
 
 
-def _redacted(kind: str) -> dict[str, Any]:
-    return {"body": REDACTED_BODY} if kind in SECRET_BODY_KINDS else {}
+WITHDRAWN_TEXT = "withdrawn: its reset link was revoked or used before the email went"
 
 
 def retry_delay(smtp: SmtpSettings, attempts: int) -> timedelta:
@@ -91,14 +106,15 @@ def _update_claimed(session: Session, claim: Claim, **values: Any) -> bool:
 class OutboxClaims:
     """Claims, outcomes and counts for one sender."""
 
-    def __init__(self, db: Database, clock: Clock, smtp: SmtpSettings) -> None:
+    def __init__(self, db: Database, clock: Clock, smtp: SmtpSettings, office: OfficeInfo) -> None:
         self._db = db
         self._clock = clock
         self._smtp = smtp
+        self._office = office
 
-    def claim(self, size: int, skip: Collection[int] = ()) -> tuple[list[Claim], int]:
-        """Up to ``size`` due messages, now this sender's; and how many
-        abandoned claims had no attempts left (marked failed here).
+    def claim(self, size: int, skip: Collection[int] = ()) -> Batch:
+        """Up to ``size`` due messages, now this sender's, with a reset
+        email's link made; and the messages settled instead of claimed.
 
         Due: ``pending`` with ``next_attempt_at <= now``, or ``sending`` with
         a claim that ran out. ``skip``: ids this run has already handled.
@@ -118,58 +134,55 @@ class OutboxClaims:
         )
         lease = now + timedelta(seconds=CLAIM_SECONDS)
         claims: list[Claim] = []
-        exhausted = 0
+        exhausted = withdrawn = 0
         with self._db.write() as session:
-            for row in session.scalars(query):
+            for row in list(session.scalars(query)):
                 if row.status == SENDING and row.attempts >= self._smtp.max_attempts:
                     error = "delivery interrupted (the sender stopped); no attempts left"
                     row.status, row.claimed_until, row.last_error = FAILED, None, error
-                    self._audit(
-                        session,
-                        "mail_failed",
-                        row.id,
-                        row.kind,
-                        row.candidate_id,
-                        row.attempts,
-                        error,
-                    )
+                    if row.kind == reset_links.RESET_KIND:
+                        reset_links.give_up_link(session, row.id, now)
+                    self._audit(session, "mail_failed", row, row.attempts, error=error)
                     exhausted += 1
                     continue
+                made = None
+                if row.kind == reset_links.RESET_KIND:
+                    made = reset_links.make_link(session, row, now, self._office)
+                    if made is None:
+                        row.status, row.claimed_until = WITHDRAWN, None
+                        row.last_error = WITHDRAWN_TEXT
+                        self._audit(session, "mail_withdrawn", row, row.attempts)
+                        withdrawn += 1
+                        continue
                 row.status = SENDING
                 row.attempts += 1
                 row.claimed_until = lease
                 claims.append(
                     Claim(
-                        row.id,
-                        row.kind,
-                        row.candidate_id,
-                        row.to_address,
-                        row.subject,
-                        row.body,
-                        row.message_id,
-                        row.created_at,
-                        row.attempts,
-                        lease,
+                        id=row.id,
+                        kind=row.kind,
+                        candidate_id=row.candidate_id,
+                        to_address=row.to_address,
+                        subject=row.subject,
+                        body=made.body if made else row.body,
+                        message_id=row.message_id,
+                        created_at=row.created_at,
+                        attempts=row.attempts,
+                        claimed_until=lease,
+                        token_id=made.token_id if made else None,
+                        link_expires_at=made.expires_at if made else None,
                     )
                 )
-        return claims, exhausted
+        return Batch(claims, exhausted, withdrawn)
 
     def mark_sent(self, claim: Claim) -> None:
         now = self._clock.now()
         with self._db.write() as session:
             ours = _update_claimed(
-                session,
-                claim,
-                status=SENT,
-                sent_at=now,
-                claimed_until=None,
-                last_error=None,
-                **_redacted(claim.kind),
+                session, claim, status=SENT, sent_at=now, claimed_until=None, last_error=None
             )
             if ours:
-                self._audit(
-                    session, "mail_sent", claim.id, claim.kind, claim.candidate_id, claim.attempts
-                )
+                self._audit(session, "mail_sent", claim, claim.attempts, link=_link(claim))
         if not ours:
             log.warning("outbox message %d was sent after its claim ran out", claim.id)
 
@@ -184,19 +197,18 @@ class OutboxClaims:
         values["last_error"] = failure.text
         if not final:
             values["next_attempt_at"] = now + retry_delay(self._smtp, claim.attempts)
-        else:
-            values.update(_redacted(claim.kind))
         with self._db.write() as session:
             ours = _update_claimed(session, claim, **values)
             if ours and final:
+                if claim.token_id is not None:
+                    reset_links.give_up_link(session, claim.id, now)
                 self._audit(
                     session,
                     "mail_failed",
-                    claim.id,
-                    claim.kind,
-                    claim.candidate_id,
+                    claim,
                     claim.attempts,
-                    failure.text,
+                    error=failure.text,
+                    link=_link(claim, given_up=True),
                 )
         if not ours:
             log.warning("outbox message %d: the claim ran out before its outcome", claim.id)
@@ -227,13 +239,13 @@ class OutboxClaims:
         self,
         session: Session,
         action: str,
-        outbox_id: int,
-        kind: str,
-        candidate_id: int | None,
+        message: OutboxMessage | Claim,
         attempts: int,
+        *,
         error: str | None = None,
+        link: dict[str, object] | None = None,
     ) -> None:
-        detail: dict[str, object] = {"kind": kind, "attempts": attempts}
+        detail: dict[str, object] = {"kind": message.kind, "attempts": attempts, **(link or {})}
         if error is not None:
             detail["error"] = error
         audit.record(
@@ -241,7 +253,18 @@ class OutboxClaims:
             self._clock,
             SYSTEM,
             action,
-            candidate_id=candidate_id,
-            subject=f"outbox:{outbox_id}",
+            candidate_id=message.candidate_id,
+            subject=f"outbox:{message.id}",
             detail=detail,
         )
+
+
+def _link(claim: Claim, *, given_up: bool = False) -> dict[str, object]:
+    """What the audit says of a reset email's link: its row, and until when it
+    works (or that it was revoked with the message)."""
+    if claim.token_id is None:
+        return {}
+    if given_up:
+        return {"token": claim.token_id, "link": "revoked"}
+    assert claim.link_expires_at is not None
+    return {"token": claim.token_id, "link_expires_at": claim.link_expires_at.isoformat()}

@@ -3,7 +3,7 @@
 An action that sends an email (registration, password reset, change of email)
 calls :func:`queue_message` inside its own ``db.write()``: the row commits or
 rolls back with the action and its audit event, so an email is never sent for
-an action that did not happen, nor lost for one that did. ``mail.py`` delivers
+an action that did not happen, nor lost for one that did. ``sender.py`` delivers
 the rows later.
 
 The RFC 5322 Message-ID is made here, once: every delivery attempt of the
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desk_app.models.outbox import OutboxMessage
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
+from desk_app.services.message_labels import FieldKey
 from desk_app.services.validation import clean_text, normalise_email
 
 #: the right-hand side of every Message-ID (a fixed name: asking the
@@ -29,11 +30,13 @@ PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
+#: a reset email never sent: its link was revoked or used before it went
+WITHDRAWN = "withdrawn"
 
 _MAX_BODY = 100_000
 
 
-def _header_text(value: str, field: str, limit: int) -> str:
+def _header_text(value: str, field: FieldKey, limit: int) -> str:
     """One line for a header: no CR, LF or other control characters."""
     if "\r" in value or "\n" in value:
         raise BadInput("invalid_text", field=field)
@@ -58,11 +61,11 @@ def queue_message(
     (header injection), an unknown language or an empty body.
     """
     address = normalise_email(_header_text(to_address, "email", 254))
-    title = _header_text(subject, "subject", 200)
-    what = _header_text(kind, "message kind", 32)
+    title = _header_text(subject, "email_subject", 200)
+    what = _header_text(kind, "email_kind", 32)
     if language not in LANGUAGES:
-        raise BadInput("invalid_text", field="language")
-    text = clean_text(body, "message", _MAX_BODY, multiline=True)
+        raise BadInput("invalid_language", value=language[:20])
+    text = clean_text(body, "email_body", _MAX_BODY, multiline=True)
     now = clock.now()
     row = OutboxMessage(
         created_at=now,

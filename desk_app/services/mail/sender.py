@@ -1,7 +1,7 @@
 """Delivering the outbox over SMTP: claim, send outside any transaction, record.
 
-How a run of :meth:`MailSender.send_pending` goes (``outbox_claims.py``
-holds the states, ``mail_smtp.py`` the SMTP side):
+How a run of :meth:`MailSender.send_pending` goes (``claims.py`` holds the
+states, ``smtp.py`` the SMTP side, ``reset_links.py`` the reset links):
 
 1. **Claim** a small batch in a short write transaction: messages that are
    ``pending`` and due (``next_attempt_at <= now``), and messages left in
@@ -11,7 +11,9 @@ holds the states, ``mail_smtp.py`` the SMTP side):
    PostgreSQL the rows are selected ``FOR UPDATE SKIP LOCKED``, so two
    senders running at once take different messages; on SQLite the write
    transaction (``BEGIN IMMEDIATE``) holds the database, so claims are
-   serialised (``FOR UPDATE`` renders nothing there).
+   serialised (``FOR UPDATE`` renders nothing there). A reset email's link
+   is made in this transaction (only its hash is stored), or the message is
+   ``withdrawn`` when its link was revoked or used first.
 2. **Deliver** each message over one SMTP connection, outside any database
    transaction (a slow mail server never holds a lock). A message whose
    claim is about to run out is left for the next sender rather than sent.
@@ -41,7 +43,8 @@ carries the same Message-ID and Date as the first attempt, both fixed when
 the message was queued, so mail systems and people can tell it is the same
 email.
 
-The body is never logged (it can hold a reset link), nor the SMTP password.
+The body is never logged (a reset email's holds the link), nor the SMTP
+password.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from desk_app.services.mail.smtp import (
     error_text,
     keyring_password,
 )
+from desk_app.services.mail.tls import tls_context
 from desk_app.settings import Settings
 
 #: messages claimed per transaction (a run claims batch after batch)
@@ -77,7 +81,11 @@ class DeliveryReport:
     ``retried``: temporary failures, to be tried again later; ``remaining``:
     messages still waiting after the run (pending, or held by a sender);
     ``unreachable``: the server could not be reached or refused the login,
-    so the run stopped early; ``problem`` then says why (no credentials).
+    so the run stopped early; ``problem`` then says why (no credentials);
+    ``withdrawn``: reset emails not sent because their link was revoked or
+    used first (a newer link, a temporary password, a change of email);
+    ``problem_code``: the error code of ``problem`` (``tls.py``: unreachable,
+    login refused, TLS failed, certificate untrusted or for another host…).
     """
 
     sent: int = 0
@@ -86,6 +94,8 @@ class DeliveryReport:
     remaining: int = 0
     unreachable: bool = False
     problem: str = ""
+    withdrawn: int = 0
+    problem_code: str = ""
 
 
 @dataclass
@@ -95,6 +105,8 @@ class _Tally:
     retried: int = 0
     unreachable: bool = False
     problem: str = ""
+    withdrawn: int = 0
+    problem_code: str = ""
 
     def count(self, status: str) -> None:
         self.failed += status == FAILED
@@ -118,33 +130,37 @@ class MailSender:
     ) -> None:
         self._smtp = settings.smtp
         self._clock = clock
-        self._claims = OutboxClaims(db, clock, settings.smtp)
+        self._claims = OutboxClaims(db, clock, settings.smtp, settings.office)
         self._password_lookup = password_lookup or keyring_password(settings.smtp.username)
 
     def send_pending(self, *, limit: int | None = None) -> DeliveryReport:
         """Deliver the due messages, at most ``limit`` of them.
 
-        Raises :class:`BadInput` for a negative limit or a security mode
-        other than none, starttls or ssl, and :class:`Refused` when a
-        username is set but no password is stored for it; then nothing
-        changes.
+        Raises :class:`BadInput` for a negative limit, a security mode
+        other than none, starttls or ssl, or a ``ca_file`` that cannot be
+        read, and :class:`Refused` when a username is set but no password
+        is stored for it; then nothing changes.
         """
         if limit is not None and limit < 0:
-            raise BadInput("invalid_text", field="limit")
+            raise BadInput("mail_limit_invalid", minimum=0)
         if self._smtp.security not in SECURITY_MODES:
             raise BadInput("smtp_security_invalid", value=self._smtp.security[:20])
+        context = tls_context(self._smtp)
         password = self._password()
         tally = _Tally()
         handled: set[int] = set()
-        with SmtpSession(self._smtp, password) as smtp:
+        with SmtpSession(self._smtp, password, context) as smtp:
             while not tally.unreachable and (limit is None or len(handled) < limit):
                 size = BATCH_SIZE if limit is None else min(BATCH_SIZE, limit - len(handled))
-                batch, exhausted = self._claims.claim(size, handled)
-                tally.failed += exhausted
-                if not batch:
+                batch = self._claims.claim(size, handled)
+                tally.failed += batch.exhausted
+                tally.withdrawn += batch.withdrawn
+                if not batch.claims:
+                    if batch.exhausted or batch.withdrawn:
+                        continue  # settled without sending: look for more
                     break
-                handled.update(claim.id for claim in batch)
-                self._deliver(smtp, batch, tally)
+                handled.update(claim.id for claim in batch.claims)
+                self._deliver(smtp, batch.claims, tally)
         return DeliveryReport(
             tally.sent,
             tally.failed,
@@ -152,6 +168,8 @@ class MailSender:
             self._claims.waiting(),
             tally.unreachable,
             tally.problem,
+            tally.withdrawn,
+            tally.problem_code,
         )
 
     def _password(self) -> str | None:
@@ -186,6 +204,7 @@ class MailSender:
                 self._claims.release(batch[position + 1 :])
                 tally.unreachable = True
                 tally.problem = error.failure.text
+                tally.problem_code = error.failure.code
                 return
             if failure is None:
                 self._claims.mark_sent(claim)

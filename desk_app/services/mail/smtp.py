@@ -1,6 +1,6 @@
 """The SMTP side of delivery: the email as sent, the connection, what a failure means.
 
-No database here: ``mail.py`` decides what to send and records what happened.
+No database here: ``sender.py`` decides what to send and records what happened.
 Nothing here logs a message body or the SMTP password.
 """
 
@@ -17,6 +17,7 @@ from email.utils import format_datetime, parseaddr
 from types import TracebackType
 
 from desk_app.config import SMTP_KEYRING_SERVICE
+from desk_app.services.mail import tls
 from desk_app.services.validation import has_control_characters
 from desk_app.settings import SmtpSettings
 
@@ -32,10 +33,12 @@ PasswordLookup = Callable[[], str | None]
 class SmtpFailure:
     """Why a message did not go: a short text (no credentials, no body) and
     whether trying again can help (``permanent``: a 5xx to the recipient or
-    to the message)."""
+    to the message). ``code``: for a connection that could not be made, the
+    error code people read (``tls.py``)."""
 
     text: str
     permanent: bool
+    code: str = ""
 
 
 class SmtpUnreachable(Exception):
@@ -128,11 +131,17 @@ def classify(error: Exception) -> SmtpFailure:
 
 class SmtpSession:
     """One connection to the mail server, opened on the first message and
-    opened again after it breaks; a context manager that closes it."""
+    opened again after it breaks; a context manager that closes it.
 
-    def __init__(self, settings: SmtpSettings, password: str | None) -> None:
+    ``context``: from :func:`tls.tls_context` (None for ``security = "none"``).
+    """
+
+    def __init__(
+        self, settings: SmtpSettings, password: str | None, context: ssl.SSLContext | None
+    ) -> None:
         self._settings = settings
         self._password = password
+        self._context = context
         self._client: smtplib.SMTP | None = None
         self.envelope_from = parseaddr(settings.sender)[1] or settings.sender
 
@@ -177,8 +186,11 @@ class SmtpSession:
 
     def _connect(self) -> smtplib.SMTP:
         settings = self._settings
-        context = ssl.create_default_context()
+        context = self._context
+        if settings.security != "none" and context is None:
+            raise ValueError("TLS needs a context")  # a caller's bug, not a setting
         timeout = settings.timeout_seconds
+        stage = "connect"
         try:
             if settings.security == "ssl":
                 self._client = smtplib.SMTP_SSL(
@@ -187,12 +199,30 @@ class SmtpSession:
             else:
                 self._client = smtplib.SMTP(settings.host, settings.port, timeout=timeout)
             if settings.security == "starttls":
+                stage = "starttls"
                 self._client.starttls(context=context)
             if settings.username:
+                stage = "login"
                 self._client.login(settings.username, self._password or "")
         except (smtplib.SMTPException, OSError) as error:
             self.close()
-            failure = classify(error)
+            failure = _connection_failure(error, stage)
             log.warning("mail server %s:%d: %s", settings.host, settings.port, failure.text)
-            raise SmtpUnreachable(SmtpFailure(failure.text, False)) from None
+            raise SmtpUnreachable(failure) from None
         return self._client
+
+
+def _connection_failure(error: Exception, stage: str) -> SmtpFailure:
+    """What stopped the connection, with its error code; always temporary."""
+    if isinstance(error, ssl.SSLCertVerificationError):
+        detail = error.verify_message or str(error)
+        text = error_text("certificate refused", detail)
+        return SmtpFailure(text, False, tls.certificate_code(error))
+    if isinstance(error, ssl.SSLError):
+        return SmtpFailure(error_text("TLS failed", error.reason or error), False, tls.TLS_FAILED)
+    if stage == "starttls" and isinstance(error, smtplib.SMTPNotSupportedError):
+        text = "STARTTLS not offered by the server"
+        return SmtpFailure(text, False, tls.STARTTLS_UNSUPPORTED)
+    failure = classify(error)
+    code = tls.LOGIN_REFUSED if stage == "login" else tls.UNREACHABLE
+    return SmtpFailure(failure.text, False, code)

@@ -6,18 +6,20 @@ a message is readable even when the language on file is wrong.
 
 No template takes a password or a Secret Number: the temporary-password and
 reissued-letter notices only say that something happened and whom to call.
-The reset link is the one secret a message carries; it lives only in the
-outbox row's body.
+The reset link is the one secret a message carries: the sender builds that
+email when it delivers it (``reset_links.py``), so the link never reaches
+the outbox.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from desk_app.documents.wording import date_en, date_zh
 from desk_app.services.clock import Clock
 from desk_app.services.mail.outbox import queue_message
 from desk_app.settings import OfficeInfo
@@ -78,32 +80,57 @@ def mask_email(address: str) -> str:
     return f"{local[:2]}***@{domain}"
 
 
-def registration_successful(language: str, office: OfficeInfo) -> Mail:
+def registration_successful(
+    language: str, office: OfficeInfo, *, results_out: bool = False
+) -> Mail:
+    """``results_out``: results were released before the registration. No "results
+    available" email ever goes for those (the release job's rule), so this email
+    says they are there already instead of promising one."""
+    if results_out:
+        news = (
+            "Results released before you registered are on the website now: log in to see "
+            "them. For results released from now on, you will receive an email as soon as "
+            "they are available.",
+            "閣下登記前已公佈的成績現已可於網站查閱，請登入查看。日後公佈的成績，閣下將收到電郵通知。",
+        )
+    else:
+        news = (
+            "As soon as your results are available you will receive an email to tell you "
+            "that they are ready.",
+            "成績公佈後，閣下將收到電郵通知。",
+        )
     return _compose(
         "registered",
         language,
         office,
         subject=("Registration successful", "登記成功"),
         body=(
-            "Thank you for registering for the candidate results service. As soon as "
-            "your results are available you will receive an email to tell you that "
-            "they are ready.\n\n"
+            f"Thank you for registering for the candidate results service. {news[0]}\n\n"
             "Note: the email address that you used for registration will be used for "
             f"faster results notification. Log in at {office.results_website} with "
             "your ID Number and the password you chose.",
-            "多謝閣下登記使用網上查閱成績服務。成績公佈後，閣下將收到電郵通知。\n\n"
+            f"多謝閣下登記使用網上查閱成績服務。{news[1]}\n\n"
             "註：閣下登記時使用的電郵地址將用於成績通知。請使用 ID Number（考生編號）"
             f"及閣下自訂的密碼於 {office.results_website} 登入。",
         ),
     )
 
 
+_RESET_SUBJECT = ("Reset your password", "重設密碼")
+
+
+def password_reset_subject(language: str) -> str:
+    """The reset email's subject, known when it is queued (its body is not)."""
+    return _RESET_SUBJECT[1] if mail_language(language) == ZH else _RESET_SUBJECT[0]
+
+
 def password_reset(language: str, office: OfficeInfo, link: str, minutes: int) -> Mail:
+    """Built by the sender at delivery, with a link made then (``reset_links.py``)."""
     return _compose(
         "password_reset",
         language,
         office,
-        subject=("Reset your password", "重設密碼"),
+        subject=_RESET_SUBJECT,
         body=(
             "We received a request to reset the password of your candidate results "
             "account. Open this link to choose a new password:\n\n"
@@ -130,7 +157,7 @@ def temporary_password_issued(language: str, office: OfficeInfo, at: datetime) -
             "results account, in person. You will be asked to choose a new password "
             "when you next log in.\n\n"
             f"If this was not you, call us at once on {office.hotline}.",
-            f"本中心櫃檯已於 {when} 親身向閣下發出網上查閱成績帳戶的臨時密碼。"
+            f"本中心櫃位已於 {when} 親身向閣下發出網上查閱成績帳戶的臨時密碼。"
             "閣下下次登入時須設定新密碼。\n\n"
             f"如這並非閣下本人的要求，請立即致電 {office.hotline} 與我們聯絡。",
         ),
@@ -187,7 +214,7 @@ def letter_reissued(language: str, office: OfficeInfo, *, registered: bool, at: 
             "password, or use “Forgotten your password?” to choose a new one."
         )
         zh = (
-            f"本中心已於 {when} 向閣下重發網上查閱成績的密碼信。閣下的帳戶已登記："
+            f"本中心已於 {when} 向閣下補發網上查閱成績的密碼信。閣下的帳戶已登記："
             "請使用 ID Number（考生編號）及密碼登入，或使用「Forgotten your password?」"
             "（忘記密碼）功能重設密碼。"
         )
@@ -198,19 +225,59 @@ def letter_reissued(language: str, office: OfficeInfo, *, registered: bool, at: 
             "longer works."
         )
         zh = (
-            f"本中心已於 {when} 向閣下重發載有新 Secret Number（密碼）的密碼信。"
+            f"本中心已於 {when} 向閣下補發載有新 Secret Number（密碼）的密碼信。"
             "舊密碼信上的 Secret Number 已即時失效。"
         )
     return _compose(
         "letter_reissued",
         language,
         office,
-        subject=("Your letter was reissued", "已重發密碼信"),
+        subject=("Your letter was reissued", "已補發密碼信"),
         body=(
             f"{en}\n\nIf you did not ask for a new letter, call us at once on {office.hotline}.",
-            f"{zh}\n\n如閣下並無要求重發密碼信，請立即致電 {office.hotline} 與我們聯絡。",
+            f"{zh}\n\n如閣下並無要求補發密碼信，請立即致電 {office.hotline} 與我們聯絡。",
         ),
     )
+
+
+def results_available(
+    language: str,
+    office: OfficeInfo,
+    *,
+    exam: tuple[str, str],
+    session: tuple[str, str],
+    certificates: tuple[date, date],
+) -> Mail:
+    """At release, to a candidate registered by then (the seeds' notification email).
+
+    ``exam`` and ``session`` are (English, Chinese) names; ``certificates``
+    the first and last day certificates are expected at the centre.
+    """
+    start, end = certificates
+    return _compose(
+        "results_available",
+        language,
+        office,
+        subject=("Your results are available", "閣下的考試成績已經公佈"),
+        body=(
+            f"Your result for {exam[0]}, {session[0]}, is now available on the candidate "
+            f"results website:\n\n{office.results_website}\n\n"
+            "Log in with your ID Number and your password to see it. If you have passed, "
+            "your certificate will be posted to your centre 4–8 weeks after the results "
+            f"are released (between {date_en(start)} and {date_en(end)}).",
+            f"閣下 {exam[1]}（{session[1]}）的考試成績現已公佈，可於網上查閱成績網站查閱："
+            f"\n\n{office.results_website}\n\n"
+            "請使用 ID Number（考生編號）及閣下的密碼登入查閱。合格考生的證書將於成績公佈後"
+            f"4至8星期內（約{date_zh(start)}至{date_zh(end)}）寄往考試中心。",
+        ),
+    )
+
+
+def desk_answer(
+    language: str, office: OfficeInfo, *, title: tuple[str, str], text: tuple[str, str]
+) -> Mail:
+    """One of the desk's answers (the FAQ), filled in, as an operator emails it."""
+    return _compose("answer", language, office, subject=title, body=text)
 
 
 def queue(

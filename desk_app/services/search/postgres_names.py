@@ -2,7 +2,7 @@
 
 A name matches when it holds every key of the typed words (``models/
 search_index.py``). PostgreSQL keeps the keys twice (revision
-0005_search_keys):
+0007_search_keys):
 
 * ``name_key_list`` (key, candidate id): each key's candidates in id order,
   read by index-only scans. Several keys are intersected by merge joins on

@@ -88,12 +88,12 @@ def prefix_upper(prefix: str) -> str | None:
 def _check(text: str) -> str:
     value = unicodedata.normalize("NFKC", text).strip()
     if len(value) > MAX_TEXT:
-        raise BadInput("text_too_long", field="search text", limit=MAX_TEXT)
+        raise BadInput("text_too_long", field="search_text", limit=MAX_TEXT)
     # control characters (and lone surrogates) are refused; invisible format
     # characters (zero-width joiners in emoji, bidi marks) only separate words
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cs"):
-            raise BadInput("invalid_text", field="search text")
+            raise BadInput("invalid_text", field="search_text")
     return "".join(" " if unicodedata.category(ch) in ("Cf", "Co", "Cn") else ch for ch in value)
 
 

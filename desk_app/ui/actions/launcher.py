@@ -14,9 +14,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from desk_app.services.actions.verification import VerificationResult
+from desk_app.services.actions.verification import VerificationResult, VerificationService
 from desk_app.services.actor import StaffIdentity
-from desk_app.services.registry import Services
+from desk_app.services.documents.statements import StatementService
 from desk_app.ui.actions.batch_reprint_dialog import BatchReprintDialog
 from desk_app.ui.actions.call_actions import CallActions
 from desk_app.ui.actions.call_state import CallVerifications
@@ -38,19 +38,22 @@ class ActionLauncher(QObject):
 
     def __init__(
         self,
-        services: Services,
+        plans: ActionPlans,
+        verification: VerificationService,
+        statements: StatementService,
         staff: StaffIdentity,
         actions: CallActions,
         verifications: CallVerifications,
         window: QWidget,
     ) -> None:
         super().__init__(window)
-        self._services = services
+        self._verification = verification
+        self._statements = statements
         self._staff = staff
         self._actions = actions
         self._verifications = verifications
         self._window = window
-        self._plans = ActionPlans(services, staff, window)
+        self._plans = plans
         self._plans.message.connect(self.message)
         actions.requested.connect(self.launch)
 
@@ -63,7 +66,7 @@ class ActionLauncher(QObject):
             self.lockoutsRequested.emit()
             return None
         if key is DeskAction.BATCH_STATEMENTS:
-            batch = BatchReprintDialog(self._services.statements, self._staff, self._window)
+            batch = BatchReprintDialog(self._statements, self._staff, self._window)
             batch.started.connect(self._batch_started)
             batch.open()
             return batch
@@ -78,7 +81,7 @@ class ActionLauncher(QObject):
 
     # -- verification ----------------------------------------------------------
     def _verify(self, snapshot: CandidateSnapshot) -> QWidget:
-        service, staff = self._services.verification, self._staff
+        service, staff = self._verification, self._staff
         candidate_id = snapshot.candidate_id
 
         def check(**given: Any) -> VerificationResult:
@@ -90,7 +93,7 @@ class ActionLauncher(QObject):
         return dialog
 
     def _document(self, snapshot: CandidateSnapshot) -> QWidget:
-        service, staff = self._services.verification, self._staff
+        service, staff = self._verification, self._staff
         candidate_id = snapshot.candidate_id
 
         def record(document: str) -> VerificationResult:
@@ -123,8 +126,9 @@ class ActionLauncher(QObject):
             DeskAction.PRINT_STATEMENT: lambda s: plans.print_statement(s, self._actions.entry),
         }
         plan = builders[key](snapshot)
+        name = who(snapshot)
         dialog = ReasonDialog(
-            plan.title.format(who=who(snapshot)),
+            lambda: plan.title().format(who=name),
             plan.intro,
             plan.verb,
             plan.job,

@@ -6,7 +6,9 @@ results, letters, the lock timeline, the call notes and this staff member's
 open verification of the caller. The header counts
 down to the automatic unlock and shows this desk's verification of the
 caller; when the lock runs out on screen, the candidate is loaded again so
-the timeline and the actions follow. The buttons are the window's actions.
+the timeline and the actions follow, and so when a result's release moment
+passes (the services hold a result back until then, so the pane never
+knows it early). The buttons are the window's actions.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ class CandidatePane(QFrame):
         self._id_number: str | None = None
         self._snapshot: CandidateSnapshot | None = None
         self._was_locked = False
+        self._reloaded_for_release: CandidateSnapshot | None = None
         self._error: BaseException | None = None
         self.notes = notes
         self._tick = QTimer(self, interval=1000)
@@ -258,7 +261,20 @@ class CandidatePane(QFrame):
         if self._was_locked and locked_until is None:
             self._was_locked = False
             self.reload()  # the lock ran out: the timeline and the actions change
+        elif snapshot is not self._reloaded_for_release and released_since(snapshot, now):
+            self._reloaded_for_release = snapshot  # once: the load may take a while
+            self.reload()  # a result's release moment passed on screen: show it
 
     def _verification_changed(self, candidate_id: int) -> None:
         if self._snapshot is not None and self._snapshot.candidate_id == candidate_id:
             self._on_tick()
+
+
+def released_since(snapshot: CandidateSnapshot, now: datetime) -> bool:
+    """A result held back when the snapshot was loaded is out by ``now``."""
+    return any(
+        entry.result is None
+        and entry.release_at is not None
+        and snapshot.loaded_at < entry.release_at <= now
+        for entry in snapshot.detail.entries
+    )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.candidates.detail import EntryDetail
 from desk_app.ui.candidate.loader import CandidateSnapshot
+from desk_app.ui.candidate.release_lines import release_lines
 from desk_app.ui.common.formatting import show_date, show_date_time, show_moment
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -171,6 +172,7 @@ class ResultsTree(QTreeWidget):
         result = entry.result
         if result is None:
             item.addChild(QTreeWidgetItem([self._not_released(entry), ""]))
+            self._add_release_lines(item, entry)
             return item
         parts = (result.grade, f"CEFR {result.cefr}" if result.cefr else "", str(result.score))
         overall = QTreeWidgetItem([self.tr("Overall result"), " · ".join(p for p in parts if p)])
@@ -184,7 +186,21 @@ class ResultsTree(QTreeWidget):
             item.addChild(QTreeWidgetItem([name, str(paper.score)]))
         if not entry.has_breakdown:
             item.addChild(QTreeWidgetItem([self.tr("No breakdown by paper for this exam"), ""]))
+        self._add_release_lines(item, entry)
         return item
+
+    def _add_release_lines(self, item: QTreeWidgetItem, entry: EntryDetail) -> None:
+        """When results go (or went) online, the email, the certificate window."""
+        now = self._snapshot.loaded_at if self._snapshot is not None else None
+        if now is None:
+            return
+        muted = self.palette().placeholderText()
+        for label, value, why in release_lines(entry, self._language(), self._timezone, now):
+            child = QTreeWidgetItem([label, value])
+            for column in (0, 1):
+                child.setToolTip(column, why or f"{label}: {value}")
+            child.setForeground(0, muted)
+            item.addChild(child)
 
     def _not_released(self, entry: EntryDetail) -> str:
         if entry.release_at is None:

@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.message_box import open_summary
 
 # at most this many failures are listed in the summary
 _LISTED_FAILURES = 8
@@ -73,6 +74,16 @@ class _ProgressDialog(QProgressDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
+        # the runner's texts, said again after a language switch
+        self.texts: Callable[[], None] = lambda: None
+
+    def retranslate(self) -> None:
+        self.texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # Qt's own texts first (its Cancel), then the runner's
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def reject(self) -> None:
         self.canceled.emit()
@@ -93,7 +104,7 @@ class BatchRunner(QObject):
 
     def __init__(
         self,
-        title: str,
+        title: str | Callable[[], str],
         items: Sequence[Any],
         work: Callable[[Any], Any],
         *,
@@ -101,7 +112,8 @@ class BatchRunner(QObject):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._title = title
+        self._title = title if callable(title) else (lambda: title)
+        self._label: Callable[[], str] = lambda: self.tr("Starting…")
         self._items = list(items)
         self._describe = describe
         self._stop = threading.Event()
@@ -115,7 +127,8 @@ class BatchRunner(QObject):
         signals.itemFailed.connect(self._item_failed)
         signals.ended.connect(self._ended)
         self.dialog = _ProgressDialog(parent)
-        self.dialog.setWindowTitle(title)
+        self.dialog.texts = self._retranslate
+        self.dialog.setWindowTitle(self._title())
         self.dialog.setRange(0, len(self._items))
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
@@ -123,10 +136,20 @@ class BatchRunner(QObject):
         # not modal: a modal progress dialog runs a nested event loop in setValue()
         self.dialog.setMinimumWidth(420)
         self.dialog.canceled.connect(self.cancel)
-        self.summary_box: QMessageBox | None = None
+        self.summary_box: QDialog | None = None
+
+    def _retranslate(self) -> None:
+        self.dialog.setWindowTitle(self._title())
+        self.dialog.setLabelText(self._label())
+        if self._stop.is_set():
+            self.dialog.setCancelButtonText(self.tr("Stopping…"))
+
+    def _say(self, label: Callable[[], str]) -> None:
+        self._label = label
+        self.dialog.setLabelText(label())
 
     def start(self) -> None:
-        self.dialog.setLabelText(self.tr("Starting…"))
+        self._say(lambda: self.tr("Starting…"))
         self.dialog.setValue(0)
         self.dialog.show()
         _running.add(self)
@@ -140,17 +163,16 @@ class BatchRunner(QObject):
             button = self.dialog.findChild(QPushButton)
             if button is not None:
                 button.setEnabled(False)
-            self.dialog.setLabelText(self.tr("Stopping after the current item…"))
+            self._say(lambda: self.tr("Stopping after the current item…"))
 
     # -- progress (GUI thread) --------------------------------------------------
     def _item_started(self, index: int) -> None:
         if self._stop.is_set():
             return
-        self.dialog.setLabelText(
-            self.tr("{number} of {total}: {item}").format(
-                number=index + 1,
-                total=len(self._items),
-                item=self._describe(self._items[index]),
+        item = self._describe(self._items[index])
+        self._say(
+            lambda: self.tr("{number} of {total}: {item}").format(
+                number=index + 1, total=len(self._items), item=item
             )
         )
 
@@ -183,13 +205,9 @@ class BatchRunner(QObject):
         if summary.failures:
             lines.append(self.tr("Failed: {count}.").format(count=len(summary.failures)))
             lines += [f"• {item}: {why}" for item, why in summary.failures[:_LISTED_FAILURES]]
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if summary.failures else QMessageBox.Icon.Information,
-            self._title,
-            "\n".join(lines),
-            QMessageBox.StandardButton.Ok,
+        self.summary_box = open_summary(
             self.dialog.parentWidget(),
+            self._title(),
+            "\n".join(lines),
+            warning=bool(summary.failures),
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.summary_box = box
-        box.open()

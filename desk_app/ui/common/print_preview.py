@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QSpinBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
+
+from desk_app.services.errors import DeskError
+from desk_app.services.output_files import write_output
+from desk_app.ui.common.message_box import show_error_for
 
 # pages are rendered for the printer at no more than this resolution
 MAX_PRINT_DPI = 300
@@ -177,8 +180,9 @@ class PdfPreviewDialog(QDialog):
             self.print_to(printer)
 
     def save_to(self, path: str | Path) -> None:
-        Path(path).write_bytes(self._pdf)
-        self.saved.emit(str(path))
+        """Write the PDF to ``path`` whole, or raise the file's :class:`DeskError`."""
+        written = write_output(path, self._pdf)
+        self.saved.emit(str(written))
 
     def ask_and_save(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -190,14 +194,8 @@ class PdfPreviewDialog(QDialog):
             path += ".pdf"
         try:
             self.save_to(path)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Save the PDF"),
-                self.tr("The file could not be written: {reason}").format(
-                    reason=error.strerror or str(error)
-                ),
-            )
+        except DeskError as error:
+            show_error_for(self, error, self.tr("Save the PDF"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._forget()

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError
 
 from desk_app import config
+from desk_app.services.database_errors import parse_database_url
 from desk_app.services.errors import DeskError
 from desk_app.services.schema_check import open_checked
-from desk_app.ui.common.errors import error_text, translate_error
+from desk_app.ui.common.errors import translate_error
+from desk_app.ui.common.message_box import show_error, show_error_for
 from desk_app.ui.common.widgets import named
 
 if TYPE_CHECKING:
@@ -95,16 +95,12 @@ class DatabasePasswordDialog(QDialog):
         super().changeEvent(event)
 
 
-def _show_error(text: str) -> None:
-    QMessageBox.critical(None, QCoreApplication.translate("App", "Results Desk"), text)
-
-
 def open_database(url_text: str) -> Database | None:
     """The checked database, or None after telling the user why not."""
     try:
-        url = config.with_password(url_text)
-    except ArgumentError:  # an unreadable URL in the config file
-        _show_error(translate_error("invalid_text", {"field": "database URL"}))
+        url = config.with_password(parse_database_url(url_text))
+    except DeskError as error:  # an unreadable URL in the config file
+        show_error_for(None, error)
         return None
     asked = 0
     remember = False
@@ -122,12 +118,12 @@ def open_database(url_text: str) -> Database | None:
                 remember = can_store and dialog.remember.isChecked()
                 asked += 1
                 continue
-            _show_error(error_text(error))
+            show_error_for(None, error)
             return None
         break
     if remember and url.password:
         try:
             config.store_database_password(url, str(url.password))
         except config.KeyringUnavailable:
-            _show_error(translate_error("keyring_unavailable", {}))
+            show_error(None, translate_error("keyring_unavailable", {}))
     return db

@@ -1,4 +1,4 @@
-"""Fast bulk inserts inside one unit of work, for demo data by the million.
+"""Fast bulk inserts inside one unit of work: demo data by the million, imported files.
 
 Rows are plain tuples with explicit ids. On SQLite they go through the
 driver's ``executemany`` (values already in the form SQLAlchemy stores:
@@ -21,17 +21,18 @@ _SQLITE_STAMP = "%Y-%m-%d %H:%M:%S.%f"
 
 
 class BulkWriter:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, *, sqlite_cache_kib: int = 1_048_576) -> None:
         self._connection = connection
         self.dialect = connection.dialect.name
         self._sqlite = self.dialect == "sqlite"
         self._loaded: list[Table] = []
         self._cache_size: int | None = None
+        self._next_ids: dict[str, int] = {}
         if self._sqlite:
             # a large page cache keeps the index B-trees in memory while they
             # grow; finish() gives the (pooled) connection its own back
             self._cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-            connection.exec_driver_sql("PRAGMA cache_size=-1048576")
+            connection.exec_driver_sql(f"PRAGMA cache_size=-{int(sqlite_cache_kib)}")
 
     # -- values in the form each database stores ---------------------------------------------
     def stamp(self, moment: datetime | None) -> Any:
@@ -51,6 +52,27 @@ class BulkWriter:
         """The first free id of ``table`` (ids are given explicitly)."""
         highest = self._connection.scalar(select(func.max(table.c.id)))
         return int(highest or 0) + 1
+
+    def take_ids(self, table: Table, count: int) -> list[int]:
+        """``count`` new ids for ``table``, safe beside other writers.
+
+        PostgreSQL: drawn from the table's sequence, so no other transaction
+        can get them. SQLite: after the highest id, which is safe because a
+        writing unit of work holds the database's write lock.
+        """
+        if count <= 0:
+            return []
+        if self._sqlite:
+            first = self._next_ids.get(table.name) or self.next_id(table)
+            self._next_ids[table.name] = first + count
+            return list(range(first, first + count))
+        drawn = self._connection.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+            ),
+            {"table": table.name, "n": count},
+        )
+        return [int(value) for value in drawn.scalars()]
 
     def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         for name in columns:
@@ -73,11 +95,16 @@ class BulkWriter:
             for row in rows:
                 copy.write_row(row)
 
-    def finish(self) -> None:
-        """Move PostgreSQL's id sequences past the ids given explicitly (SQLite: the cache)."""
+    def finish(self, *, reset_sequences: bool = True) -> None:
+        """Move PostgreSQL's id sequences past the ids given explicitly (SQLite: the cache).
+
+        ``reset_sequences=False`` when every id came from :meth:`take_ids`.
+        """
         if self._sqlite:
             if self._cache_size is not None:
                 self._connection.exec_driver_sql(f"PRAGMA cache_size={int(self._cache_size)}")
+            return
+        if not reset_sequences:
             return
         for table in self._loaded:
             if "id" not in table.c or not table.c.id.autoincrement:

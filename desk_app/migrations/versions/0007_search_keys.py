@@ -17,8 +17,8 @@ Email and phone: their indexes hold the candidate id after the key, so that
 PostgreSQL reads a prefix in (key, id) order without sorting (SQLite's
 indexes already end with the rowid).
 
-Revision ID: 0005_search_keys
-Revises: 0002
+Revision ID: 0007_search_keys
+Revises: 0006_knowledge
 Create Date: 2026-12-01 23:30:00
 """
 
@@ -28,8 +28,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0005_search_keys"
-down_revision: str | None = "0002"
+revision: str = "0007_search_keys"
+down_revision: str | None = "0006_knowledge"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,328 @@
+"""Importing the exam board's file: time and peak memory by file size, on both databases.
+
+    .venv/bin/python -m bench.import_bench [--sizes 10000,50000,100000] [--no-postgres]
+
+For each database and size, a fresh database (schema and standard exam
+catalogue only, as a real office starts) imports a CSV of that many rows
+(one entry per new candidate, KET for Schools with four paper scores, the
+format of docs/IMPORT.md) through the real ``ImportService`` in a child
+process, which reports its wall time and peak RSS (``ru_maxrss``): the
+file is streamed, so memory should not follow the file. The same file is
+then imported again (every row unchanged: the compare path). Last, the time
+to find a bad row at line 90,000 of 100,000 (an impossible date): the
+first pass reads up to the end, lists it, and nothing is written.
+
+Databases: a SQLite file (WAL, synchronous=NORMAL, as the desk opens it)
+and a throw-away PostgreSQL cluster (tests/support/postgres.py) with
+durable commits (fsync and synchronous_commit on), as an office runs it.
+Targets (issue 8): 100,000 rows ≤ 20 s on SQLite, ≤ 30 s on PostgreSQL,
+peak memory ≤ 250 MB and flat in the file's size.
+
+Files are made once under bench/.cache/import/. Writes a Markdown section
+between the ``import`` markers of docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.performance_doc import write_section
+
+CACHE = Path(__file__).resolve().parent / ".cache" / "import"
+SIZES = (10_000, 50_000, 100_000)
+BAD_LINE = 90_000
+TARGET_S = {"SQLite": 20.0, "PostgreSQL": 30.0}
+TARGET_MB = 250
+HEADER = (
+    "id_number,name_en,name_zh,date_of_birth,email,phone,centre,centre_name,centre_name_zh,"
+    "language,exam,session,release_date,grade,cefr,overall_score,paper:Reading,paper:Writing,"
+    "paper:Listening,paper:Speaking"
+)
+_SURNAMES = ("CHAN", "WONG", "LEE", "CHEUNG", "LAU", "NG", "HO", "TAM", "LEUNG", "YEUNG")
+_GIVEN = ("Tai Man", "Siu Ming", "Ka Yan", "Wing Sze", "Chi Hung", "Hoi Ting", "Pui Shan")
+_ZH = ("陳大文", "黃小明", "李嘉欣", "張詠詩", "劉凱婷", "吳佩珊", "何梓朗")
+
+
+def make_file(rows: int, *, bad_line: int | None = None) -> Path:
+    """A CSV of ``rows`` rows, written line by line (never held)."""
+    suffix = f"-bad{bad_line}" if bad_line else ""
+    path = CACHE / f"import-{rows}{suffix}.csv"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".part")
+    with partial.open("w", encoding="utf-8", newline="") as out:
+        out.write(HEADER + "\n")
+        for n in range(1, rows + 1):
+            born = "2011-02-30" if n + 1 == bad_line else f"20{10 + n % 5}-0{1 + n % 9}-1{n % 10}"
+            name = f"{_SURNAMES[n % 10]} {_GIVEN[n % 7]} {n}"
+            out.write(
+                f"BM{n:07d},{name},{_ZH[n % 7]},{born},c{n}@example.com,+852 6{n:07d},"
+                f"HK{300 + n % 7},Centre {300 + n % 7},,zh_HK,KETFS,2026-06,2026-07-25,"
+                f"PASS WITH MERIT,A2,137,148,130,134,137\n"
+            )
+    partial.replace(path)
+    return path
+
+
+@dataclass(frozen=True)
+class Run:
+    database: str
+    rows: int
+    what: str
+    seconds: float
+    cpu: float
+    peak_mb: float
+    ok: bool
+
+
+def child(url: str, path: str) -> None:
+    """In the child process: one import, then one line of JSON on stdout."""
+    from desk_app.database import Database
+    from desk_app.services.actor import TerminalUser
+    from desk_app.services.clock import SystemClock
+    from desk_app.services.importing.service import ImportService
+    from desk_app.settings import Settings
+
+    db = Database(url)
+    service = ImportService(db, Settings(), SystemClock())
+    started = time.perf_counter()
+    report = service.run(TerminalUser("bench"), path, reason="benchmark")
+    seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    db.dispose()
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kb": peak_kb, "ok": report.ok,
+                      "applied": report.applied, "problems": report.problem_count,
+                      "first": report.problems[0].line if report.problems else None}))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ChildResult:
+    seconds: float
+    #: the import process's own CPU time (user + system; the PostgreSQL server's is not in it)
+    cpu: float
+    peak_mb: float
+    applied: bool
+    first_problem: int | None
+
+
+def _import(url: str, path: Path) -> ChildResult:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.import_bench", "--child", url, str(path)],
+        capture_output=True, text=True, check=True, timeout=900,
+        cwd=Path(__file__).resolve().parent.parent,
+    )  # fmt: skip
+    data = json.loads(done.stdout.strip().splitlines()[-1])
+    return ChildResult(
+        float(data["seconds"]), float(data["cpu"]), int(data["peak_kb"]) / 1024,
+        bool(data["applied"]), data["first"],
+    )  # fmt: skip
+
+
+def measure(name: str, fresh: Iterator[str], sizes: tuple[int, ...]) -> list[Run]:
+    runs: list[Run] = []
+    for rows in sizes:
+        url = next(fresh)
+        path = make_file(rows)
+        print(f"{name}: importing {rows:,} rows …", file=sys.stderr, flush=True)
+        first = _import(url, path)
+        runs.append(Run(name, rows, "new candidates", first.seconds, first.cpu, first.peak_mb,
+                        first.applied))  # fmt: skip
+        if rows == max(sizes):
+            again = _import(url, path)
+            runs.append(Run(name, rows, "the same file again (unchanged)", again.seconds,
+                            again.cpu, again.peak_mb, again.applied))  # fmt: skip
+    bad = make_file(100_000, bad_line=BAD_LINE)
+    found = _import(next(fresh), bad)
+    runs.append(Run(name, 100_000, f"a bad date at line {BAD_LINE:,}: found, nothing written",
+                    found.seconds, found.cpu, found.peak_mb,
+                    found.first_problem == BAD_LINE and not found.applied))  # fmt: skip
+    return runs
+
+
+@contextmanager
+def sqlite_urls() -> Iterator[Iterator[str]]:
+    from desk_app.schema import upgrade
+
+    with tempfile.TemporaryDirectory(prefix="desk-import-bench-") as folder:
+
+        def fresh() -> Iterator[str]:
+            for number in range(1000):
+                url = f"sqlite:///{folder}/bench{number}.sqlite3"
+                upgrade(url)
+                yield url
+
+        yield fresh()
+
+
+@contextmanager
+def postgres_urls() -> Iterator[Iterator[str]]:
+    from bench.accounts_bench import postgres_url
+    from desk_app.schema import upgrade
+    from tests.support.postgres import PgServer
+
+    with postgres_url(durable=True) as first:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(first)
+        server = PgServer(host=parsed.host or "127.0.0.1", port=parsed.port or 5432,
+                          user=parsed.username or "desk")  # fmt: skip
+
+        def fresh() -> Iterator[str]:
+            for number in range(1000):
+                name = f"import_bench_{number}"
+                server.create_database(name)
+                url = server.url(name)
+                upgrade(url)
+                yield url
+
+        try:
+            yield fresh()
+        finally:
+            server.close()
+
+
+def table(runs: list[Run]) -> list[str]:
+    lines = [
+        "| database | rows | import | wall s | CPU s | peak RSS MB | within target |",
+        "| --- | ---: | --- | ---: | ---: | ---: | :---: |",
+    ]
+    for run in runs:
+        target = TARGET_S[run.database.split()[0]]
+        timed = run.rows < 100_000 or run.seconds <= target or "again" in run.what
+        ok = run.ok and timed and run.peak_mb <= TARGET_MB
+        lines.append(
+            f"| {run.database} | {run.rows:,} | {run.what} | {run.seconds:.1f} | {run.cpu:.1f} | "
+            f"{run.peak_mb:.0f} | {'yes' if ok else '**no**'} |"
+        )
+    return lines
+
+
+def section(runs: list[Run], load: str) -> list[str]:
+    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    return [
+        "## Importing",
+        "",
+        "`desk-app import` of a CSV with one new candidate per row (KET for Schools, four",
+        "paper scores, the format of [IMPORT.md](IMPORT.md)) into a fresh database that holds",
+        "only the schema and the exam catalogue, through the real `ImportService`, each run",
+        "in its own process (wall time and peak RSS, `ru_maxrss`). Measured by",
+        f"`bench/import_bench.py` ({machine}; load average at the start: {load}, as other",
+        "work shared the machine). Targets: 100,000 rows ≤ 20 s on SQLite and ≤ 30 s on",
+        "PostgreSQL, peak memory ≤ 250 MB and flat in the file's size.",
+        "",
+        *table(runs),
+        "",
+        "How: the file is streamed, never held. The first pass reads and checks every row",
+        "(nothing is written unless the whole file is good), keeps 72 bytes per candidate",
+        "and 16 per entry to find duplicates and conflicts, and pickles each chunk of",
+        "checked rows into an unnamed temporary file; the second pass reads them back",
+        "2,000 at a time, compares them with the database (three indexed queries) and",
+        "writes in one transaction (COPY on PostgreSQL, `executemany` on SQLite). Memory",
+        "grows only by those small records and the second pass's ID Number → id map",
+        "(together about 0.5 KB a row); SQLite's page cache is held to 64 MiB during an",
+        "import, and fills as the database grows: memory is bounded, not quite flat",
+        f"({growth(runs)}). On SQLite, FTS5 writes its pending terms out at every",
+        "statement savepoint, so the name index's insert trigger cost 7.6 s per 100,000",
+        "candidates; the import fills that index itself instead (0.4 s) and puts the",
+        "trigger back before the commit (`services/importing/name_index.py`).",
+        "",
+        *verdict(runs),
+    ]
+
+
+def growth(runs: list[Run]) -> str:
+    """How peak memory grew from the smallest to the largest new-candidate import."""
+    parts = []
+    for database in dict.fromkeys(run.database for run in runs):
+        mine = [r for r in runs if r.database == database and r.what == "new candidates"]
+        small, big = min(mine, key=lambda r: r.rows), max(mine, key=lambda r: r.rows)
+        parts.append(
+            f"{database.split()[0]}: {small.peak_mb:.0f} MB at {small.rows:,} rows, "
+            f"{big.peak_mb:.0f} MB at {big.rows:,}"
+        )
+    return "; ".join(parts)
+
+
+def verdict(runs: list[Run]) -> list[str]:
+    """The misses said plainly, with what would close them."""
+    lines: list[str] = []
+    for run in runs:
+        target = TARGET_S[run.database.split()[0]]
+        if run.rows < 100_000 or run.what != "new candidates" or run.seconds <= target:
+            continue
+        lines.append(
+            f"**Missed: {run.database.split()[0]}, 100,000 rows in {run.seconds:.0f} s "
+            f"(target {target:.0f} s).** The import process itself used {run.cpu:.0f} s of CPU; "
+            "the rest of the wall time was waiting: for the CPU, which other work shared "
+            "(see the load average), for the disk, and on PostgreSQL for the server."
+        )
+        lines.append("")
+    if lines:
+        lines += [
+            "What would close the gap: measure on an otherwise idle machine first (the",
+            "CPU column is the floor); then, in order of gain, (1) in the second pass, compare",
+            "the next chunk while the database writes the last (two threads: the comparing is",
+            "Python, the writing mostly waits on the database), (2) on PostgreSQL, the nine search",
+            "tokens per candidate (every substring of the Chinese name, each with its",
+            "foreign-key check and two index entries) are the largest table written: a",
+            "trigram index on the name would replace them, (3) a faster row check (the",
+            "per-cell checks are about 50 µs a row in Python).",
+        ]
+    return lines
+
+
+def _load() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def collect(sizes: tuple[int, ...], *, postgres: bool = True) -> tuple[list[Run], str]:
+    load = _load()
+    runs: list[Run] = []
+    with sqlite_urls() as fresh:
+        runs += measure("SQLite (WAL, as the desk opens it)", fresh, sizes)
+    if postgres:
+        with postgres_urls() as fresh:
+            runs += measure("PostgreSQL 15 (durable commits)", fresh, sizes)
+    return runs, load
+
+
+def run(report: list[str], sizes: tuple[int, ...] = SIZES, postgres: bool = True) -> None:
+    """For ``python -m bench``: measure, add the table to ``report``, update the docs."""
+    runs, load = collect(sizes, postgres=postgres)
+    lines = section(runs, load)
+    report.extend(lines)
+    if max(sizes) >= 100_000 and postgres:
+        write_section("import", lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--child", nargs=2, metavar=("URL", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    report: list[str] = []
+    sizes = tuple(int(s) for s in args.sizes.split(","))
+    run(report, sizes, postgres=not args.no_postgres)
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()

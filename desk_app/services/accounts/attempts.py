@@ -1,0 +1,216 @@
+"""How a website attempt is decided, race-free on PostgreSQL and SQLite.
+
+1. *Look* (a read): the account's state and stored hash. An account locked
+   now is refused at once: no password is checked, and the attempt is
+   recorded (``locked_attempt``) in a short write.
+2. *Check* (no transaction open): the slow argon2 verify.
+3. *Decide* (a write, with the account row locked: ``SELECT … FOR UPDATE``
+   on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite): the lock is checked again
+   and the outcome applied. Whatever was verified in step 2, an attempt
+   that finds the account locked here is refused as locked, and wrong
+   attempts are counted one at a time, so N parallel wrong attempts answer
+   "wrong password" exactly ``threshold - 1`` times and "locked" for every
+   other one, and ``failed_attempts`` never exceeds the threshold.
+   If the stored hash changed between steps 1 and 3 the password is
+   verified again under the lock.
+
+No lock is held while argon2 runs, so a slow verify never holds up other
+accounts (on SQLite the write lock covers the whole database, which is why
+step 2 is outside it).
+
+:class:`AttemptSteps` holds steps 1 and 3 for a password (login, change of
+password) and a Secret Number (registration) alike: the
+:class:`~desk_app.services.accounts.locks.LockKind` says which lock the
+attempt counts toward. The caller (``website.py``) does step 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import NoReturn
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.database import Database
+from desk_app.models import Candidate, Letter, ResultsAccount
+from desk_app.services.accounts.locks import LockKind, add_event, settle_expired
+from desk_app.services.actor import WEBSITE
+from desk_app.services.audit import trail as audit
+from desk_app.services.clock import Clock
+from desk_app.services.errors import Locked, Refused
+from desk_app.settings import Settings
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What step 1 saw of an account."""
+
+    account_id: int
+    candidate_id: int
+    id_number: str
+    registered: bool
+    password_hash: str | None
+    #: the end of the lock this attempt is counted toward
+    locked_until: datetime | None
+    letter_id: int | None
+    secret_hash: str | None
+
+
+def active_letter(session: Session, candidate_id: int) -> Letter | None:
+    """The newest active letter of a candidate: the only one whose Secret Number works."""
+    return session.scalar(
+        select(Letter)
+        .where(Letter.candidate_id == candidate_id, Letter.active.is_(True))
+        .order_by(Letter.number.desc())
+        .limit(1)
+    )
+
+
+def until_text(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+class AttemptSteps:
+    """Steps 1 and 3 of every website attempt, in their own units of work."""
+
+    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    def look(self, key: str, kind: LockKind, *, letter: bool = False) -> Seen | None:
+        """Step 1: one read of the columns an attempt needs (and the active letter's)."""
+        with self._db.read() as session:
+            row = session.execute(
+                select(
+                    ResultsAccount.id,
+                    Candidate.id,
+                    Candidate.id_number,
+                    ResultsAccount.registered_at,
+                    ResultsAccount.password_hash,
+                    kind.until_column,
+                )
+                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+                .where(Candidate.id_number == key)
+            ).first()
+            if row is None:
+                return None
+            active = active_letter(session, row[1]) if letter else None
+            return Seen(
+                account_id=row[0],
+                candidate_id=row[1],
+                id_number=row[2],
+                registered=row[3] is not None,
+                password_hash=row[4],
+                locked_until=row[5],
+                letter_id=active.id if active else None,
+                secret_hash=active.secret_hash if active else None,
+            )
+
+    def lock_row(self, session: Session, account_id: int) -> ResultsAccount:
+        return session.execute(
+            select(ResultsAccount).where(ResultsAccount.id == account_id).with_for_update()
+        ).scalar_one()
+
+    def decide(
+        self, session: Session, seen: Seen, src: str | None, kind: LockKind
+    ) -> tuple[ResultsAccount, datetime]:
+        """Step 3's start: the row locked, expired locks settled; refuses while locked."""
+        account = self.lock_row(session, seen.account_id)
+        now = self._clock.now()
+        settle_expired(session, account, now)
+        self._refuse_if_locked(session, account, now, src, kind)
+        return account, now
+
+    def refuse_while_locked(self, account_id: int, src: str | None, kind: LockKind) -> None:
+        """Step 1 saw a lock: record the attempt and raise, unless the lock is gone by now."""
+        with self._db.write() as session:
+            account = self.lock_row(session, account_id)
+            now = self._clock.now()
+            settle_expired(session, account, now)
+            self._refuse_if_locked(session, account, now, src, kind)
+
+    def _refuse_if_locked(
+        self,
+        session: Session,
+        account: ResultsAccount,
+        now: datetime,
+        src: str | None,
+        kind: LockKind,
+    ) -> None:
+        if not kind.locked(account, now):
+            return
+        policy = self._settings.lockout
+        if policy.extend_on_attempt:
+            kind.set_until(account, now + timedelta(minutes=kind.minutes(policy)))
+        add_event(
+            session,
+            account,
+            "locked_attempt",
+            now,
+            source=src,
+            detail={"lock": kind.name, "extended": policy.extend_on_attempt},
+        )
+        session.commit()
+        raise Locked(kind.locked_code, until=until_text(kind.until(account)))
+
+    def count_failure(
+        self,
+        session: Session,
+        account: ResultsAccount,
+        seen: Seen,
+        now: datetime,
+        src: str | None,
+        kind: LockKind,
+        detail: Mapping[str, object] | None = None,
+    ) -> NoReturn:
+        """Count a wrong attempt; commit it and raise (Refused, or Locked on the last)."""
+        policy = self._settings.lockout
+        count = kind.count_failure(account, now)
+        add_event(
+            session,
+            account,
+            kind.failed_event,
+            now,
+            source=src,
+            detail={"attempt": count, **(detail or {})},
+        )
+        if count >= kind.threshold(policy):
+            until = now + timedelta(minutes=kind.minutes(policy))
+            kind.start(account, now, until, src)
+            add_event(
+                session,
+                account,
+                kind.locked_event,
+                now,
+                source=src,
+                detail={"until": until.isoformat(), "failed_attempts": count},
+            )
+            audit.record(
+                session,
+                self._clock,
+                WEBSITE,
+                kind.audit_action,
+                candidate_id=seen.candidate_id,
+                subject=seen.id_number,
+                detail={"until": until.isoformat(), "failed_attempts": count, "source": src},
+            )
+            session.commit()
+            raise Locked(kind.locked_code, until=until_text(until))
+        session.commit()
+        raise Refused(kind.wrong_code)
+
+    def record_unregistered_attempt(self, seen: Seen, src: str | None, via: str) -> None:
+        with self._db.write() as session:
+            account = self.lock_row(session, seen.account_id)
+            add_event(
+                session,
+                account,
+                "login_failed",
+                self._clock.now(),
+                source=src,
+                detail={"registered": False, "via": via},
+            )

@@ -1,0 +1,192 @@
+"""Importing the exam board's file: all or nothing, checked whole before anything is written.
+
+One service under the command line (``desk-app import``) and the window's
+Import… dialog. A call:
+
+1. checks the role (``import_data``: administrators) and the reason;
+2. reads the file's size and SHA-256, and the exam catalogue;
+3. reads the whole file (streamed), listing every problem by line and
+   column (``checking.py``); any problem ends the call with nothing written;
+   the checked rows go to a temporary file a chunk at a time (``spool.py``);
+4. in one transaction, compares each chunk of checked rows with the
+   database and writes what is new or corrected (``applying.py``); a row
+   the database refuses (a removed released result, someone else's ID
+   Number) lists its problem and the transaction is rolled back;
+5. audits, in that transaction, one entry per corrected record and one for
+   the import itself (file name, size, SHA-256, counts), and commits.
+
+A dry run does 1–4 in a read-only unit of work and writes nothing. Neither
+the file nor its rows are held in memory: it does not grow with the file.
+On PostgreSQL an advisory lock makes imports wait for each other; on
+SQLite the write transaction holds the database's write lock anyway.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desk_app.database import Database
+from desk_app.services.actor import AuditActor, Caller, authorise_caller
+from desk_app.services.audit.batch import PendingEntry, record_many
+from desk_app.services.clock import Clock
+from desk_app.services.errors import BadInput
+from desk_app.services.importing.applying import Applier
+from desk_app.services.importing.catalogue import load_catalogue
+from desk_app.services.importing.checking import FileCheck, check_file
+from desk_app.services.importing.reading import RowSource, file_facts
+from desk_app.services.importing.report import (
+    FileFacts,
+    ImportCancelled,
+    ImportCounts,
+    ImportReport,
+    Problems,
+    Progress,
+    ProgressCallback,
+    StopAsked,
+)
+from desk_app.services.importing.spool import RowSpool
+from desk_app.services.permissions import Action
+from desk_app.services.validation import require_reason
+from desk_app.settings import Settings
+
+#: any number: PostgreSQL's advisory lock that imports queue on
+_IMPORT_LOCK = 5_120_311
+
+
+class _RollBack(Exception):
+    """The database refused a row: undo the unit of work, report the problems."""
+
+
+class ImportService:
+    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    def run(
+        self,
+        caller: Caller,
+        path: str | Path,
+        *,
+        reason: str,
+        dry_run: bool = False,
+        progress: ProgressCallback | None = None,
+        should_stop: StopAsked | None = None,
+    ) -> ImportReport:
+        """Check ``path`` and, unless ``dry_run`` or a problem is found, import it whole."""
+        started = time.perf_counter()
+        reason = require_reason(reason)
+        with self._db.read() as session:
+            authorise_caller(session, caller, Action.IMPORT_DATA)
+            catalogue = load_catalogue(session)
+        path = Path(path)
+        facts = file_facts(path)
+        problems = Problems()
+        with RowSpool() as spool:
+            found = check_file(
+                RowSource(path, facts.kind), catalogue, self._settings, problems,
+                spool=spool, progress=progress, should_stop=should_stop,
+            )  # fmt: skip
+            if not problems and file_facts(path).sha256 != facts.sha256:
+                raise BadInput("import_file_changed")
+            if problems:
+                return self._report(facts, dry_run, False, problems, ImportCounts(), started)
+            counts, audit_id = ImportCounts(rows=found.rows), None
+            unit = self._db.read if dry_run else self._db.write
+            try:
+                with unit() as session:
+                    counts, audit_id = self._second_pass(
+                        session, caller, spool, facts, found, reason, problems, progress,
+                        should_stop, write=not dry_run,
+                    )  # fmt: skip
+            except _RollBack:
+                return self._report(facts, dry_run, False, problems, counts, started)
+        return self._report(facts, dry_run, not dry_run, problems, counts, started, audit_id)
+
+    def _second_pass(
+        self,
+        session: Session,
+        caller: Caller,
+        spool: RowSpool,
+        facts: FileFacts,
+        found: FileCheck,
+        reason: str,
+        problems: Problems,
+        progress: ProgressCallback | None,
+        should_stop: StopAsked | None,
+        *,
+        write: bool,
+    ) -> tuple[ImportCounts, int | None]:
+        actor = authorise_caller(session, caller, Action.IMPORT_DATA)
+        if write and session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _IMPORT_LOCK})
+        catalogue = load_catalogue(session)  # as it is now, inside this unit of work
+        applier = Applier(
+            session, catalogue, now=self._clock.now(), timezone=self._settings.office.timezone,
+            reason=reason, write=write, problems=problems,
+        )  # fmt: skip
+        applier.prepare(found)
+        for chunk in spool.chunks():
+            applier.apply(chunk)
+            self._tell(progress, should_stop, applier.tally.rows, applier.tally.rows / spool.rows)
+        counts = applier.tally.counts()
+        if problems:
+            raise _RollBack()
+        applier.finish()
+        if not write:
+            return counts, None
+        return counts, self._audit(session, actor, facts, counts, reason, applier.entries)
+
+    def _tell(
+        self,
+        progress: ProgressCallback | None,
+        should_stop: StopAsked | None,
+        rows: int,
+        fraction: float,
+    ) -> None:
+        if should_stop is not None and should_stop():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(Progress("writing", rows, fraction))
+
+    def _audit(
+        self,
+        session: Session,
+        actor: AuditActor,
+        facts: FileFacts,
+        counts: ImportCounts,
+        reason: str,
+        corrections: list[PendingEntry],
+    ) -> int:
+        detail = {
+            "file": facts.name, "size": facts.size, "sha256": facts.sha256, "format": facts.kind,
+            **{name: getattr(counts, name) for name in _COUNTED},
+        }  # fmt: skip
+        event = PendingEntry("data_imported", subject=facts.name[:64], reason=reason, detail=detail)
+        return record_many(session, self._clock, actor, [*corrections, event])[-1]
+
+    def _report(
+        self,
+        facts: FileFacts,
+        dry_run: bool,
+        applied: bool,
+        problems: Problems,
+        counts: ImportCounts,
+        started: float,
+        audit_id: int | None = None,
+    ) -> ImportReport:
+        return ImportReport(
+            file=facts, dry_run=dry_run, applied=applied, problems=problems.listed(),
+            problem_count=problems.count, counts=counts,
+            seconds=time.perf_counter() - started, audit_id=audit_id,
+        )  # fmt: skip
+
+
+_COUNTED = (
+    "rows", "new_candidates", "changed_candidates", "new_entries", "new_results",
+    "changed_results", "removed_results", "unchanged_rows", "new_centres", "new_sessions",
+)  # fmt: skip
