@@ -42,6 +42,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select, text
@@ -193,45 +194,50 @@ def measure(
     """Each kind's queries timed in ``passes`` passes; a query's time is its lowest.
 
     As ``timeit``'s repeat: on a machine shared with other work, a stall that
-    work causes counts only when it hits the same query in every pass. The
-    baseline is timed the same way.
+    work causes counts only when it hits the same query in every pass. A pass
+    goes over every kind in turn, so that a burst of other work that lasts a
+    minute cannot slow every pass of one kind. The baseline is timed the same way.
     """
     db = Database(database.url)
     try:
         services: Services = build_services(db, Settings(), SystemClock())
         staff: StaffIdentity = services.staff.authenticate("operator", "operator-demo-2026")
         search = SearchService(db, services.settings, services.clock)
-        results: list[Measured] = []
         for kind in KINDS:
-            typed = queries[kind]
-            for text_ in typed[:WARM_UP]:
+            for text_ in queries[kind][:WARM_UP]:
                 search.search(staff, text_)
-            timings = [float("inf")] * len(typed[WARM_UP:])
-            pages: list[tuple[tuple[str, str], ...]] = []
-            gc.collect()
-            gc.disable()  # as timeit does: a collection pause is not the query's
-            try:
-                for _ in range(passes):
-                    pages = []
-                    for index, text_ in enumerate(typed[WARM_UP:]):
-                        took, page = _timed(lambda t=text_: search.search(staff, t))
-                        timings[index] = min(timings[index], took)
-                        pages.append(tuple((row.id_number, row.match) for row in page.items))
-            finally:
-                gc.enable()
-            base = [float("inf")] * len(typed[WARM_UP : WARM_UP + baseline_count])
+        timed = {kind: queries[kind][WARM_UP:] for kind in KINDS}
+        timings = {kind: [float("inf")] * len(timed[kind]) for kind in KINDS}
+        pages: dict[str, list[tuple[tuple[str, str], ...]]] = {}
+        gc.collect()
+        gc.disable()  # as timeit does: a collection pause is not the query's
+        try:
             for _ in range(passes):
-                for index, text_ in enumerate(typed[WARM_UP : WARM_UP + baseline_count]):
+                for kind in KINDS:
+                    pages[kind] = []
+                    for index, text_ in enumerate(timed[kind]):
+                        took, page = _timed(partial(search.search, staff, text_))
+                        timings[kind][index] = min(timings[kind][index], took)
+                        pages[kind].append(tuple((row.id_number, row.match) for row in page.items))
+        finally:
+            gc.enable()
+        base = {kind: [float("inf")] * len(timed[kind][:baseline_count]) for kind in KINDS}
+        for _ in range(passes):
+            for kind in KINDS:
+                for index, text_ in enumerate(timed[kind][:baseline_count]):
                     sql, params = _baseline_sql(text_)
                     with db.read() as session:
                         started = time.perf_counter()
                         session.execute(text(sql), params).all()
                         took = (time.perf_counter() - started) * 1000
-                    base[index] = min(base[index], took)
+                    base[kind][index] = min(base[kind][index], took)
+        results: list[Measured] = []
+        for kind in KINDS:
+            t, b = timings[kind], base[kind]
             results.append(
                 Measured(
-                    kind, statistics.median(timings), p95(timings), statistics.median(base),
-                    p95(base), len(timings), len(base), tuple(pages),
+                    kind, statistics.median(t), p95(t), statistics.median(b), p95(b),
+                    len(t), len(b), tuple(pages[kind]),
                 )
             )  # fmt: skip
             log(
