@@ -255,7 +255,9 @@ def test_the_search_key_migration_goes_down_and_up_again_with_candidates(
             if services.db.dialect == "sqlite":
                 found = "SELECT rowid FROM candidate_name_fts WHERE candidate_name_fts MATCH 'suk'"
             else:
-                found = "SELECT id FROM candidate WHERE desk_name_prefixes(name_en) @@ 'su'::tsquery"
+                found = (
+                    "SELECT id FROM candidate WHERE desk_name_prefixes(name_en) @@ 'su'::tsquery"
+                )
             assert len(session.execute(text(found)).all()) == 1
         migrate(database_url, "head")  # and the keys, built from the data again
         search = SearchService(services.db, services.settings, services.clock)
