@@ -41,7 +41,9 @@ from sqlalchemy import func, select
 
 from bench.audit_data import BenchDatabase, postgres_database, sqlite_database
 from bench.performance_doc import write_section
-from bench.search_bench import _cell, _machine, log, p95
+from bench.search_bench import p95
+from bench.search_data import log
+from bench.search_report import _cell, _machine
 from desk_app.database import Database
 from desk_app.models import AuditEvent, Candidate, Staff
 from desk_app.services.audit.browse import AuditFilter, AuditPage

@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import Table, select, update
 
-from bench.search_bench import CACHE, log
+from bench.search_data import CACHE, log
 from desk_app.bulk import BulkWriter, analyze
 from desk_app.database import Database
 from desk_app.demo.generate import make_demo

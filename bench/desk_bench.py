@@ -40,7 +40,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bench.performance_doc import write_section
-from bench.search_bench import CACHE, SEED, make_queries
+from bench.search_bench import make_queries
+from bench.search_data import CACHE, SEED
 
 MILLION = CACHE / f"search-1000000-{SEED}.sqlite3"
 HEARTBEAT_MS = 5

@@ -112,6 +112,16 @@ class CachedCluster:
             found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             return found.fetchone() is not None
 
+    def database_files(self, name: str) -> list[Path]:
+        """The files that hold the database ``name`` (its directory under ``base/``)."""
+        with self._admin() as admin:
+            row = admin.execute("SELECT oid FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if row is None:
+            return []
+        return sorted(
+            path for path in (self.data / "base" / str(row[0])).iterdir() if path.is_file()
+        )
+
     def recreate_database(self, name: str) -> None:
         with self._admin() as admin:
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
@@ -121,6 +131,13 @@ class CachedCluster:
         """Write everything out, so the log of a bulk load can be recycled."""
         with self._admin() as admin:
             admin.execute("CHECKPOINT")
+
+    def vacuum_analyze(self, dbname: str) -> None:
+        """Statistics and the visibility map after a bulk load or an upgrade."""
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=SUPERUSER, dbname=dbname, autocommit=True
+        ) as connection:
+            connection.execute("VACUUM (ANALYZE)")
 
     def version(self) -> str:
         with self._admin() as admin:

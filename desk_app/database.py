@@ -76,6 +76,11 @@ def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # let SQLAlchemy's "begin" event decide how a transaction starts
         dbapi_connection.isolation_level = None
+        # the English-name index's triggers compute keys in Python (imported
+        # here: the models are not needed before the first connection)
+        from desk_app.models.search_index import register_sqlite
+
+        register_sqlite(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")

@@ -1,9 +1,10 @@
 """Candidates, their exam entries, results and per-paper scores.
 
 Search does not scan these tables: ``search_token`` holds every candidate's
-normalised name words and Chinese-name substrings, and the key columns below
-hold the normalised ID, email and phone, each behind a B-tree index that
-SQLite and PostgreSQL both use for equality and prefix ranges.
+normalised name words and Chinese-name substrings (the English-name index
+follows the names by itself: ``search_index.py``), and the key columns below hold
+the normalised ID, email and phone, each behind a B-tree index that SQLite
+and PostgreSQL both use for equality and prefix ranges.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ def key_string(length: int) -> String:
 
 class Candidate(Base):
     __tablename__ = "candidate"
+    # the id after each key: a prefix of the key is read in (key, id) order,
+    # the order search lists it in, without sorting
+    __table_args__ = (
+        Index("ix_candidate_email_key", "email_key", "id"),
+        Index("ix_candidate_phone_key", "phone_key", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: normalised: no spaces, upper case
@@ -49,9 +56,9 @@ class Candidate(Base):
     #: the language of emails to this candidate: "en" or "zh_HK"
     language: Mapped[str] = mapped_column(String(8), default="en")
     #: lower-cased email, for prefix search
-    email_key: Mapped[str | None] = mapped_column(key_string(254), index=True)
+    email_key: Mapped[str | None] = mapped_column(key_string(254))
     #: digits only, without the 852/886 country code, for prefix search
-    phone_key: Mapped[str | None] = mapped_column(key_string(32), index=True)
+    phone_key: Mapped[str | None] = mapped_column(key_string(32))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     centre: Mapped[Centre] = relationship()

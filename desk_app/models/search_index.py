@@ -1,20 +1,34 @@
-"""Full-text indexes on English names, which the models cannot describe.
+"""The English-name keys search looks up, and the indexes that hold them.
 
-Revision 0002 creates them (see that migration for the DDL):
+A name's *keys* say exactly which typed words it matches: every prefix of
+every word of the name (folded: lower case, accents and width removed), and
+``prefix#n`` when ``n`` different words of the name start with that prefix.
+Typed words match a name when each begins a *different* word of it; by
+Hall's condition on nested prefixes that is: for each distinct typed word w,
+the name has at least as many words starting with w as there are typed words
+starting with w. So a query is one key per distinct typed word
+(:func:`name_key`), and a name matches when it holds all of them — an exact
+intersection, with nothing left to check afterwards.
 
-* SQLite: ``candidate_name_fts``, a contentless FTS5 table of ``name_en``
-  (``unicode61`` tokens, accents removed, prefix indexes for 1–3 letters),
-  kept in step with ``candidate`` by three triggers. Its ``rowid`` is the
-  candidate's id, so matches come back in id order, and a several-word
-  query is a doclist intersection that skips ahead, not a scan.
-* PostgreSQL: ``desk_name_prefixes(text) → tsvector``, every prefix (up to
-  24 letters) of every lower-cased word of a name, and a GIN index on it,
-  ``ix_candidate_name_prefixes``. A typed word is then an exact lexeme, so
-  GIN intersects posting lists with its fast skipping scan (a ``:*``
-  prefix query would first union every lexeme with that prefix).
+Revision 0007 keeps the keys beside the candidates (see that migration for
+the DDL):
 
-``search_token`` stays the reference for what matches: these indexes only
-find candidates faster (see ``services/search/rules.py``).
+* SQLite: ``candidate_name_keys``, a contentless FTS5 table (``detail=none``,
+  one exact term per key, no prefix queries), filled by triggers on
+  ``candidate`` through :func:`name_key_text`, which :func:`register_sqlite`
+  adds to every connection as ``desk_name_keys``. Its ``rowid`` is the
+  candidate's id: FTS5 intersects the keys' doclists in id order, skipping
+  ahead, and stops at the page.
+* PostgreSQL: ``candidate_name_key`` (candidate id, keys as a tsvector)
+  with a GIN index, and ``name_key_list`` (key, candidate id), each key's
+  candidates in id order; both kept by statement triggers on
+  ``search_token`` from the candidate's English-name words there (already
+  folded by Python), so their keys are the same as :func:`name_keys`. Which
+  one a search reads: ``services/search/postgres_names.py``.
+
+Changing what :func:`name_keys` returns needs a migration that fills both
+again: SQLite's contentless table removes a row by the keys the function
+gives now, and they must be the ones it was given then.
 
 Alembic's autogenerate would report these objects as not in the models;
 :func:`include_object` tells it to leave them alone (``migrations/env.py``
@@ -23,27 +37,76 @@ and the schema test pass it to Alembic).
 
 from __future__ import annotations
 
+import re
+import sqlite3
+import unicodedata
 from typing import Any
 
-FTS_TABLE = "candidate_name_fts"
-#: the trigger that adds a new candidate's name to the index (a bulk import
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+#: name words are stored and typed up to this many characters
+MAX_TOKEN = 64
+#: joins a prefix and a count in a key: "ka#2" (never part of a word)
+COUNT_MARK = "#"
+
+SQLITE_FTS = "candidate_name_keys"
+SQLITE_FUNCTION = "desk_name_keys"
+#: the trigger that adds a new candidate's keys to the index (a bulk import
 #: fills the index itself instead: services/importing/name_index.py)
-FTS_INSERT_TRIGGER = "candidate_name_fts_insert"
+SQLITE_INSERT_TRIGGER = "candidate_name_keys_insert"
 #: the FTS5 shadow tables SQLite keeps beside the virtual table
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
-PG_FUNCTION = "desk_name_prefixes"
-PG_INDEX = "ix_candidate_name_prefixes"
-#: longest word prefix the PostgreSQL index holds
-PG_PREFIX_LIMIT = 24
+PG_TABLES = ("candidate_name_key", "name_key_list")
+PG_INDEX = "ix_candidate_name_key_keys"
 
-NOT_MODELLED_TABLES = frozenset({FTS_TABLE, *(FTS_TABLE + s for s in FTS_SHADOW_SUFFIXES)})
-NOT_MODELLED_INDEXES = frozenset({PG_INDEX})
+NOT_MODELLED_TABLES = frozenset(
+    {SQLITE_FTS, *(SQLITE_FTS + suffix for suffix in FTS_SHADOW_SUFFIXES), *PG_TABLES}
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, full-width folded: ``Chân`` → ``chan``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def name_words(name: str) -> list[str]:
+    """The searchable words of an English name, folded, in order, without repeats."""
+    seen: list[str] = []
+    for word in _WORD.findall(fold(name)):
+        token = word[:MAX_TOKEN]
+        if token not in seen:
+            seen.append(token)
+    return seen
+
+
+def name_key(prefix: str, words: int = 1) -> str:
+    """The key of "``words`` different words of the name start with ``prefix``"."""
+    return prefix if words == 1 else f"{prefix}{COUNT_MARK}{words}"
+
+
+def name_keys(name: str) -> list[str]:
+    """Every key a name holds (see the module's docstring), each once."""
+    starting: dict[str, int] = {}
+    for word in name_words(name):
+        for end in range(1, len(word) + 1):
+            starting[word[:end]] = starting.get(word[:end], 0) + 1
+    return [name_key(prefix, n) for prefix, count in starting.items() for n in range(1, count + 1)]
+
+
+def name_key_text(name: str | None) -> str:
+    """The keys as one FTS5 document: separated by spaces (keys hold none)."""
+    return " ".join(name_keys(name)) if name else ""
+
+
+def register_sqlite(connection: sqlite3.Connection) -> None:
+    """Give a SQLite connection the function the name-key triggers call."""
+    connection.create_function(SQLITE_FUNCTION, 1, name_key_text, deterministic=True)
 
 
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """Alembic hook: skip the full-text objects that revision 0002 manages by hand."""
+    """Alembic hook: skip the name-key objects that revision 0007 manages by hand."""
     if type_ == "table" and name in NOT_MODELLED_TABLES:
         return False
-    return not (type_ == "index" and name in NOT_MODELLED_INDEXES)
+    return not (type_ == "index" and name == PG_INDEX)

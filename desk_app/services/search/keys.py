@@ -2,19 +2,31 @@
 
 Whoever writes a candidate (demo data, the importer, an email change) stores
 these keys with it; search normalises what is typed the same way, so a
-lookup is an index equality or prefix range, never a scan.
+lookup is an index equality or prefix range, never a scan. (The English-name
+index follows by itself: SQLite computes a candidate's keys from its name
+with the same Python, PostgreSQL from the "n" tokens stored here;
+``models/search_index.py``.)
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from desk_app.models import SearchToken
+from desk_app.models.search_index import MAX_TOKEN, fold, name_words
 from desk_app.services.validation import phone_key
 
-_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
-MAX_TOKEN = 64
+__all__ = [
+    "MAX_TOKEN",
+    "candidate_tokens",
+    "chinese_substrings",
+    "email_key",
+    "fold",
+    "is_cjk",
+    "name_words",
+    "phone_key_of",
+    "token_rows",
+]
 
 
 def is_cjk(ch: str) -> bool:
@@ -25,22 +37,6 @@ def is_cjk(ch: str) -> bool:
         or 0xF900 <= code <= 0xFAFF
         or 0x20000 <= code <= 0x3134F
     )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, full-width folded: ``Chân`` → ``chan``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def name_words(name: str) -> list[str]:
-    """The searchable words of an English name, folded, in order, without repeats."""
-    seen: list[str] = []
-    for word in _WORD.findall(fold(name)):
-        token = word[:MAX_TOKEN]
-        if token not in seen:
-            seen.append(token)
-    return seen
 
 
 def chinese_substrings(name: str | None) -> list[str]:

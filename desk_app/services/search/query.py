@@ -1,8 +1,8 @@
 """What the search box holds, read once: which rules to try, with which keys.
 
 No database here: :func:`classify` turns the typed text into a :class:`Query`
-whose keys are normalised exactly as ``keys.py`` normalises what is
-stored, so every rule is an index lookup (equality or prefix range).
+whose keys are normalised exactly as ``keys.py`` normalises what is stored,
+so every rule is an index lookup (equality or prefix range).
 
 How text is read (the first match decides):
 
@@ -13,9 +13,15 @@ How text is read (the first match decides):
   more: phone digits, and an ID Number when the digits fit one.
 * ID-shaped once spaces and punctuation are gone (up to 3 letters then
   digits, or up to 3 letters alone): ID exact and ID prefix; a letters-only
-  one is also tried as name words and an email prefix ("ng", "smr").
+  one is also tried as name words ("ng", "smr").
+* one word with a dot, underscore or plus in it ("chan.tai", "mary_o"): an
+  email prefix only; names hold none of these.
 * otherwise: English name words in any order, each a prefix of a different
-  word of the name; one word without spaces is also an email prefix.
+  word of the name.
+
+Whatever else it is, text typed as one word (no spaces) is also an email
+prefix: any beginning of an address finds it, digits and all ("chan.taiman2",
+"tm2", "91234567", "chan.taiman2@gm").
 
 Characters that cannot be in a name (``%``, ``_``, quotes, emoji …) only
 separate words; they are never wildcards and never reach SQL as text.
@@ -39,6 +45,8 @@ MAX_CHINESE = 12
 
 _ID_SHAPE = re.compile(r"[A-Z]{0,3}[0-9]{0,9}")
 _PHONE_TEXT = re.compile(r"[0-9+\-().\s]+")
+#: characters of an email address's local part that no name holds
+_EMAIL_MARKS = frozenset("._+")
 #: code points that cannot be in a UTF-8 string
 _SURROGATES = range(0xD800, 0xE000)
 
@@ -108,8 +116,7 @@ def classify(text: str) -> Query:
     if not value:
         return Query("empty")
     if "@" in value:
-        email = "".join(value.split()).lower()[:254]
-        return Query("email", email=email)
+        return Query("email", email="".join(value.split()).lower()[:254])
     if any(is_cjk(ch) for ch in value):
         chinese = "".join(ch for ch in value if is_cjk(ch))
         latin = "".join(" " if is_cjk(ch) else ch for ch in value)
@@ -119,6 +126,8 @@ def classify(text: str) -> Query:
         return Query("chinese", chinese=chinese, words=words)
     compact = normalise_id_number(value)
     id_like = bool(compact) and compact.isascii() and _ID_SHAPE.fullmatch(compact) is not None
+    # one word is also the beginning of an email address
+    email: str | None = value.lower()[:254] if len(value.split()) == 1 else None
     if _PHONE_TEXT.fullmatch(value):
         digits = "".join(ch for ch in value if ch.isdigit())
         if len(digits) >= 4:
@@ -130,19 +139,18 @@ def classify(text: str) -> Query:
                 "id" if id_like else "phone",
                 id_number=compact if id_like else None,
                 phones=tuple(dict.fromkeys(phones)),
+                email=email,
             )
     if id_like:
-        letters_only = compact.isalpha()
-        single = len(value.split()) == 1
         return Query(
             "id",
             id_number=compact,
-            words=typed_words(value) if letters_only else (),
-            email=value.lower() if letters_only and single else None,
+            words=typed_words(value) if compact.isalpha() else (),
+            email=email,
         )
+    if email is not None and _EMAIL_MARKS.intersection(value):
+        return Query("email", email=email)
     words = typed_words(value)
-    single = len(value.split()) == 1
-    email_prefix = value.lower()[:254] if single else None
     if len(words) > MAX_WORDS:
-        return Query("name", email=email_prefix)
-    return Query("name", words=words, email=email_prefix)
+        return Query("name", email=email)
+    return Query("name", words=words, email=email)

@@ -4,12 +4,13 @@
   key columns (``key >= q AND key < q⁺``; the columns compare byte by byte
   on both databases, so the range is one run of the index). Never LIKE.
 * Chinese name: the exact ``search_token`` (kind "z") holding the typed
-  characters; the primary key gives candidates in id order.
-* English name words: a full-text index finds candidates holding every word
-  (SQLite FTS5, PostgreSQL GIN over word prefixes; see
-  ``models/search_index.py``), in id order, and ``search_token`` checks each
-  one as it is taken: every typed word must begin a *different* word of the
-  name, which the full-text indexes alone cannot tell.
+  characters; the primary key gives candidates in id order. Latin words
+  typed with it are checked on each candidate against its "n" tokens.
+* English name words: one exact key per distinct typed word (see
+  ``models/search_index.py``); a candidate matches when it holds them all.
+  SQLite's FTS5 intersects the keys in id order and stops at the page.
+  PostgreSQL merges the keys' lists in id order when matches are common, and
+  lets GIN intersect them when they are rare (``postgres_names.py``).
 
 Every value reaches SQL as a bound parameter; the SQL text holds only names
 and numbers made here.
@@ -17,77 +18,74 @@ and numbers made here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, text
+from sqlalchemy import Row, Select, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from desk_app.models import Candidate
-from desk_app.models.search_index import PG_PREFIX_LIMIT
+from desk_app.models.search_index import name_key
+from desk_app.services.search import postgres_names
 from desk_app.services.search.query import Query, prefix_upper
 
-Rule = Callable[[Session, Query, int], Sequence[int]]
+#: (candidate id, the rule that found it) in the rule's order
+Found = list[tuple[int, str]]
+Rule = Callable[[Session, Query, int], Found]
 
-#: PostgreSQL name search: up to this many estimated matches, GIN finds them
-#: all; above, candidates are walked in id order until a page is full
-GIN_MAX_ROWS = 2_500
-#: words shorter than this are left to the token checks when longer ones are typed
-GIN_MIN_LETTERS = 3
-#: the walk reads at most this many candidates (per page match: see WALK_ROWS_PER_MATCH);
-#: a page not full by then means fewer than ~GIN_MAX_ROWS matches in a million
-WALK_BUDGET = 20_000
-WALK_ROWS_PER_MATCH = 400
+_CANDIDATE = Candidate.__table__.c
 
 
-def _prefix(column: Any, prefix: str) -> ColumnElement[bool]:
-    upper = prefix_upper(prefix)
-    condition: ColumnElement[bool] = column >= prefix
-    return condition if upper is None else condition & (column < upper)
+#: a prefix range's statements: without an upper bound, and with one
+Ranges = tuple[Select[int, str], Select[int, str]]
 
 
-def id_exact(session: Session, query: Query, limit: int) -> Sequence[int]:
-    if not query.id_number:
-        return []
-    return session.scalars(select(Candidate.id).where(Candidate.id_number == query.id_number)).all()
+def _prefix_range(key: Any) -> Ranges:
+    """``key`` starting with :low, in (key, id) order: without an upper bound, and with :high.
 
-
-def id_prefix(session: Session, query: Query, limit: int) -> Sequence[int]:
-    if not query.id_number:
-        return []
-    statement = (
-        select(Candidate.id)
-        .where(_prefix(Candidate.id_number, query.id_number))
-        .where(Candidate.id_number != query.id_number)
-        .order_by(Candidate.id_number)
-        .limit(limit)
+    Built once: a statement made on every search costs more than running it.
+    """
+    base = (
+        select(_CANDIDATE.id, key)
+        .where(key >= bindparam("low"))
+        .order_by(key, _CANDIDATE.id)
+        .limit(bindparam("limit"))
     )
-    return session.scalars(statement).all()
+    return base, base.where(key < bindparam("high"))
 
 
-def email(session: Session, query: Query, limit: int) -> Sequence[int]:
+_ID_RANGE = _prefix_range(_CANDIDATE.id_number)
+_EMAIL_RANGE = _prefix_range(_CANDIDATE.email_key)
+_PHONE_RANGE = _prefix_range(_CANDIDATE.phone_key)
+
+
+def _starting(
+    session: Session, statements: Ranges, prefix: str, limit: int
+) -> Sequence[Row[int, str]]:
+    high = prefix_upper(prefix)
+    if high is None:
+        return session.execute(statements[0], {"low": prefix, "limit": limit}).all()
+    return session.execute(statements[1], {"low": prefix, "high": high, "limit": limit}).all()
+
+
+def id_number(session: Session, query: Query, limit: int) -> Found:
+    """The ID Number itself first (it sorts before every longer one), then those it begins."""
+    if not query.id_number:
+        return []
+    rows = _starting(session, _ID_RANGE, query.id_number, limit + 1)
+    return [(row[0], "id_exact" if row[1] == query.id_number else "id_prefix") for row in rows]
+
+
+def email(session: Session, query: Query, limit: int) -> Found:
     if not query.email:
         return []
-    statement = (
-        select(Candidate.id)
-        .where(_prefix(Candidate.email_key, query.email))
-        .order_by(Candidate.email_key, Candidate.id)
-        .limit(limit)
-    )
-    return session.scalars(statement).all()
+    return [(row[0], "email") for row in _starting(session, _EMAIL_RANGE, query.email, limit)]
 
 
-def phone(session: Session, query: Query, limit: int) -> Sequence[int]:
-    found: list[int] = []
+def phone(session: Session, query: Query, limit: int) -> Found:
+    found: Found = []
     for digits in query.phones:
-        statement = (
-            select(Candidate.id)
-            .where(_prefix(Candidate.phone_key, digits))
-            .order_by(Candidate.phone_key, Candidate.id)
-            .limit(limit)
-        )
-        found.extend(session.scalars(statement).all())
+        found += [(row[0], "phone") for row in _starting(session, _PHONE_RANGE, digits, limit)]
     return found
 
 
@@ -136,7 +134,7 @@ def _where(parts: list[str]) -> str:
     return "".join(f" AND {part}" for part in parts)
 
 
-def chinese(session: Session, query: Query, limit: int) -> Sequence[int]:
+def chinese(session: Session, query: Query, limit: int) -> Found:
     if not query.chinese:
         return []
     parts, params = token_checks(query.words, "t.candidate_id", session.get_bind().dialect.name)
@@ -146,127 +144,35 @@ def chinese(session: Session, query: Query, limit: int) -> Sequence[int]:
     )
     sql += " ORDER BY t.candidate_id LIMIT :limit"
     params.update(chinese=query.chinese, limit=limit)
-    return session.scalars(text(sql), params).all()
+    return [(candidate_id, "chinese") for candidate_id in session.scalars(text(sql), params)]
 
 
-def name(session: Session, query: Query, limit: int) -> Sequence[int]:
+def name_query_keys(words: Sequence[str]) -> list[str]:
+    """The keys a name must hold to match every typed word (``models/search_index.py``)."""
+    return [name_key(word, need) for word, need in multiplicities(words)]
+
+
+def name(session: Session, query: Query, limit: int) -> Found:
     if query.chinese or not query.words:
         return []
+    keys = name_query_keys(query.words)
     if session.get_bind().dialect.name == "postgresql":
-        return _name_postgresql(session, query.words, limit)
-    return _name_sqlite(session, query.words, limit)
+        found = postgres_names.find(session, keys, limit)
+    else:
+        found = _name_sqlite(session, keys, limit)
+    return [(candidate_id, "name") for candidate_id in found]
 
 
-def _name_sqlite(session: Session, words: Sequence[str], limit: int) -> Sequence[int]:
-    parts, params = token_checks(words, "candidate_name_fts.rowid", "sqlite")
-    # each word a quoted FTS5 string with a prefix star: no FTS5 syntax can get in
-    params["match"] = " AND ".join(f'"{word}"*' for word in dict.fromkeys(words))
-    params["limit"] = limit
+def _name_sqlite(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
+    # each key a quoted FTS5 string: no FTS5 syntax can get in, and the
+    # table's tokenizer keeps a key (letters, digits, "#") as one term
+    match = " AND ".join(f'"{key}"' for key in keys)
     sql = (
-        "SELECT candidate_name_fts.rowid FROM candidate_name_fts"
-        " WHERE candidate_name_fts MATCH :match"
-        + _where(parts)
-        + " ORDER BY candidate_name_fts.rowid LIMIT :limit"
+        "SELECT rowid FROM candidate_name_keys WHERE candidate_name_keys MATCH :match"
+        " ORDER BY rowid LIMIT :limit"
     )
-    return session.scalars(text(sql), params).all()
+    return session.scalars(text(sql), {"match": match, "limit": limit}).all()
 
 
-def _tsquery(words: Sequence[str]) -> str:
-    # words are letters or digits only, so quoting them as lexemes is safe
-    return " & ".join(f"'{word}'" for word in dict.fromkeys(words))
-
-
-def _estimate(session: Session, lexemes: str) -> float:
-    """The planner's estimate of the candidates holding every lexeme (no rows are read)."""
-    plan = session.scalar(
-        text(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate"
-            " WHERE desk_name_prefixes(name_en) @@ CAST(:lexemes AS tsquery)"
-        ),
-        {"lexemes": lexemes},
-    )
-    document = json.loads(plan) if isinstance(plan, str) else plan
-    return float(document[0]["Plan"]["Plan Rows"])
-
-
-def _substring_filters(words: Sequence[str]) -> list[str]:
-    """Cheap tests a matching name passes (the token checks then decide).
-
-    Uses the parameters ``w0, w1, …`` that :func:`token_checks` binds.
-    """
-    parts: list[str] = []
-    for i, (_, need) in enumerate(multiplicities(words)):
-        if need == 1:
-            parts.append(f"strpos(lower(s.name_en), :w{i}) > 0")
-        else:  # the word's letters occur at least ``need`` times
-            parts.append(
-                "length(lower(s.name_en)) - length(replace(lower(s.name_en), "
-                f":w{i}, '')) >= {int(need)} * length(:w{i})"
-            )
-    return parts
-
-
-def _name_postgresql(session: Session, words: Sequence[str], limit: int) -> Sequence[int]:
-    """GIN when the words are rare together; a walk in id order when they are common.
-
-    GIN costs about one heap visit per candidate it finds; the walk passes
-    over candidates in id order with a substring test (a fraction of a
-    microsecond each) and checks the tokens of those that pass, so it is
-    quick when matches are common. The planner's estimates from the GIN
-    index's statistics (no rows read) choose; a walk that has not filled
-    the page within its budget means the matches are rare after all, and
-    GIN finishes the job.
-    """
-    # short queries: no JIT compilation, no parallel workers to start
-    session.execute(
-        text(
-            "SELECT set_config('jit', 'off', true),"
-            " set_config('max_parallel_workers_per_gather', '0', true)"
-        )
-    )
-    parts, params = token_checks(words, "s.id", "postgresql")
-    params["limit"] = limit
-    # the index holds word prefixes of up to PG_PREFIX_LIMIT letters
-    lexemes = [word[:PG_PREFIX_LIMIT] for word in words]
-    # one- and two-letter words begin a large share of all names: when the
-    # longer words alone are rare enough, GIN leaves the short ones to the
-    # token checks rather than intersect their long posting lists
-    longer = [word for word in lexemes if len(word) >= GIN_MIN_LETTERS]
-    if longer and len(longer) < len(lexemes):
-        params["lexemes"] = _tsquery(longer)
-        if _estimate(session, params["lexemes"]) <= GIN_MAX_ROWS:
-            return _gin(session, parts, params)
-    params["lexemes"] = _tsquery(lexemes)
-    if _estimate(session, params["lexemes"]) <= GIN_MAX_ROWS:
-        return _gin(session, parts, params)
-    params["budget"] = max(WALK_BUDGET, limit * WALK_ROWS_PER_MATCH)
-    walk = (
-        "SELECT s.id FROM (SELECT id, name_en FROM candidate ORDER BY id LIMIT :budget) AS s"
-        " WHERE TRUE" + _where(_substring_filters(words)) + _where(parts) + " LIMIT :limit"
-    )
-    found = session.scalars(text(walk), params).all()
-    if len(found) >= limit:
-        return found
-    return _gin(session, parts, params)
-
-
-def _gin(session: Session, parts: list[str], params: dict[str, Any]) -> Sequence[int]:
-    """GIN intersects the lexemes' posting lists (skipping ahead); then id order and checks."""
-    sql = (
-        "WITH m AS MATERIALIZED (SELECT id FROM candidate"
-        " WHERE desk_name_prefixes(name_en) @@ CAST(:lexemes AS tsquery))"
-        " SELECT s.id FROM (SELECT id FROM m ORDER BY id OFFSET 0) AS s"
-        " WHERE TRUE" + _where(parts) + " LIMIT :limit"
-    )
-    return session.scalars(text(sql), params).all()
-
-
-#: (match name, rule) in rank order
-RULES: tuple[tuple[str, Rule], ...] = (
-    ("id_exact", id_exact),
-    ("id_prefix", id_prefix),
-    ("chinese", chinese),
-    ("name", name),
-    ("email", email),
-    ("phone", phone),
-)
+#: in rank order: id_exact and id_prefix, chinese, name, email, phone
+RULES: tuple[Rule, ...] = (id_number, chinese, name, email, phone)

@@ -1,8 +1,8 @@
 """The search box: one text finds candidates by ID, name, Chinese name, email or phone.
 
-How text is read is in ``query.py``; how each rule finds its
-candidates through an index is in ``rules.py``. Here the rules are
-run in rank order and their matches merged into pages:
+How text is read is in ``query.py``; how each rule finds its candidates
+through an index is in ``rules.py``. Here the rules are run in rank order
+and their matches merged into pages:
 
 1. ``id_exact``  — the ID Number itself;
 2. ``id_prefix`` — ID Numbers that start with the text, by ID Number;
@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
@@ -122,17 +122,40 @@ def _merge(session: Session, query: Query, *, need: int) -> list[tuple[int, str]
     """(candidate id, rule) in rank order, each candidate once, at most ``need``."""
     found: list[tuple[int, str]] = []
     seen: set[int] = set()
-    for name, rule in RULES:
+    for rule in RULES:
         if len(found) >= need:
             break
         # a rule may repeat up to len(seen) candidates found before: ask for enough
-        for candidate_id in rule(session, query, need):
+        for candidate_id, match in rule(session, query, need):
             if candidate_id not in seen:
                 seen.add(candidate_id)
-                found.append((candidate_id, name))
+                found.append((candidate_id, match))
                 if len(found) >= need:
                     break
     return found
+
+
+_CANDIDATE = Candidate.__table__.c
+_ACCOUNT = ResultsAccount.__table__.c
+_CENTRE = Centre.__table__.c
+#: what the desk shows of the candidates ``ids`` (built once, like the rules' statements)
+_ROWS = (
+    select(
+        _CANDIDATE.id,
+        _CANDIDATE.id_number,
+        _CANDIDATE.name_en,
+        _CANDIDATE.name_zh,
+        _CANDIDATE.date_of_birth,
+        _CENTRE.code,
+        _CANDIDATE.email,
+        _CANDIDATE.phone,
+        _ACCOUNT.registered_at,
+        _ACCOUNT.locked_until,
+    )
+    .join_from(Candidate.__table__, Centre.__table__, _CENTRE.id == _CANDIDATE.centre_id)
+    .outerjoin(ResultsAccount.__table__, _ACCOUNT.candidate_id == _CANDIDATE.id)
+    .where(_CANDIDATE.id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def _rows(
@@ -141,24 +164,7 @@ def _rows(
     if not chosen:
         return ()
     ids = [candidate_id for candidate_id, _ in chosen]
-    query = (
-        select(
-            Candidate.id,
-            Candidate.id_number,
-            Candidate.name_en,
-            Candidate.name_zh,
-            Candidate.date_of_birth,
-            Centre.code,
-            Candidate.email,
-            Candidate.phone,
-            ResultsAccount.registered_at,
-            ResultsAccount.locked_until,
-        )
-        .join(Centre, Centre.id == Candidate.centre_id)
-        .outerjoin(ResultsAccount, ResultsAccount.candidate_id == Candidate.id)
-        .where(Candidate.id.in_(ids))
-    )
-    by_id = {row[0]: row for row in session.execute(query)}
+    by_id = {row[0]: row for row in session.execute(_ROWS, {"ids": ids})}
     items: list[CandidateRow] = []
     for candidate_id, match in chosen:
         row = by_id.get(candidate_id)

@@ -1,0 +1,140 @@
+"""English-name search on PostgreSQL: the first matches in id order, by the cheaper of two ways.
+
+A name matches when it holds every key of the typed words (``models/
+search_index.py``). PostgreSQL keeps the keys twice (revision
+0009_search_keys):
+
+* ``name_key_list`` (key, candidate id): each key's candidates in id order,
+  read by index-only scans. Several keys are intersected by merge joins on
+  the candidate id, which stop as soon as the page is full: quick when
+  matches are common, but a merge reads every list up to the page's last
+  match, so when matches are rare it reads the lists whole.
+* ``candidate_name_key`` (candidate id, keys as a tsvector) with GIN: GIN
+  intersects the keys' posting lists, led by the rarest and skipping through
+  the others, then visits each match to read its id; quick when matches are
+  few, slow when they are many (the visits are scattered over the table).
+
+The cheaper is chosen before either runs, from the table's statistics (how
+often each common key occurs, which ANALYZE gathers), read once and kept for
+a few minutes: estimating costs no round trip. Keys not among the common
+ones are rarer than all of those, and GIN is led by the rarest key, so an
+estimate that is off for them errs towards GIN, which is quick then.
+Only the speed depends on the estimate; both ways return the same ids.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
+
+#: statistics are read again after this many seconds
+STATISTICS_TTL = 600.0
+#: relative costs, in microseconds on the benchmark machine: a merge join
+#: reads about this much per list entry (index-only, several lists) …
+MERGE_PER_ENTRY = 1.0
+#: … GIN per entry of the rarest key's list, and per match it visits
+GIN_PER_ENTRY = 0.2
+GIN_PER_MATCH = 8.0
+
+
+@dataclass(frozen=True)
+class KeyStatistics:
+    """How often keys occur among candidates with an English name, as ANALYZE last saw it."""
+
+    candidates: float
+    #: share of candidates holding each common key
+    shares: dict[str, float] = field(default_factory=dict)
+    #: the share assumed for a key not among the common ones
+    rare: float = 1.0
+    read_at: float = 0.0
+
+    def share(self, key: str) -> float:
+        return self.shares.get(key, self.rare)
+
+
+_STATISTICS: weakref.WeakKeyDictionary[Engine, KeyStatistics] = weakref.WeakKeyDictionary()
+
+
+def statistics(session: Session) -> KeyStatistics:
+    """The key shares ANALYZE last gathered, kept per engine for STATISTICS_TTL seconds."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    known = _STATISTICS.get(engine)
+    if known is not None and time.monotonic() - known.read_at < STATISTICS_TTL:
+        return known
+    row = session.execute(
+        text(
+            "SELECT c.reltuples, s.most_common_elems::text::text[],"
+            " s.most_common_elem_freqs FROM pg_class AS c"
+            " LEFT JOIN pg_stats AS s ON s.schemaname = current_schema()"
+            " AND s.tablename = 'candidate_name_key' AND s.attname = 'keys'"
+            " WHERE c.oid = 'candidate_name_key'::regclass"
+        )
+    ).one()
+    candidates, keys, shares = float(max(row[0], 0)), row[1] or [], row[2] or []
+    # the shares end with three numbers more: the least and greatest share and
+    # the share of empty values; a key not listed is about half the least
+    found = KeyStatistics(
+        candidates=candidates,
+        shares=dict(zip(keys, shares, strict=False)),
+        rare=shares[len(keys)] / 2 if len(shares) > len(keys) else 1.0,
+        read_at=time.monotonic(),
+    )
+    _STATISTICS[engine] = found
+    return found
+
+
+def merge_is_cheaper(stats: KeyStatistics, keys: Sequence[str], limit: int) -> bool:
+    """Whether merging the key lists should cost less than GIN (estimates only)."""
+    lists = [stats.candidates * stats.share(key) for key in keys]
+    matches = stats.candidates * math.prod(stats.share(key) for key in keys)
+    # the merge reads each list up to the page's last match (all of it when
+    # there are fewer matches than the page)
+    read = min(1.0, limit / matches) if matches > 0 else 1.0
+    merge = MERGE_PER_ENTRY * sum(lists) * read
+    gin = GIN_PER_ENTRY * min(lists) + GIN_PER_MATCH * matches
+    return merge < gin
+
+
+def find(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
+    """Candidates holding every key, in id order, at most ``limit``."""
+    if len(keys) == 1:
+        return merge(session, keys, limit)  # one list: its first entries
+    if merge_is_cheaper(statistics(session), keys, limit):
+        return merge(session, keys, limit)
+    return gin(session, keys, limit)
+
+
+def merge(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
+    """The key lists merged on the candidate id: each read in id order, stopping at the page."""
+    # with the lists' statistics the planner joins them by merging (a list
+    # it thinks short it may drive a nested loop from, which is as quick)
+    params: dict[str, object] = {f"k{i}": key for i, key in enumerate(keys)}
+    params["limit"] = limit
+    joins = "".join(
+        f" JOIN name_key_list AS l{i} ON l{i}.candidate_id = l0.candidate_id AND l{i}.key = :k{i}"
+        for i in range(1, len(keys))
+    )
+    sql = (
+        f"SELECT l0.candidate_id FROM name_key_list AS l0{joins}"
+        " WHERE l0.key = :k0 ORDER BY l0.candidate_id LIMIT :limit"
+    )
+    return session.scalars(text(sql), params).all()
+
+
+def gin(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
+    """Every candidate holding the keys, through GIN (never a walk), then in id order."""
+    # keys hold letters, digits and "#" only: safe to quote as lexemes
+    tsquery = " & ".join(f"'{key}'" for key in keys)
+    sql = (
+        "WITH m AS MATERIALIZED (SELECT candidate_id FROM candidate_name_key"
+        " WHERE keys @@ CAST(:tsquery AS tsquery))"
+        " SELECT candidate_id FROM m ORDER BY candidate_id LIMIT :limit"
+    )
+    return session.scalars(text(sql), {"tsquery": tsquery, "limit": limit}).all()
