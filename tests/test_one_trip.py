@@ -1,0 +1,131 @@
+"""A website attempt's writes in one statement (PostgreSQL) or a flush (SQLite), on both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+
+from desk_app.models import AccountEvent, AuditEvent, AuditHead, Candidate, ResultsAccount
+from desk_app.services.accounts.locks import add_event
+from desk_app.services.accounts.one_trip import write_together
+from desk_app.services.errors import Locked, Refused
+from tests.support.accounts import (
+    ID,
+    PASSWORD,
+    WRONG,
+    AccountKit,
+    account_row,
+    event_kinds,
+    fetch,
+    register,
+)
+from tests.support.factories import make_candidate
+
+
+@pytest.fixture
+def registered(kit: AccountKit) -> int:
+    candidate_id = make_candidate(kit.services)
+    register(kit)
+    return candidate_id
+
+
+@contextmanager
+def statements(kit: AccountKit) -> Iterator[list[str]]:
+    """The SQL statements sent while the block runs (BEGIN and COMMIT are not statements here)."""
+    sent: list[str] = []
+
+    def note(*args: Any) -> None:
+        sent.append(args[2])
+
+    engine = kit.services.db.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def test_the_attempt_that_locks_writes_the_account_its_timeline_and_the_audit_entry(
+    kit: AccountKit, registered: int
+) -> None:
+    for _ in range(2):
+        with pytest.raises(Refused):
+            kit.accounts.login(ID, WRONG, source="198.51.100.7")
+    with pytest.raises(Locked):
+        kit.accounts.login(ID, WRONG, source="198.51.100.7")
+    now = kit.clock.now()
+    account = account_row(kit, registered)
+    assert (account.failed_attempts, account.last_failure_at, account.locked_at) == (3, now, now)
+    assert account.locked_until is not None and account.locked_until > now
+    assert account.lock_source == "198.51.100.7"
+    # the two events of the same moment in the order they were made (ids in order)
+    assert event_kinds(kit, registered) == ["registered", *["login_failed"] * 3, "locked"]
+    (entry,) = fetch(kit, select(AuditEvent).where(AuditEvent.action == "account_locked"))
+    assert (entry.actor, entry.subject, entry.candidate_id) == ("website", ID, registered)
+    (head,) = fetch(kit, select(AuditHead))
+    assert (head.last_id, head.last_hash) == (entry.id, entry.row_hash)
+    assert kit.services.audit.verify().ok
+    # and the lock holds: the right password is refused now
+    with pytest.raises(Locked):
+        kit.accounts.login(ID, PASSWORD)
+
+
+def test_on_postgresql_each_attempt_sends_three_statements_and_the_lock_one_more(
+    kit: AccountKit, registered: int
+) -> None:
+    if kit.services.db.dialect != "postgresql":
+        pytest.skip("the statement count is PostgreSQL's (SQLite's flush is in-process)")
+    kit.accounts.login(ID, PASSWORD)  # the pool's first connection is made before counting
+    counted: dict[str, int] = {}
+    attempts = [("success", PASSWORD), ("wrong", WRONG), ("wrong", WRONG)]
+    attempts += [("locks", WRONG), ("while locked", PASSWORD)]
+    for name, password in attempts:
+        with statements(kit) as sent:
+            try:
+                kit.accounts.login(ID, password)
+            except (Refused, Locked):
+                pass
+        counted[name] = len(sent)
+    # look; lock the row; write (and, for the lock, the audit chain's head before the write)
+    assert counted == {"success": 3, "wrong": 3, "locks": 4, "while locked": 3}
+
+
+def test_what_the_website_does_not_write_is_flushed_as_usual(
+    kit: AccountKit, registered: int
+) -> None:
+    with kit.services.db.write() as session:
+        account = session.execute(
+            select(ResultsAccount).where(ResultsAccount.candidate_id == registered)
+        ).scalar_one()
+        candidate = session.get(Candidate, registered)
+        assert candidate is not None
+        candidate.phone = "98765432"
+        add_event(session, account, "login", kit.clock.now())
+        write_together(session)
+    (phone,) = fetch(kit, select(Candidate.phone).where(Candidate.id == registered))
+    assert phone == "98765432"
+    assert event_kinds(kit, registered)[-1] == "login"
+
+
+def test_nothing_is_written_when_the_unit_of_work_fails_after_the_write(
+    kit: AccountKit, registered: int
+) -> None:
+    class Stop(Exception):
+        pass
+
+    before = event_kinds(kit, registered)
+    with pytest.raises(Stop), kit.services.db.write() as session:
+        account = session.execute(
+            select(ResultsAccount).where(ResultsAccount.candidate_id == registered)
+        ).scalar_one()
+        account.failed_attempts = 2
+        add_event(session, account, "login_failed", kit.clock.now())
+        write_together(session)
+        raise Stop
+    assert account_row(kit, registered).failed_attempts == 0
+    assert event_kinds(kit, registered) == before
+    assert not fetch(kit, select(AccountEvent).where(AccountEvent.kind == "login_failed"))
