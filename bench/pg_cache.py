@@ -44,8 +44,10 @@ def _free_port() -> int:
 
 
 class CachedCluster:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, options: str = SERVER_OPTIONS) -> None:
         self.directory = directory
+        #: the server's settings (``-c name=value …``)
+        self.options = options
         self.data = directory / "data"
         self.log = directory / "postgres.log"
         self.as_root = os.geteuid() == 0
@@ -86,7 +88,7 @@ class CachedCluster:
             except RuntimeError:
                 stale.unlink(missing_ok=True)
         self.port = _free_port()
-        options = f"-k {self.directory} -h 127.0.0.1 -p {self.port} {SERVER_OPTIONS}"
+        options = f"-k {self.directory} -h 127.0.0.1 -p {self.port} {self.options}"
         self._run(
             [self.pg_ctl, "-D", self.data, "-l", self.log, "-w", "-t", "120", "-o", options,
              "start"],
@@ -129,8 +131,8 @@ class CachedCluster:
 
 
 @contextmanager
-def cached_cluster(directory: Path) -> Iterator[CachedCluster]:
-    cluster = CachedCluster(directory)
+def cached_cluster(directory: Path, options: str = SERVER_OPTIONS) -> Iterator[CachedCluster]:
+    cluster = CachedCluster(directory, options)
     cluster.start()
     try:
         yield cluster
