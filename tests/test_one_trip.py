@@ -126,3 +126,33 @@ def test_nothing_is_written_when_the_unit_of_work_fails_after_the_write(
     assert account_row(kit, registered).failed_attempts == 0
     assert event_kinds(kit, registered) == before
     assert not fetch(kit, select(AccountEvent).where(AccountEvent.kind == "login_failed"))
+
+
+@pytest.mark.parametrize("short_row", [False, True], ids=["one statement", "a flush"])
+def test_rows_of_a_table_keep_their_order_around_other_writes(
+    kit: AccountKit, registered: int, short_row: bool
+) -> None:
+    from desk_app.services.accounts.one_trip import append_audit
+    from desk_app.services.actor import WEBSITE
+
+    now = kit.clock.now()
+    with kit.services.db.write() as session:
+        account = session.execute(
+            select(ResultsAccount)
+            .where(ResultsAccount.candidate_id == registered)
+            .with_for_update()
+        ).scalar_one()
+        add_event(session, account, "login_failed", now)
+        append_audit(
+            session, kit.clock, WEBSITE, "account_locked",
+            candidate_id=registered, subject=ID, detail={"n": 1},
+        )  # fmt: skip
+        add_event(session, account, "locked", now)
+        if short_row:  # a row given fewer columns: one statement cannot carry it with the others
+            session.add(AccountEvent(account_id=account.id, at=now, kind="locked_attempt"))
+        else:
+            add_event(session, account, "locked_attempt", now)
+        write_together(session)
+        assert not session.new and not session.dirty
+    assert event_kinds(kit, registered)[-3:] == ["login_failed", "locked", "locked_attempt"]
+    assert kit.services.audit.verify().ok

@@ -92,14 +92,15 @@ def write_together(session: Session) -> None:
     dirty = [obj for obj in session.dirty if session.is_modified(obj)]
     written = [*new, *dirty]
     ours = all(isinstance(obj, _TOGETHER) for obj in written) and not session.deleted
-    if session.get_bind().dialect.name != "postgresql" or not ours:
+    inserts = _inserts_of(new) if ours else None
+    if session.get_bind().dialect.name != "postgresql" or inserts is None:
         session.flush()
         return
-    statements: list[Insert | Update] = [*_inserts_of(new)]
+    statements: list[Insert | Update] = [*inserts]
     statements += [s for s in (_update_of(obj) for obj in dirty) if s is not None]
     if not statements:
         return
-    # an UPDATE goes last, as the main statement; the others go before it, in order
+    # an UPDATE goes last, as the main statement (any will do); the others go before it
     *before, main = sorted(statements, key=lambda s: isinstance(s, Update))
     if before:
         main = main.add_cte(*(s.cte(f"write_{n}") for n, s in enumerate(before)))
@@ -114,17 +115,16 @@ def _table(obj: object) -> Table:
     return table
 
 
-def _inserts_of(new: Sequence[object]) -> list[Insert]:
-    """The INSERTs of new objects: one per run of rows of a table, in the order they came.
+def _inserts_of(new: Sequence[object]) -> list[Insert] | None:
+    """The INSERTs of new objects, one per table, each with its rows in the order they came.
 
-    Rows of one statement get their ids in order (the timeline shows two
-    events of the same moment by id), while the parts of a ``WITH`` run in
-    no promised order. Each row has the columns it was given; the others
-    take their defaults.
+    A table's rows go in one statement so that they get their ids in order
+    (the timeline shows two events of the same moment by id): the parts of a
+    ``WITH`` run in no promised order. Each row has the columns it was
+    given, the others take their defaults; None when the rows of a table
+    were not given the same columns (one statement cannot insert them).
     """
-    statements: list[Insert] = []
-    rows: list[dict[str, Any]] = []
-    table: Table | None = None
+    rows_of: dict[Table, list[dict[str, Any]]] = {}
     for obj in new:
         state = inspect(obj)
         row = {
@@ -132,14 +132,11 @@ def _inserts_of(new: Sequence[object]) -> list[Insert]:
             for prop in state.mapper.column_attrs
             if prop.key in state.dict
         }
-        if table is not None and (_table(obj) is not table or row.keys() != rows[0].keys()):
-            statements.append(insert(table).values(rows))
-            rows = []
-        table = _table(obj)
+        rows = rows_of.setdefault(_table(obj), [])
+        if rows and rows[0].keys() != row.keys():
+            return None
         rows.append(row)
-    if table is not None:
-        statements.append(insert(table).values(rows))
-    return statements
+    return [insert(table).values(rows) for table, rows in rows_of.items()]
 
 
 def _update_of(obj: object) -> Update | None:
