@@ -41,6 +41,22 @@ def _table(result: RunResult, seconds: float) -> list[str]:
     return lines
 
 
+#: what "lockout counts exact" means here (the check is ``load_checks.py``)
+LOCK_CHECK = [
+    "The lock check, for each hammered account: its timeline since the start, in the order",
+    "the database wrote it (each attempt holds the account's row lock while it writes), is",
+    "replayed through the rules: a wrong password counts only while unlocked; the 3rd in a",
+    "row locks, and its `locked` event comes straight after it; an attempt while locked is",
+    "refused and recorded as such; a desk's unlock ends the lock and the count. It passes",
+    "when the `locked` events are exactly those the replay predicts; when the clients' own",
+    'answers agree ("wrong password" for each counted wrong password but the one that',
+    'locked, "locked" for that one and for each attempt while locked); when each lock has',
+    "its one `account_locked` audit entry; and when each unlock a desk was told of is in",
+    "the timeline. Nothing lost: every audited success a desk was told of (staff member,",
+    "action, candidate) is in the audit trail, and the trail holds nothing more.",
+]
+
+
 def _locks(result: RunResult) -> list[str]:
     accounts = result.checks.accounts
     answers = result.total.answers
@@ -129,6 +145,8 @@ def section(result: RunResult, options: Options, machine: str, reset_base: str) 
         ],
         "",
         *_locks(result),
+        "",
+        *LOCK_CHECK,
         "",
         f"Audit trail: `desk-app audit verify` after the run: {result.verify_said}",
         f"Nothing lost: {checks.audited:,} audited successes (the desks' actions and the"
