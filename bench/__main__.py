@@ -19,6 +19,7 @@ BENCHES = (
     "bench.bench_documents",
     "bench.import_bench",
     "bench.load_bench",
+    "bench.audit_export_bench",
 )
 
 

@@ -28,6 +28,7 @@ from desk_app.services.clock import Clock
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.importing.service import ImportService
+from desk_app.services.knowledge.answers import KnowledgeService
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
@@ -45,7 +46,10 @@ from desk_app.ui.common.labels import database_kind, role_name
 from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.exports.menu import ExportMenu, ExportServices
 from desk_app.ui.importing.dialog import ImportDialog
+from desk_app.ui.knowledge.column import first_layout, unfold
+from desk_app.ui.knowledge.pane import KnowledgePane
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
@@ -68,6 +72,9 @@ class WindowServices:
     statements: StatementService
     letters: LetterBatchService
     importer: ImportService
+    exports: ExportServices
+    #: the desk's answers (the seeds' FAQ) beside the candidate
+    knowledge: KnowledgeService
     #: the staff member's language choice is kept here
     staff: StaffService
     clock: Clock
@@ -98,13 +105,22 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(services.search, staff, clock.now, language)
         self.verifications = CallVerifications(clock.now, self)
         self.pane = self._build_pane(language)
+        self.knowledge = KnowledgePane(
+            services.knowledge,
+            staff,
+            language,
+            can_email=allowed(staff.role, Action.EMAIL_ANSWER),
+            can_edit=allowed(staff.role, Action.EDIT_ANSWERS),
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.search_panel)
         splitter.addWidget(self.pane)
+        splitter.addWidget(self.knowledge)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([770, 490])
+        splitter.setCollapsible(2, True)  # a narrow screen folds the answers away
+        self.splitter = splitter
         splitter.setContentsMargins(12, 10, 12, 6)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("windowTabs")
@@ -127,7 +143,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.lockouts, "")
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
-        plans = ActionPlans(services.desk_actions, services.statements, staff, self)
+        plans = ActionPlans(services.desk_actions, services.statements, staff, self, language)
         self.launcher = ActionLauncher(
             plans,
             services.verification,
@@ -146,15 +162,26 @@ class MainWindow(QMainWindow):
         )
         self.pane.snapshotChanged.connect(self.call_actions.set_snapshot)
         self.pane.entryChanged.connect(self.call_actions.set_entry)
+        self.pane.snapshotChanged.connect(self.knowledge.set_snapshot)
+        self.pane.entryChanged.connect(self.knowledge.set_entry)
+        self.knowledge.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.search_panel.currentCandidateChanged.connect(self.pane.set_candidate)
         self.search_panel.candidateOpened.connect(self._open_candidate)
         self.search_panel.resultsShown.connect(self._results_shown)
         self.search_panel.busyChanged.connect(self._busy_changed)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1280, 800)
+        size, widths = first_layout(self.screen().availableGeometry())
+        self.resize(*size)
+        splitter.setSizes(widths)
         self.retranslate()
         self.search_panel.focus_search()
+
+    def focus_answers(self) -> None:
+        """The answers' search box (Ctrl+Shift+F), unfolding the answers if folded away."""
+        self.tabs.setCurrentIndex(0)
+        unfold(self.splitter, 2)
+        self.knowledge.focus_search()
 
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
@@ -200,7 +227,13 @@ class MainWindow(QMainWindow):
             self.import_action = QAction(self)
             self.import_action.triggered.connect(self.open_import)
             self.file_menu.addAction(self.import_action)
-            self.file_menu.addSeparator()
+        panel = self.search_panel
+        self.export_menu = ExportMenu(
+            self._services.exports, self._staff, lambda: (panel.query, panel.model.rowCount()),
+            self._services.clock.now, self._services.timezone, self,
+        )  # fmt: skip
+        self.file_menu.addMenu(self.export_menu)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -211,6 +244,9 @@ class MainWindow(QMainWindow):
         )
         self.find_action.triggered.connect(self.focus_search)
         self.search_menu.addAction(self.find_action)
+        self.answers_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.answers_action.triggered.connect(self.focus_answers)
+        self.search_menu.addAction(self.answers_action)
         self.actions_menu = bar.addMenu("")
         self.call_actions.fill_menu(self.actions_menu)
         self.language_menu = bar.addMenu("")
@@ -246,6 +282,7 @@ class MainWindow(QMainWindow):
             self.import_action.setText(self.tr("&Import…"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
+        self.answers_action.setText(self.tr("Search the &answers"))
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.call_actions.retranslate()
         self.tabs.setTabText(0, self.tr("&Desk"))

@@ -93,6 +93,8 @@ class CandidateDetail:
     entries: tuple[EntryDetail, ...]
     account: AccountDetail
     letters: tuple[LetterDetail, ...]
+    #: the centre's Chinese name, where the catalogue keeps one
+    centre_name_zh: str | None = None
 
 
 def find_candidate(session: Session, id_number: str, settings: Settings) -> Candidate:
@@ -212,6 +214,7 @@ class CandidateService:
                 phone=candidate.phone,
                 centre=candidate.centre.code,
                 centre_name=candidate.centre.name_en,
+                centre_name_zh=candidate.centre.name_zh,
                 language=candidate.language,
                 entries=_entries(session, candidate.id, now),
                 account=_account(session, candidate.id, now),

@@ -126,8 +126,9 @@ class ActionLauncher(QObject):
             DeskAction.PRINT_STATEMENT: lambda s: plans.print_statement(s, self._actions.entry),
         }
         plan = builders[key](snapshot)
+        name = who(snapshot)
         dialog = ReasonDialog(
-            plan.title.format(who=who(snapshot)),
+            lambda: plan.title().format(who=name),
             plan.intro,
             plan.verb,
             plan.job,

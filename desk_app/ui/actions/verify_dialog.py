@@ -18,7 +18,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.actions.verification import VerificationResult
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 
@@ -50,7 +50,7 @@ def typed_date(text: str) -> date | str:
     return text
 
 
-class _AnswerDialog(QDialog):
+class _AnswerDialog(RetranslatedDialog):
     """A small form whose OK runs one service call and shows its answer."""
 
     verified = Signal(object)
@@ -74,6 +74,8 @@ class _AnswerDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
+        # what the answer line says, in the current language (again after a switch)
+        self._answer_text: Callable[[], str] | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
@@ -87,10 +89,15 @@ class _AnswerDialog(QDialog):
     def update_button(self) -> None:
         self.ok_button.setEnabled(self.ready())
 
+    def retranslate(self) -> None:
+        """Every text in the current language (subclasses add theirs)."""
+        if self._answer_text is not None:
+            self.answer.setText(self._answer_text())
+
     def submit(self, job: Callable[[], VerificationResult]) -> None:
         self._busy = True
         self.update_button()
-        self.show_answer(self.tr("Checking…"), "none")
+        self.show_answer(lambda: self.tr("Checking…"), "none")
         run_in_background(job, self._answered, self._failed)
 
     def _answered(self, result: VerificationResult) -> None:
@@ -100,18 +107,25 @@ class _AnswerDialog(QDialog):
         if result.passed:
             self.accept()
             return
-        text = self.tr("FAIL: the details do not match our records. Ask again, or end the call.")
-        if result.flagged:
-            text += "\n" + self.tr("Flagged: repeated failures on this candidate today.")
+
+        def text() -> str:
+            said = self.tr(
+                "FAIL: the details do not match our records. Ask again, or end the call."
+            )
+            if result.flagged:
+                said += "\n" + self.tr("Flagged: repeated failures on this candidate today.")
+            return said
+
         self.show_answer(text, "fail")
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         self.update_button()
-        self.show_answer(error_text(error), "fail")
+        self.show_answer(lambda: error_text(error), "fail")
 
-    def show_answer(self, text: str, state: str) -> None:
-        self.answer.setText(text)
+    def show_answer(self, text: Callable[[], str], state: str) -> None:
+        self._answer_text = text
+        self.answer.setText(text())
         self.answer.setProperty("state", state)
         self.answer.style().unpolish(self.answer)
         self.answer.style().polish(self.answer)
@@ -133,35 +147,52 @@ class VerifyCallerDialog(_AnswerDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Verify the caller"))
         self._check = check
-        self.heading.setText(self.tr("Verify the caller: {who}").format(who=who))
+        self._who = who
+        self.name = QLineEdit()
+        self.date_of_birth = QLineEdit()
+        self.kind = QComboBox()
+        for code in IDENTIFIERS:
+            self.kind.addItem("", code)
+        self.identifier = QLineEdit()
+        self.labels = [QLabel() for _ in range(4)]
+        fields = (self.name, self.date_of_birth, self.kind, self.identifier)
+        for label, field in zip(self.labels, fields, strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        for line in (self.name, self.date_of_birth, self.identifier):
+            line.textChanged.connect(self.update_button)
+        self.retranslate()
+        self.update_button()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Verify the caller"))
+        self.heading.setText(self.tr("Verify the caller: {who}").format(who=self._who))
         self.intro.setText(
             self.tr(
                 "Ask the caller for their name, date of birth and one of: ID Number, "
                 "email or phone. Type what they say, not what the screen shows."
             )
         )
-        self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("As said: English or 中文"))
-        self.date_of_birth = QLineEdit()
         self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD or DD/MM/YYYY"))
-        self.kind = QComboBox()
-        for code, text in (
-            ("id_number", self.tr("ID Number")),
-            ("email", self.tr("Email")),
-            ("phone", self.tr("Phone")),
-        ):
-            self.kind.addItem(text, code)
-        self.identifier = QLineEdit()
-        self.form.addRow(self.tr("&Name:"), self.name)
-        self.form.addRow(self.tr("&Date of birth:"), self.date_of_birth)
-        self.form.addRow(self.tr("&Which identifier:"), self.kind)
-        self.form.addRow(self.tr("&Identifier:"), self.identifier)
+        kinds = {
+            "id_number": self.tr("ID Number"),
+            "email": self.tr("Email"),
+            "phone": self.tr("Phone"),
+        }
+        for row in range(self.kind.count()):
+            self.kind.setItemText(row, kinds[str(self.kind.itemData(row))])
+        labels = (
+            self.tr("&Name:"),
+            self.tr("&Date of birth:"),
+            self.tr("&Which identifier:"),
+            self.tr("&Identifier:"),
+        )
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
         self.ok_button.setText(self.tr("Check"))
-        for field in (self.name, self.date_of_birth, self.identifier):
-            field.textChanged.connect(self.update_button)
-        self.update_button()
+        super().retranslate()
 
     def ready(self) -> bool:
         fields = (self.name, self.date_of_birth, self.identifier)
@@ -186,30 +217,42 @@ class DocumentSeenDialog(_AnswerDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Identity document seen"))
         self._record = record
-        self.heading.setText(self.tr("Identity document seen: {who}").format(who=who))
+        self._who = who
+        self.document = QComboBox()
+        self.document.setEditable(True)
+        self.document.addItems([""] * 5)
+        self.document_label = QLabel()
+        self.document_label.setBuddy(self.document)
+        self.form.addRow(self.document_label, self.document)
+        self.document.currentTextChanged.connect(lambda _text: self.update_button())
+        self.retranslate()
+        self.update_button()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Identity document seen"))
+        self.heading.setText(self.tr("Identity document seen: {who}").format(who=self._who))
         self.intro.setText(
             self.tr(
                 "Check the name, date of birth and photo on the document against the "
                 "candidate before you record it."
             )
         )
-        self.document = QComboBox()
-        self.document.setEditable(True)
-        self.document.addItems(
-            [
-                self.tr("HKID card"),
-                self.tr("Passport"),
-                self.tr("Mainland Travel Permit for HK and Macao Residents"),
-                self.tr("Macao ID card"),
-                self.tr("Other identity document"),
-            ]
+        documents = (
+            self.tr("HKID card"),
+            self.tr("Passport"),
+            self.tr("Mainland Travel Permit for HK and Macao Residents"),
+            self.tr("Macao ID card"),
+            self.tr("Other identity document"),
         )
-        self.form.addRow(self.tr("&Document:"), self.document)
+        typed = self.document.currentText() if self.document.currentIndex() < 0 else None
+        for row, text in enumerate(documents):
+            self.document.setItemText(row, text)
+        if typed is not None:
+            self.document.setEditText(typed)
+        self.document_label.setText(self.tr("&Document:"))
         self.ok_button.setText(self.tr("Record"))
-        self.document.currentTextChanged.connect(lambda _text: self.update_button())
-        self.update_button()
+        super().retranslate()
 
     def ready(self) -> bool:
         return super().ready() and bool(self.document.currentText().strip())
