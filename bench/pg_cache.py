@@ -14,7 +14,7 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import psycopg
@@ -89,11 +89,19 @@ class CachedCluster:
                 stale.unlink(missing_ok=True)
         self.port = _free_port()
         options = f"-k {self.directory} -h 127.0.0.1 -p {self.port} {self.options}"
-        self._run(
-            [self.pg_ctl, "-D", self.data, "-l", self.log, "-w", "-t", "120", "-o", options,
-             "start"],
-            timeout=150,
-        )  # fmt: skip
+        # a cluster whose last run was killed recovers first; on a busy shared disk
+        # that took minutes, so the wait is long, and a server that comes up after
+        # the wait was given up on is stopped rather than left running
+        try:
+            self._run(
+                [self.pg_ctl, "-D", self.data, "-l", self.log, "-w", "-t", "600", "-o", options,
+                 "start"],
+                timeout=630,
+            )  # fmt: skip
+        except (RuntimeError, subprocess.TimeoutExpired):
+            with suppress(RuntimeError, subprocess.TimeoutExpired):
+                self._run([self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"], timeout=60)
+            raise
 
     def stop(self) -> None:
         self._run([self.pg_ctl, "-D", self.data, "-m", "fast", "-w", "stop"], timeout=120)
