@@ -130,7 +130,9 @@ def section(result: RunResult, options: Options, machine: str, reset_base: str) 
         *_table(result, options.seconds),
         "",
         "Times are of every call answered (a success or an expected refusal), from the",
-        "service call to its answer.",
+        "service call to its answer. Before the start each desk has signed in and taken one",
+        "enquiry, and each website client has its connection open (not counted): the",
+        "figures are of desks and a website that have been up a while.",
         "",
         "Errors: "
         + (

@@ -22,6 +22,8 @@ import random
 import threading
 import time
 
+from sqlalchemy import text
+
 from bench.load_common import Tally, load_plan, people, wait_for_start, worker_arguments
 from desk_app.database import Database, make_engine
 from desk_app.services.accounts.website import AccountService
@@ -70,16 +72,25 @@ def main() -> None:
     db = Database(args.url, engine=make_engine(args.url, pool_size=args.threads, max_overflow=0))
     accounts = AccountService(db, settings, SystemClock(), Hasher(CHEAPEST))
     tallies = [Tally() for _ in range(args.threads)]
-    start = wait_for_start()
-    deadline = start + args.seconds
-    threads = [
-        threading.Thread(
-            target=client, args=(accounts, ids, f"w{args.index}-{t}", deadline, tallies[t])
-        )
-        for t in range(args.threads)
-    ]
+    # the pool filled before the start, as a web server's would be: every thread holds a
+    # connection at the same moment, so the pool keeps one for each
+    connected = threading.Barrier(args.threads + 1)
+    go = threading.Event()
+    deadline = [0.0]
+
+    def run(t: int) -> None:
+        with db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            connected.wait()
+        go.wait()
+        client(accounts, ids, f"w{args.index}-{t}", deadline[0], tallies[t])
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(args.threads)]
     for thread in threads:
         thread.start()
+    connected.wait()
+    deadline[0] = wait_for_start() + args.seconds
+    go.set()
     for thread in threads:
         thread.join()
     db.dispose()
