@@ -269,6 +269,8 @@ def _wait_ready(workers: list[Worker], folder: Path) -> None:
 @dataclass
 class RunResult:
     total: Tally
+    #: the 1-minute load average just before the workers started: the other work on the machine
+    load_before: float
     loads: list[float]
     checks: Checks
     verified: bool
@@ -292,6 +294,7 @@ def run_load(url: str, options: Options) -> RunResult:
             folder = Path(name)
             plan_path = folder / "plan.json"
             plan_path.write_text(json.dumps(plan), encoding="utf-8")
+            load_before = os.getloadavg()[0]
             with running_workers(url, plan_path, options, folder) as workers:
                 log(f"Starting {len(workers)} processes …")
                 _wait_ready(workers, folder)
@@ -328,7 +331,7 @@ def run_load(url: str, options: Options) -> RunResult:
     finally:
         db.dispose()
     verified, said = audit_verify(url)
-    return RunResult(total, loads, checks, verified, said, crashed)
+    return RunResult(total, load_before, loads, checks, verified, said, crashed)
 
 
 def machine(cluster: CachedCluster) -> str:

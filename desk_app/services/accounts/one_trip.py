@@ -26,9 +26,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert, inspect, select, update
+from sqlalchemy import Table, bindparam, insert, inspect, literal, select, union_all, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert, Update
+from sqlalchemy.sql.elements import BindParameter
 
 from desk_app.models import AccountEvent, AuditEvent, AuditHead, ResultsAccount
 from desk_app.services.actor import AuditActor
@@ -136,7 +137,35 @@ def _inserts_of(new: Sequence[object]) -> list[Insert] | None:
         if rows and rows[0].keys() != row.keys():
             return None
         rows.append(row)
-    return [insert(table).values(rows) for table, rows in rows_of.items()]
+    return [_insert_rows(table, rows) for table, rows in rows_of.items()]
+
+
+def _bound(table: Table, name: str, column: str, value: Any) -> BindParameter[Any]:
+    """A value as a named, typed parameter: the statement's shape stays the same whatever
+    the values, so SQLAlchemy compiles it once and reuses it (it cannot cache an INSERT of
+    several literal rows, and compiling this statement costs more than a round trip)."""
+    return bindparam(f"{table.name}_{name}_{column}", value, type_=table.c[column].type)
+
+
+def _insert_rows(table: Table, rows: list[dict[str, Any]]) -> Insert:
+    """One INSERT of a table's rows, their ids given in the order of ``rows``.
+
+    Several rows go as ``INSERT … SELECT … ORDER BY`` their place, so that
+    the ids follow it.
+    """
+    if len(rows) == 1:
+        return insert(table).values({c: _bound(table, "0", c, v) for c, v in rows[0].items()})
+    columns = list(rows[0])
+    places = [
+        select(
+            literal(n).label("place"),
+            *(_bound(table, str(n), c, row[c]).label(c) for c in columns),
+        )
+        for n, row in enumerate(rows)
+    ]
+    given = union_all(*places).subquery()
+    ordered = select(*(given.c[c] for c in columns)).order_by(given.c.place)
+    return insert(table).from_select(columns, ordered)
 
 
 def _update_of(obj: object) -> Update | None:
@@ -152,5 +181,12 @@ def _update_of(obj: object) -> Update | None:
     table = _table(obj)
     identity = state.identity
     assert identity is not None
-    where = [column == value for column, value in zip(table.primary_key, identity, strict=True)]
-    return update(table).where(*where).values(changed)
+    where = [
+        column == _bound(table, "key", column.name, value)
+        for column, value in zip(table.primary_key, identity, strict=True)
+    ]
+    return (
+        update(table)
+        .where(*where)
+        .values({c: _bound(table, "set", c, v) for c, v in changed.items()})
+    )
