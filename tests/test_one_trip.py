@@ -176,3 +176,20 @@ def test_the_benchs_old_path_decides_alike_in_more_statements(
     assert kit.services.audit.verify().ok
     if kit.services.db.dialect == "postgresql":  # today's path sends 4 (the test above)
         assert len(sent) > 4
+
+
+@pytest.mark.parametrize("rows", [1, 2])
+def test_the_one_statement_is_compiled_once_whatever_its_values(rows: int) -> None:
+    """A statement SQLAlchemy cannot cache is compiled on every attempt (about a millisecond)."""
+    from datetime import UTC, datetime
+
+    from desk_app.services.accounts.one_trip import _insert_rows
+
+    def shaped(n: int) -> object:
+        at = datetime(2026, 1, 1, tzinfo=UTC)
+        given = [{"account_id": n, "at": at, "kind": f"k{i}"} for i in range(rows)]
+        return _insert_rows(AccountEvent.__table__, given)._generate_cache_key()  # type: ignore[arg-type]
+
+    first, second = shaped(1), shaped(2)
+    assert first is not None
+    assert first == second
