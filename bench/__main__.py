@@ -22,6 +22,7 @@ BENCHES = (
     "bench.startup_bench",
     "bench.desk_bench",
     "bench.audit_bench",
+    "bench.load_bench",
     "bench.audit_export_bench",
 )
 

@@ -14,7 +14,7 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import psycopg
@@ -44,8 +44,10 @@ def _free_port() -> int:
 
 
 class CachedCluster:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, options: str = SERVER_OPTIONS) -> None:
         self.directory = directory
+        #: the server's settings (``-c name=value …``)
+        self.options = options
         self.data = directory / "data"
         self.log = directory / "postgres.log"
         self.as_root = os.geteuid() == 0
@@ -86,12 +88,20 @@ class CachedCluster:
             except RuntimeError:
                 stale.unlink(missing_ok=True)
         self.port = _free_port()
-        options = f"-k {self.directory} -h 127.0.0.1 -p {self.port} {SERVER_OPTIONS}"
-        self._run(
-            [self.pg_ctl, "-D", self.data, "-l", self.log, "-w", "-t", "120", "-o", options,
-             "start"],
-            timeout=150,
-        )  # fmt: skip
+        options = f"-k {self.directory} -h 127.0.0.1 -p {self.port} {self.options}"
+        # a cluster whose last run was killed recovers first; on a busy shared disk
+        # that took minutes, so the wait is long, and a server that comes up after
+        # the wait was given up on is stopped rather than left running
+        try:
+            self._run(
+                [self.pg_ctl, "-D", self.data, "-l", self.log, "-w", "-t", "600", "-o", options,
+                 "start"],
+                timeout=630,
+            )  # fmt: skip
+        except (RuntimeError, subprocess.TimeoutExpired):
+            with suppress(RuntimeError, subprocess.TimeoutExpired):
+                self._run([self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"], timeout=60)
+            raise
 
     def stop(self) -> None:
         self._run([self.pg_ctl, "-D", self.data, "-m", "fast", "-w", "stop"], timeout=120)
@@ -146,8 +156,8 @@ class CachedCluster:
 
 
 @contextmanager
-def cached_cluster(directory: Path) -> Iterator[CachedCluster]:
-    cluster = CachedCluster(directory)
+def cached_cluster(directory: Path, options: str = SERVER_OPTIONS) -> Iterator[CachedCluster]:
+    cluster = CachedCluster(directory, options)
     cluster.start()
     try:
         yield cluster

@@ -18,6 +18,13 @@ No lock is held while argon2 runs, so a slow verify never holds up other
 accounts (on SQLite the write lock covers the whole database, which is why
 step 2 is outside it).
 
+On PostgreSQL each step is kept to the fewest round trips, since waiting
+for the server is most of what an attempt costs beyond its hash: step 1 is
+one statement outside a transaction, and step 3 writes its outcome (the
+account, its timeline and, for the attempt that locks, the audit entry) as
+one statement (``one_trip.py``), so the attempt that locks costs one round
+trip more than any other wrong attempt: the audit chain's head, locked.
+
 :class:`AttemptSteps` holds steps 1 and 3 for a password (login, change of
 password) and a Secret Number (registration) alike: the
 :class:`~desk_app.services.accounts.locks.LockKind` says which lock the
@@ -26,7 +33,8 @@ attempt counts toward. The caller (``website.py``) does step 2.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn
@@ -37,10 +45,11 @@ from sqlalchemy.orm import Session
 from desk_app.database import Database
 from desk_app.models import Candidate, Letter, ResultsAccount
 from desk_app.services.accounts.locks import LockKind, add_event, settle_expired
+from desk_app.services.accounts.one_trip import append_audit, write_together
 from desk_app.services.actor import WEBSITE
-from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
 from desk_app.services.errors import Locked, Refused
+from desk_app.services.live.notices import announce
 from desk_app.settings import Settings
 
 
@@ -83,7 +92,7 @@ class AttemptSteps:
 
     def look(self, key: str, kind: LockKind, *, letter: bool = False) -> Seen | None:
         """Step 1: one read of the columns an attempt needs (and the active letter's)."""
-        with self._db.read() as session:
+        with self._reading() as session:
             row = session.execute(
                 select(
                     ResultsAccount.id,
@@ -109,6 +118,25 @@ class AttemptSteps:
                 letter_id=active.id if active else None,
                 secret_hash=active.secret_hash if active else None,
             )
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """Step 1's session: on PostgreSQL its reads run outside a transaction.
+
+        Each read is then one round trip, not three (BEGIN, the read,
+        ROLLBACK). Nothing is lost: a single statement sees a consistent
+        state by itself, and step 3 checks everything again under the row
+        lock (the registration's two reads may see two moments; step 3
+        verifies again when the letter changed between them).
+        """
+        if self._db.dialect != "postgresql":
+            with self._db.read() as session:
+                yield session
+            return
+        with self._db.engine.connect() as connection:
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            with Session(connection) as session:
+                yield session
 
     def lock_row(self, session: Session, account_id: int) -> ResultsAccount:
         return session.execute(
@@ -154,6 +182,7 @@ class AttemptSteps:
             source=src,
             detail={"lock": kind.name, "extended": policy.extend_on_attempt},
         )
+        write_together(session)
         session.commit()
         raise Locked(kind.locked_code, until=until_text(kind.until(account)))
 
@@ -189,7 +218,7 @@ class AttemptSteps:
                 source=src,
                 detail={"until": until.isoformat(), "failed_attempts": count},
             )
-            audit.record(
+            audit_id = append_audit(
                 session,
                 self._clock,
                 WEBSITE,
@@ -198,8 +227,12 @@ class AttemptSteps:
                 subject=seen.id_number,
                 detail={"until": until.isoformat(), "failed_attempts": count, "source": src},
             )
+            write_together(session)
+            # the open desks hear of the lock in the same transaction (as trail.record does)
+            announce(session, [(kind.audit_action, seen.candidate_id)], audit_id)
             session.commit()
             raise Locked(kind.locked_code, until=until_text(until))
+        write_together(session)
         session.commit()
         raise Refused(kind.wrong_code)
 
@@ -214,3 +247,4 @@ class AttemptSteps:
                 source=src,
                 detail={"registered": False, "via": via},
             )
+            write_together(session)

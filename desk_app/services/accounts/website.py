@@ -40,6 +40,7 @@ from desk_app.services.accounts.locks import (
     settle_due_locks,
     settle_expired,
 )
+from desk_app.services.accounts.one_trip import write_together
 from desk_app.services.accounts.password_rules import check_password
 from desk_app.services.actor import WEBSITE
 from desk_app.services.audit import trail as audit
@@ -284,7 +285,9 @@ class AccountService:
                 how = {} if via == "login" else {"via": via}
                 self._steps.count_failure(session, account, seen, now, src, PASSWORD_LOCK, how)
             account.failed_attempts = 0
-            return succeed(session, account, now)
+            outcome = succeed(session, account, now)
+            write_together(session)
+            return outcome
 
     # -- password reset links -------------------------------------------------------------
     def reset_with_token(
