@@ -14,6 +14,7 @@ from desk_app.services.accounts.website import AccountService
 from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.audit.trail import AuditService
+from desk_app.services.candidates.desk_view import CandidateViewService
 from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock, SystemClock
@@ -39,6 +40,7 @@ class Services:
     audit: AuditService
     search: SearchService
     candidates: CandidateService
+    candidate_views: CandidateViewService
     notes: NoteService
     mail: MailSender
     accounts: AccountService
@@ -64,6 +66,7 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         audit=AuditService(db, clock),
         search=SearchService(db, settings, clock),
         candidates=CandidateService(db, settings, clock),
+        candidate_views=CandidateViewService(db, settings, clock),
         notes=NoteService(db, settings, clock),
         mail=MailSender(db, settings, clock),
         accounts=AccountService(db, settings, clock, hasher),

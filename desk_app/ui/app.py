@@ -57,7 +57,7 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
     """The services the desk window uses, taken from the process's registry."""
     return WindowServices(
         search=services.search,
-        candidates=services.candidates,
+        candidate_views=services.candidate_views,
         notes=services.notes,
         verification=services.verification,
         lockouts=services.lockouts,

@@ -22,7 +22,7 @@ from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
-from desk_app.services.candidates.detail import CandidateService
+from desk_app.services.candidates.desk_view import CandidateViewService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock
 from desk_app.services.documents.letter_batch import LetterBatchService
@@ -60,7 +60,8 @@ class WindowServices:
     """What the desk window and its panels use, and nothing more."""
 
     search: SearchService
-    candidates: CandidateService
+    #: the candidate on the pane, read in one look
+    candidate_views: CandidateViewService
     notes: NoteService
     verification: VerificationService
     lockouts: LockoutService
@@ -159,15 +160,7 @@ class MainWindow(QMainWindow):
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
         timezone = services.timezone
-        loader = CandidateLoader(
-            services.candidates,
-            services.lockouts,
-            services.notes,
-            services.verification,
-            staff,
-            clock.now,
-            self,
-        )
+        loader = CandidateLoader(services.candidate_views, staff, self)
         notes = NotesSection(
             services.notes,
             staff,

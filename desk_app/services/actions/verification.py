@@ -194,6 +194,25 @@ def require_verification(
     raise Refused("verification_required")
 
 
+def open_result(
+    session: Session, staff_id: int, candidate_id: int, settings: Settings, now: datetime
+) -> VerificationResult | None:
+    """The staff member's open pass on the candidate as a result (see :func:`open_verification`);
+    ``recent_failures`` and ``flagged`` as of ``now``."""
+    found = open_verification(session, staff_id, candidate_id, now=now)
+    if found is None:
+        return None
+    failures = _recent_failures(session, candidate_id, now)
+    return VerificationResult(
+        True,
+        found.id,
+        found.expires_at,
+        found.method,
+        failures,
+        failures >= settings.desk.verification_failures_flag,
+    )
+
+
 class VerificationService:
     def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
         self._db = db
@@ -267,19 +286,7 @@ class VerificationService:
             person = self._candidate(session, candidate)
             if not allowed(row.role, Action.VERIFY_CALLER):
                 return None
-            now = self._clock.now()
-            found = open_verification(session, staff.id, person.id, now=now)
-            if found is None:
-                return None
-            failures = _recent_failures(session, person.id, now)
-            return VerificationResult(
-                True,
-                found.id,
-                found.expires_at,
-                found.method,
-                failures,
-                failures >= self._settings.desk.verification_failures_flag,
-            )
+            return open_result(session, staff.id, person.id, self._settings, self._clock.now())
 
     def _candidate(self, session: Session, candidate: int | str) -> Candidate:
         if isinstance(candidate, str):
