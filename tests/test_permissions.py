@@ -27,6 +27,7 @@ EXPECTED = {
     Action.MANAGE_STAFF: "A",
     Action.IMPORT_DATA: "A",
     Action.EXPORT_RESULTS: "A",
+    Action.EDIT_REASON_PRESETS: "S",
 }
 LETTER = {Role.OPERATOR: "O", Role.COUNTER: "C", Role.SUPERVISOR: "S", Role.ADMIN: "A"}
 

@@ -18,8 +18,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 #: what a ``field`` parameter names (``The {field} is required.``)
 FieldKey = Literal[
     "caller_name", "centre", "display_name", "email", "email_body", "email_kind", "email_subject",
-    "identity_document", "id_number_list", "note", "password", "reason", "search_text",
-    "source_address",
+    "identity_document", "id_number_list", "note", "password", "reason", "reason_preset",
+    "search_text", "source_address",
 ]  # fmt: skip
 FIELDS_CONTEXT = "Fields"
 FIELDS: dict[str, str] = {
@@ -35,6 +35,7 @@ FIELDS: dict[str, str] = {
     "note": QT_TRANSLATE_NOOP("Fields", "call note"),
     "password": QT_TRANSLATE_NOOP("Fields", "password"),
     "reason": QT_TRANSLATE_NOOP("Fields", "reason"),
+    "reason_preset": QT_TRANSLATE_NOOP("Fields", "reason offered"),
     "search_text": QT_TRANSLATE_NOOP("Fields", "search text"),
     "source_address": QT_TRANSLATE_NOOP("Fields", "source address"),
 }
@@ -59,4 +60,6 @@ ACTIONS: dict[str, str] = {
     "manage_staff": QT_TRANSLATE_NOOP("Actions", "manage staff accounts"),
     "import_data": QT_TRANSLATE_NOOP("Actions", "import the exam board's files"),
     "print_letters": QT_TRANSLATE_NOOP("Actions", "print exam-day letters"),
+    "export_results": QT_TRANSLATE_NOOP("Actions", "export the candidates and results"),
+    "edit_reason_presets": QT_TRANSLATE_NOOP("Actions", "change the reasons the desk offers"),
 }

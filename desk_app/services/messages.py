@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desk_app.services.actions.messages import PRESET_MESSAGES
 from desk_app.services.documents.messages import LETTER_MESSAGES
 from desk_app.services.importing.messages import IMPORT_MESSAGES
 from desk_app.services.mail.messages import MAIL_MESSAGES
@@ -53,7 +54,9 @@ MESSAGES: dict[str, str] = {
     ),
     "required": QT_TRANSLATE_NOOP("Errors", "The {field} is required."),
     "invalid_email": QT_TRANSLATE_NOOP("Errors", "“{value}” is not an email address."),
-    "invalid_date": QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date (use YYYY-MM-DD)."),
+    "invalid_date": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not a date: write it as DD/MM/YYYY or YYYY-MM-DD."
+    ),
     "invalid_role": QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not a role (operator, counter, supervisor, admin)."
     ),
@@ -322,6 +325,7 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(MAIL_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
+MESSAGES.update(PRESET_MESSAGES)
 
 #: parameters whose value is a key of a label table, and that table's context
 LABELLED: dict[str, tuple[str, dict[str, str]]] = {

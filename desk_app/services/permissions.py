@@ -22,6 +22,7 @@ changed or an account deactivated takes effect on the next call).
 | manage_staff           |          |         |            |   ✓   |
 | import_data            |          |         |            |   ✓   |
 | export_results         |          |         |            |   ✓   |
+| edit_reason_presets    |          |         |     ✓      |       |
 
 ¹ only with a current caller verification (operator: name, date of birth
 and one identifier; counter: an identity document seen). A supervisor may
@@ -66,6 +67,8 @@ class Action(StrEnum):
     IMPORT_DATA = "import_data"
     #: the import format's file of every candidate and result (docs/IMPORT.md)
     EXPORT_RESULTS = "export_results"
+    #: the numbered reasons each desk action offers (services/actions/reason_presets.py)
+    EDIT_REASON_PRESETS = "edit_reason_presets"
 
 
 _O, _C, _S, _A = Role.OPERATOR, Role.COUNTER, Role.SUPERVISOR, Role.ADMIN
@@ -88,6 +91,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.MANAGE_STAFF: frozenset({_A}),
     Action.IMPORT_DATA: frozenset({_A}),
     Action.EXPORT_RESULTS: frozenset({_A}),
+    Action.EDIT_REASON_PRESETS: frozenset({_S}),
 }
 
 #: actions on a candidate that need a current caller verification, unless a

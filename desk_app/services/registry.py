@@ -12,6 +12,7 @@ from desk_app.database import Database
 from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.accounts.website import AccountService
 from desk_app.services.actions.desk_actions import DeskActionService
+from desk_app.services.actions.reason_presets import ReasonPresetService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.audit.trail import AuditService
 from desk_app.services.candidates.desk_view import CandidateViewService
@@ -47,6 +48,7 @@ class Services:
     lockouts: LockoutService
     verification: VerificationService
     desk_actions: DeskActionService
+    reason_presets: ReasonPresetService
     statements: StatementService
     letters: LetterBatchService
     release: ReleaseService
@@ -73,6 +75,7 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         lockouts=LockoutService(db, settings, clock),
         verification=VerificationService(db, settings, clock),
         desk_actions=DeskActionService(db, settings, clock, hasher),
+        reason_presets=ReasonPresetService(db, settings, clock),
         statements=StatementService(db, settings, clock),
         letters=LetterBatchService(db, settings, clock, hasher),
         release=ReleaseService(db, settings, clock),
