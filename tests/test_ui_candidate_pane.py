@@ -259,7 +259,7 @@ def test_the_header_shows_this_desks_verification(
     clock: ManualClock,
 ) -> None:
     open_row(qtbot, pane, row(services, staff, ID))
-    assert pane.header.verification.text() == "Caller not verified (Ctrl+Shift+V)"
+    assert pane.header.verification.text() == "Caller not verified (F2)"
     candidate_id = pane.snapshot.candidate_id
     now = clock.now()
     passed = VerificationResult(True, 1, now + timedelta(minutes=15), "caller", 0, False)

@@ -62,6 +62,7 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         verification=services.verification,
         lockouts=services.lockouts,
         desk_actions=services.desk_actions,
+        reason_presets=services.reason_presets,
         statements=services.statements,
         letters=services.letters,
         importer=services.importer,
@@ -94,6 +95,8 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
         if login.exec() != QDialog.DialogCode.Accepted or login.identity is None:
             return 0
         identity = login.identity
+        # the language the sign-in dialog showed is the one the desk uses; one chosen
+        # there is also kept as this staff member's own
         if login.language_chosen:
             staff_service, chosen = services.staff, translations.language
             run_in_background(
@@ -101,8 +104,6 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
                 lambda _saved: None,
                 lambda error: log.warning("language not saved: %s", error),
             )
-        elif language is None and identity.language != translations.language:
-            translations.switch(identity.language)
         window = MainWindow(window_services(services, db.dialect), identity, translations)
         geometry = preferences.value("geometry")
         if geometry is not None:

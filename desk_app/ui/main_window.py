@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.actions.desk_actions import DeskActionService
+from desk_app.services.actions.reason_presets import ReasonPresetService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates.desk_view import CandidateViewService
@@ -33,9 +34,12 @@ from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
 from desk_app.ui.actions.call_actions import PANE_ACTIONS, CallActions
 from desk_app.ui.actions.call_state import CallVerifications
+from desk_app.ui.actions.desk_keys import DeskKeys
 from desk_app.ui.actions.launcher import ActionLauncher
 from desk_app.ui.actions.plans import ActionPlans
+from desk_app.ui.actions.presets_cache import ReasonPresetsCache
 from desk_app.ui.actions.rules import role_may
+from desk_app.ui.actions.shortcuts import keys_of
 from desk_app.ui.candidate.loader import CandidateLoader
 from desk_app.ui.candidate.notes_box import NotesSection
 from desk_app.ui.candidate.pane import CandidatePane
@@ -66,6 +70,8 @@ class WindowServices:
     verification: VerificationService
     lockouts: LockoutService
     desk_actions: DeskActionService
+    #: the reasons each action offers (1–9), edited by supervisors
+    reason_presets: ReasonPresetService
     statements: StatementService
     letters: LetterBatchService
     importer: ImportService
@@ -96,9 +102,11 @@ class MainWindow(QMainWindow):
         def language() -> str:
             return translations.language
 
-        self.search_panel = SearchPanel(services.search, staff, clock.now, language)
         self.verifications = CallVerifications(clock.now, self)
         self.pane = self._build_pane(language)
+        self.search_panel = SearchPanel(
+            services.search, staff, clock.now, language, birth_shown=self.pane.birth_shown
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.search_panel)
@@ -129,6 +137,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
         plans = ActionPlans(services.desk_actions, services.statements, staff, self)
+        self.presets = ReasonPresetsCache(services.reason_presets, staff, language, self)
+        self.presets.load()
         self.launcher = ActionLauncher(
             plans,
             services.verification,
@@ -136,7 +146,12 @@ class MainWindow(QMainWindow):
             staff,
             self.call_actions,
             self.verifications,
+            self.presets,
             self,
+        )
+        self.launcher.noteOffered.connect(self.pane.offer_note)
+        self.desk_keys = DeskKeys(
+            self, staff, self.call_actions, self.presets, services.reason_presets, self.reload
         )
         self.launcher.acted.connect(self._acted)
         self.launcher.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -146,6 +161,8 @@ class MainWindow(QMainWindow):
             [self.call_actions.actions[k] for k in PANE_ACTIONS if role_may(k, staff.role)]
         )
         self.pane.snapshotChanged.connect(self.call_actions.set_snapshot)
+        self.pane.snapshotChanged.connect(self.search_panel.candidate_loaded)
+        self.verifications.changed.connect(lambda _candidate: self.search_panel.model.refresh())
         self.pane.entryChanged.connect(self.call_actions.set_entry)
         self.search_panel.currentCandidateChanged.connect(self.pane.set_candidate)
         self.search_panel.candidateOpened.connect(self._open_candidate)
@@ -194,14 +211,13 @@ class MainWindow(QMainWindow):
             self.import_action.triggered.connect(self.open_import)
             self.file_menu.addAction(self.import_action)
             self.file_menu.addSeparator()
-        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcuts(keys_of("quit"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.search_menu = bar.addMenu("")
         self.find_action = QAction(self)
-        self.find_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")]
-        )
+        self.find_action.setShortcuts(keys_of("find"))
         self.find_action.triggered.connect(self.focus_search)
         self.search_menu.addAction(self.find_action)
         self.actions_menu = bar.addMenu("")
@@ -221,6 +237,7 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
+        self.desk_keys.fill(self.search_menu, self.actions_menu, self.help_menu)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -241,6 +258,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find candidate"))
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.call_actions.retranslate()
+        self.desk_keys.retranslate()
         self.tabs.setTabText(0, self.tr("&Desk"))
         if self.lockouts is not None:
             self.tabs.setTabText(1, self.tr("Loc&kouts"))
@@ -283,6 +301,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Searching…"))
         else:
             self.statusBar().clearMessage()
+
+    def reload(self) -> None:
+        """F5: the list and the candidate shown, read again."""
+        self.search_panel.refresh()
+        self.pane.reload()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # a key no widget took: if it is the key of an action that is off, say why
+        if not self.desk_keys.say_why(event):
+            super().keyPressEvent(event)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

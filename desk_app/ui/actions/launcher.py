@@ -2,8 +2,11 @@
 
 Each dialog is bound to the candidate shown when it was opened (its name and
 ID Number are in the title), so a selection that moves meanwhile cannot
-redirect an action. After a success the window loads the candidate again
-(``acted``) and says what happened in the status bar (``message``).
+redirect an action. The verification starts with the ID Number on screen
+filled in; a reason dialog lists the action's reason presets. After a
+success the window loads the candidate again (``acted``), says what happened
+in the status bar (``message``) and offers the reason as the call note
+(``noteOffered``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from desk_app.ui.actions.batch_reprint_dialog import BatchReprintDialog
 from desk_app.ui.actions.call_actions import CallActions
 from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.plans import ActionPlans, Plan, who
+from desk_app.ui.actions.presets_cache import ReasonPresetsCache
 from desk_app.ui.actions.reason_dialog import ReasonDialog
 from desk_app.ui.actions.rules import DeskAction, availability
 from desk_app.ui.actions.verify_dialog import DocumentSeenDialog, VerifyCallerDialog
@@ -35,6 +39,8 @@ class ActionLauncher(QObject):
     message = Signal(str)
     noteRequested = Signal()
     lockoutsRequested = Signal()
+    # after an action: the candidate's ID Number and the call note offered
+    noteOffered = Signal(str, str)
 
     def __init__(
         self,
@@ -44,9 +50,11 @@ class ActionLauncher(QObject):
         staff: StaffIdentity,
         actions: CallActions,
         verifications: CallVerifications,
+        presets: ReasonPresetsCache,
         window: QWidget,
     ) -> None:
         super().__init__(window)
+        self._presets = presets
         self._verification = verification
         self._statements = statements
         self._staff = staff
@@ -87,7 +95,9 @@ class ActionLauncher(QObject):
         def check(**given: Any) -> VerificationResult:
             return service.verify_caller(staff, candidate_id, **given)
 
-        dialog = VerifyCallerDialog(check, who(snapshot), self._window)
+        dialog = VerifyCallerDialog(
+            check, who(snapshot), self._window, id_number=snapshot.id_number
+        )
         dialog.verified.connect(lambda result: self._verified(candidate_id, result))
         dialog.open()
         return dialog
@@ -132,18 +142,22 @@ class ActionLauncher(QObject):
             plan.verb,
             plan.job,
             override=answer.override,
+            presets=self._presets.texts(key.value),
             parent=self._window,
         )
         if plan.field is not None:
             dialog.add_field(plan.field_label, plan.field)
         id_number = snapshot.id_number
-        dialog.succeeded.connect(lambda result: self._succeeded(id_number, plan, result))
+        dialog.succeeded.connect(
+            lambda result: self._succeeded(id_number, plan, result, dialog.reason.text().strip())
+        )
         dialog.open()
         return dialog
 
-    def _succeeded(self, id_number: str, plan: Plan, result: object) -> None:
+    def _succeeded(self, id_number: str, plan: Plan, result: object, reason: str) -> None:
         self.acted.emit(id_number)
         plan.after(result)
+        self.noteOffered.emit(id_number, plan.note(reason))
 
     def _batch_started(self, runner: BatchRunner) -> None:
         def finished(summary: BatchSummary) -> None:

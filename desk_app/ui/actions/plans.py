@@ -4,7 +4,8 @@
 the dialog's title, button and explanation, the service call (run later on
 a worker, with the reason and any override reason) and what to do with its
 answer: a status-bar sentence, the print preview of a letter or statement
-(from memory), or the temporary password shown once.
+(from memory), or the temporary password shown once; and the call note it
+offers afterwards (``note``, with the reason given).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class Plan:
     intro: str
     job: Job
     after: Callable[[Any], None]
+    #: the call note offered after a success, from the reason given
+    note: Callable[[str], str] = lambda reason: reason
     field: QLineEdit | None = None
     field_label: str = ""
 
@@ -73,6 +76,7 @@ class ActionPlans(QObject):
             self.tr("End the lock now. The candidate can log in (or register) at once."),
             job,
             lambda _result: self.message.emit(self.tr("Unlocked {id}.").format(id=id_number)),
+            lambda reason: self.tr("Unlocked early: {reason}").format(reason=reason),
         )
 
     def send_reset(self, snapshot: CandidateSnapshot) -> Plan:
@@ -96,6 +100,7 @@ class ActionPlans(QObject):
             intro.format(email=email),
             job,
             after,
+            lambda reason: self.tr("Password-reset email sent: {reason}").format(reason=reason),
         )
 
     def temporary_password(self, snapshot: CandidateSnapshot) -> Plan:
@@ -116,6 +121,7 @@ class ActionPlans(QObject):
             ),
             job,
             lambda issued: self._show_password(issued.password, name),
+            lambda reason: self.tr("Temporary password given: {reason}").format(reason=reason),
         )
 
     def change_email(self, snapshot: CandidateSnapshot) -> Plan:
@@ -143,6 +149,7 @@ class ActionPlans(QObject):
             intro.format(email=email),
             job,
             after,
+            lambda reason: self.tr("Registered email changed: {reason}").format(reason=reason),
             field,
             self.tr("&New email:"),
         )
@@ -170,7 +177,12 @@ class ActionPlans(QObject):
                 "once. The number exists only in the letter you now print."
             )
         return Plan(
-            self.tr("Reissue the letter: {who}"), self.tr("Reissue and preview"), intro, job, after
+            self.tr("Reissue the letter: {who}"),
+            self.tr("Reissue and preview"),
+            intro,
+            job,
+            after,
+            lambda reason: self.tr("Letter reissued: {reason}").format(reason=reason),
         )
 
     def print_statement(self, snapshot: CandidateSnapshot, entry: EntryDetail | None) -> Plan:
@@ -190,6 +202,9 @@ class ActionPlans(QObject):
             intro.format(exam=exam),
             job,
             self._statement,
+            lambda reason: self.tr("Statement reprinted ({exam}): {reason}").format(
+                exam=exam, reason=reason
+            ),
         )
 
     def _show_password(self, password: str, who: str) -> None:

@@ -1,20 +1,24 @@
 """The dialog every staff action goes through: say why, then act.
 
-The reason is required (the OK button stays off until it is given). A
-supervisor acting without a current verification of the caller is asked
-for an override reason as well, with a sentence saying what that means.
-Pressing OK runs the action on a worker; the dialog stays open (and cannot
-be closed) until the service answers: a refusal is shown in the dialog, a
-success emits ``succeeded(result)`` and closes it.
+The reason is required (the OK button stays off until it is given, and
+says why). The action's common reasons are listed with a number: one key
+(1–9) chooses one, and Enter acts; any other text typed is a reason of its
+own. A supervisor acting without a current verification of the caller is
+asked for an override reason as well, with a sentence saying what that
+means. Pressing OK (or Enter) runs the action on a worker; the dialog stays
+open (and cannot be closed) until the service answers: a refusal is shown
+in the dialog, a success emits ``succeeded(result)`` and closes it. Esc
+cancels.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,11 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.actions.preset_list import PresetList
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 
 MAX_REASON = 500
+# a label's mnemonic: "&New email:" or, translated, "新電郵(&N)："
+_MNEMONIC = re.compile(r"\(&\w\)|&")
 
 # job(reason, override_reason or None) -> the service's answer
 Job = Callable[[str, str | None], Any]
@@ -46,6 +53,7 @@ class ReasonDialog(QDialog):
         job: Job,
         *,
         override: bool = False,
+        presets: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,18 +63,27 @@ class ReasonDialog(QDialog):
         self.setMinimumWidth(480)
         self._job = job
         self._busy = False
-        # further fields that must be filled in (e.g. the new email) before OK
-        self._required: list[QLineEdit] = []
+        # further fields that must be filled in (e.g. the new email) before OK, with labels
+        self._required: list[tuple[QLineEdit, str]] = []
         self.heading = named(QLabel(title), "dialogHeading")
         self.heading.setWordWrap(True)
         self.intro = named(QLabel(intro), "dialogIntro")
         self.intro.setWordWrap(True)
         self.form = QFormLayout()
-        self.reason = QLineEdit()
+        self.presets = PresetList(presets)
+        self.presets.setVisible(bool(presets))
+        self.reason = named(QLineEdit(), "reasonText")
         self.reason.setMaxLength(MAX_REASON)
-        self.reason.setPlaceholderText(
-            self.tr("Why? e.g. caller verified on the phone, locked out")
-        )
+        self.presets.chosen.connect(self.reason.setText)
+        self.presets.typed.connect(self._type_reason)
+        if presets:
+            self.reason.setPlaceholderText(self.tr("Or type a reason of your own"))
+            caption = self.tr("Reasons &listed (1–{count}):").format(count=len(presets))
+            self.form.addRow(caption, self.presets)
+        else:
+            self.reason.setPlaceholderText(
+                self.tr("Why? e.g. caller verified on the phone, locked out")
+            )
         self.form.addRow(self.tr("&Reason:"), self.reason)
         self.override_note = named(QLabel(), "overrideNote")
         self.override_note.setWordWrap(True)
@@ -84,10 +101,12 @@ class ReasonDialog(QDialog):
         self.message = named(QLabel(), "dialogMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # why the main button is off, under the fields (the status line of the dialog)
+        self.hint = named(QLabel(), "dialogHint")
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # our own button, not the standard OK: a language switch resets those to Qt's words
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setText(action_text)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
@@ -101,32 +120,61 @@ class ReasonDialog(QDialog):
             override_form.addRow(self.tr("&Override reason:"), self.override_reason)
             layout.addLayout(override_form)
         layout.addWidget(self.message)
+        layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
+        self.ok_button.setDefault(True)  # now that it is in the dialog: Enter acts
         for field in (self.reason, self.override_reason):
             field.textChanged.connect(self._update)
         self._override = override
         self._update()
 
     def add_field(self, label: str, field: QLineEdit, *, first: bool = True) -> None:
-        """A further required line (shown before the reason when ``first``)."""
-        self._required.append(field)
+        """A further required line (shown before the reasons when ``first``)."""
+        self._required.append((field, label))
         field.textChanged.connect(self._update)
         self.form.insertRow(0 if first else self.form.rowCount(), label, field)
         self._update()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        first = next((f for f in self._required if not f.text()), self.reason)
+        empty = [field for field, _label in self._required if not field.text()]
+        first: QWidget = empty[0] if empty else self.reason
+        if not empty and self.presets.count():
+            first = self.presets
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _type_reason(self, event: QKeyEvent) -> None:
+        """A character typed on the list: the start (or more) of a reason of one's own."""
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        QCoreApplication.sendEvent(self.reason, event)
+
+    def why_not(self) -> str:
+        """Why the main button is off ("" when it is on)."""
+        if self._busy:
+            return self.tr("Working…")
+        for field, label in self._required:
+            if not field.text().strip():
+                shown = _MNEMONIC.sub("", label).rstrip(":：")
+                return self.tr("Fill in “{label}” first.").format(label=shown)
+        if not self.reason.text().strip():
+            if self.presets.count():
+                return self.tr("Choose a reason (1–{count}) or type one.").format(
+                    count=self.presets.count()
+                )
+            return self.tr("Give a reason.")
+        if self._override and not self.override_reason.text().strip():
+            return self.tr("Say why you act without verifying the caller.")
+        return ""
+
     def ready(self) -> bool:
-        fields = [self.reason, *self._required]
-        if self._override:
-            fields.append(self.override_reason)
-        return not self._busy and all(field.text().strip() for field in fields)
+        return not self.why_not()
 
     def _update(self) -> None:
-        self.ok_button.setEnabled(self.ready())
+        why = self.why_not()
+        self.ok_button.setEnabled(not why)
+        self.ok_button.setToolTip(why)
+        self.hint.setText(why)
+        self.hint.setVisible(bool(why) and not self._busy)
 
     def run(self) -> None:
         if not self.ready():
@@ -155,8 +203,9 @@ class ReasonDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for field in (self.reason, self.override_reason, *self._required):
+        for field in (self.reason, self.override_reason, *(f for f, _l in self._required)):
             field.setReadOnly(busy)
+        self.presets.setEnabled(not busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
         self._update()
 

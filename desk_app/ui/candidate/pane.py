@@ -74,6 +74,8 @@ class CandidatePane(QFrame):
         self._language = language
         self._can_verify = can_verify
         self._id_number: str | None = None
+        # who the header shows (from the search row, then from the loaded candidate)
+        self._who: tuple[int, Who] | None = None
         self._snapshot: CandidateSnapshot | None = None
         self._was_locked = False
         self._reloaded_for_release: CandidateSnapshot | None = None
@@ -149,6 +151,8 @@ class CandidatePane(QFrame):
         """The selection moved: show who it is now, load the rest after a pause."""
         if row is None:
             self._id_number = None
+            self._who = None
+            self._error = None
             self._loader.cancel()
             self._set_snapshot(None)
             self._stack.setCurrentIndex(0)
@@ -181,13 +185,20 @@ class CandidatePane(QFrame):
         self.tabs.setCurrentWidget(self.notes)
         self.notes.focus_box()
 
+    def offer_note(self, id_number: str, text: str) -> None:
+        """After an action: ``text`` in the note box, one key (Ctrl+Enter) from saved."""
+        if id_number == self._id_number and self.notes.offer(id_number, text):
+            self.tabs.setCurrentWidget(self.notes)
+            self.notes.focus_box()
+
     def _begin(self, row: CandidateRow) -> None:
         self._id_number = row.id_number
         self._error = None
         self._set_snapshot(None)
         self._stack.setCurrentIndex(1)
-        self.header.show_who(
-            Who(row.id_number, row.name_en, row.name_zh, row.date_of_birth, row.centre)
+        self._show_who(
+            row.candidate_id,
+            Who(row.id_number, row.name_en, row.name_zh, row.date_of_birth, row.centre),
         )
         self.header.show_lock(row.locked_until, self._now())
         self.header.show_verification(
@@ -222,17 +233,27 @@ class CandidatePane(QFrame):
 
     def _show_snapshot(self, snapshot: CandidateSnapshot) -> None:
         detail = snapshot.detail
-        self.header.show_who(
+        self._show_who(
+            detail.candidate_id,
             Who(
                 detail.id_number,
                 detail.name_en,
                 detail.name_zh,
                 detail.date_of_birth,
                 detail.centre,
-            )
+            ),
         )
         self.tabs.show_snapshot(snapshot)
         self._on_tick()
+
+    def birth_shown(self, candidate_id: int) -> bool:
+        """Whether the date of birth may show: the caller's pass counts now (or the
+        role takes no calls, so it reads nothing back to anyone)."""
+        return not self._can_verify or self._verifications.open_until(candidate_id) is not None
+
+    def _show_who(self, candidate_id: int, who: Who) -> None:
+        self._who = (candidate_id, who)
+        self.header.show_who(who, birth_shown=self.birth_shown(candidate_id))
 
     def _show_status(self) -> None:
         if self._error is not None:
@@ -266,6 +287,8 @@ class CandidatePane(QFrame):
             self.reload()  # a result's release moment passed on screen: show it
 
     def _verification_changed(self, candidate_id: int) -> None:
+        if self._who is not None and self._who[0] == candidate_id:
+            self._show_who(*self._who)
         if self._snapshot is not None and self._snapshot.candidate_id == candidate_id:
             self._on_tick()
 
