@@ -63,9 +63,10 @@ class Keyboard:
         QCoreApplication.processEvents()
 
     def say(self, text: str) -> None:
-        QTest.keyClicks(self.focus(), text)
+        for character in text:  # each to whatever has the focus by then, as a person types
+            QTest.keyClicks(self.focus(), character)
+            QCoreApplication.processEvents()
         self.said += len(text)
-        QCoreApplication.processEvents()
 
     def reset(self) -> None:
         self.presses = self.physical = self.said = 0

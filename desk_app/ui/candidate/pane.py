@@ -223,8 +223,10 @@ class CandidatePane(QFrame):
     def _set_snapshot(self, snapshot: CandidateSnapshot | None) -> None:
         self._snapshot = snapshot
         if snapshot is not None:
-            self._show_snapshot(snapshot)
+            # before showing it: the first tick must not take a lock ended by an action
+            # for one that ran out on screen (and load the candidate a second time)
             self._was_locked = snapshot.locked_until(self._now()) is not None
+            self._show_snapshot(snapshot)
             self._tick.start()
         else:
             self._tick.stop()

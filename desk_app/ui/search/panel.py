@@ -72,6 +72,8 @@ class SearchPanel(QWidget):
         self._error: BaseException | None = None
         # the candidate to keep selected when the results come (refresh)
         self._keep: int | None = None
+        # while the rows are swapped for the same candidate's: the selection moves, not the pane
+        self._quiet = False
         self._requests = LatestOnly(self)
         self._requests.finished.connect(self._show_page)
         self._requests.failed.connect(self._show_failure)
@@ -99,7 +101,7 @@ class SearchPanel(QWidget):
         self.status_label.setObjectName("searchStatus")
         self.status_label.setWordWrap(True)
         self.table = CandidateTableView(self.proxy)
-        self.table.currentCandidateChanged.connect(self.currentCandidateChanged)
+        self.table.currentCandidateChanged.connect(self._current_changed)
         self.table.candidateOpened.connect(self.candidateOpened)
         self.table.escapePressed.connect(self.focus_search)
         self.load_more_button = QPushButton()
@@ -197,17 +199,25 @@ class SearchPanel(QWidget):
         self._error = None
         if result.page == 0:
             keep, self._keep = self._keep, None
-            self.table.unsort()
-            self.model.set_rows(result.items)
             kept = [n for n, row in enumerate(result.items) if row.candidate_id == keep]
-            if result.items:
-                self.table.select_row(kept[0] if kept else 0, move_focus=False)
-            else:
-                self.currentCandidateChanged.emit(None)
+            self._quiet = bool(kept)
+            try:
+                self.table.unsort()
+                self.model.set_rows(result.items)
+                if result.items:
+                    self.table.select_row(kept[0] if kept else 0, move_focus=False)
+                else:
+                    self.currentCandidateChanged.emit(None)
+            finally:
+                self._quiet = False
         else:
             self.model.append_rows(result.items)
         self._update_status()
         self.resultsShown.emit(self.model.rowCount(), self._has_more)
+
+    def _current_changed(self, row: object) -> None:
+        if not self._quiet:
+            self.currentCandidateChanged.emit(row)
 
     def _show_failure(self, error: BaseException) -> None:
         self._has_more = False
