@@ -69,6 +69,7 @@ class TemporaryPasswordDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.copy_button.setDefault(True)  # Enter copies (never loses the password); Esc closes
         self.field.selectAll()
 
     def copy(self) -> None:
