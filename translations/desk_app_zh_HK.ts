@@ -2331,7 +2331,7 @@
     <message>
         <location filename="../desk_app/ui/main_window.py" line="+251"/>
         <source>Results Desk</source>
-        <extracomment>the candidate on the pane, read in one look the reasons each action offers (1–9), edited by supervisors the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
+        <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
     </message>
     <message>
@@ -3166,7 +3166,7 @@
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../desk_app/ui/actions/shortcuts_sheet.py" line="+63"/>
+        <location filename="../desk_app/ui/actions/shortcuts_sheet.py" line="+76"/>
         <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快捷鍵</translation>
@@ -3177,7 +3177,7 @@
         <translation>無論游標在哪裏，包括搜尋欄及來電記錄內，這些按鍵都可使用。如某操作暫時不可用，按下其按鍵時狀態列會說明原因。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Key</source>
         <translation>按鍵</translation>
     </message>
@@ -3187,7 +3187,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Your role may not do this.</source>
         <translation>你的職務不可進行此操作。</translation>
     </message>

@@ -64,13 +64,13 @@ class WindowServices:
     """What the desk window and its panels use, and nothing more."""
 
     search: SearchService
-    #: the candidate on the pane, read in one look
+    # the candidate on the pane, read in one look
     candidate_views: CandidateViewService
     notes: NoteService
     verification: VerificationService
     lockouts: LockoutService
     desk_actions: DeskActionService
-    #: the reasons each action offers (1–9), edited by supervisors
+    # the reasons each action offers (1–9), edited by supervisors
     reason_presets: ReasonPresetService
     statements: StatementService
     letters: LetterBatchService

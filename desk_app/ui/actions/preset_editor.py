@@ -93,7 +93,7 @@ class PresetEditor(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.save_button.setDefault(True)  # now that it is in the dialog: Enter saves
-        self.resize(760, 520)
+        self.resize(900, 520)
         presets.loaded.connect(self._reloaded)
         self.retranslate()
         self.fill()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 _TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,14 +30,26 @@ class PresetList(QListWidget):
         self.setObjectName("reasonPresets")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for number, text in enumerate(texts, start=1):
             item = QListWidgetItem(f"{number}   {text}")
             item.setData(_TEXT_ROLE, text)
+            item.setToolTip(text)
             self.addItem(item)
-        rows = max(len(texts), 1)
-        self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4)
+        self._fit()
         # a selection (key, click) chooses; the current row Qt sets on focus does not
         self.itemSelectionChanged.connect(self._selection_changed)
+
+    def _fit(self) -> None:
+        """As tall as its rows: every reason in sight, none scrolled away."""
+        rows = max(self.count(), 1)
+        self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # the row height is known once the style sheet has been applied
 
     def texts(self) -> list[str]:
         return [str(self.item(row).data(_TEXT_ROLE)) for row in range(self.count())]

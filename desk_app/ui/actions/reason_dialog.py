@@ -60,7 +60,7 @@ class ReasonDialog(QDialog):
         self.setObjectName("reasonDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(620 if presets else 480)
         self._job = job
         self._busy = False
         # further fields that must be filled in (e.g. the new email) before OK, with labels

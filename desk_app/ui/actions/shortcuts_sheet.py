@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -26,6 +27,7 @@ from desk_app.ui.actions.shortcuts import CONTEXT, GROUP_TITLES, TABLE, Group
 from desk_app.ui.common.widgets import named
 
 _DESK_ACTIONS = {action.value for action in DeskAction}
+_WINDOW_GROUPS = {Group.WINDOW, Group.CALL, Group.SUPERVISOR}
 
 
 class ShortcutsSheet(QDialog):
@@ -36,16 +38,9 @@ class ShortcutsSheet(QDialog):
         self.heading = named(QLabel(), "dialogHeading")
         self.intro = named(QLabel(), "dialogIntro")
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 2)
-        self.table.setObjectName("shortcutsTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the window's keys on the left, the keys inside boxes and dialogs on the right
+        self.tables = [self._table("shortcutsTable"), self._table("shortcutsTableWidgets")]
+        self.table = self.tables[0]
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -53,11 +48,29 @@ class ShortcutsSheet(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
+        columns = QHBoxLayout()
+        for table in self.tables:
+            columns.addWidget(table, 1)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
         close.setDefault(True)  # now that it is in the dialog: Enter closes, as Esc does
-        self.resize(640, 720)
+        self.resize(1060, 740)
         self.retranslate()
+
+    @staticmethod
+    def _table(name: str) -> QTableWidget:
+        table = QTableWidget(0, 2)
+        table.setObjectName(name)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setShowGrid(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
+        return table
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
@@ -68,17 +81,19 @@ class ShortcutsSheet(QDialog):
                 "call note. A key whose action is off says why on the status line."
             )
         )
-        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])
-        self.table.setRowCount(0)
         bold = QFont(self.font())
         bold.setBold(True)
+        for table in self.tables:
+            table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])
+            table.setRowCount(0)
         for group in Group:
             rows = [s for s in TABLE if s.group is group and s.shown()]
             if not rows:
                 continue
+            table = self.tables[0 if group in _WINDOW_GROUPS else 1]
             title = QTableWidgetItem(QCoreApplication.translate(CONTEXT, GROUP_TITLES[group]))
             title.setFont(bold)
-            self._add_row(title, None)
+            self._add_row(table, title, None)
             for shortcut in rows:
                 key = QTableWidgetItem(shortcut.shown())
                 key.setFont(bold)
@@ -89,24 +104,29 @@ class ShortcutsSheet(QDialog):
                     for item in (key, what):
                         item.setFlags(Qt.ItemFlag.NoItemFlags)
                         item.setToolTip(why)
-                self._add_row(key, what)
-        self.table.resizeRowsToContents()
+                self._add_row(table, key, what)
+        for table in self.tables:
+            table.resizeRowsToContents()
 
-    def _add_row(self, first: QTableWidgetItem, second: QTableWidgetItem | None) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        self.table.setItem(row, 0, first)
+    @staticmethod
+    def _add_row(
+        table: QTableWidget, first: QTableWidgetItem, second: QTableWidgetItem | None
+    ) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        table.setItem(row, 0, first)
         if second is None:
-            self.table.setSpan(row, 0, 1, 2)
+            table.setSpan(row, 0, 1, 2)
         else:
-            self.table.setItem(row, 1, second)
+            table.setItem(row, 1, second)
 
     def rows(self) -> list[tuple[str, str]]:
         """What the sheet lists: (keys, what they do), group titles as (title, "")."""
         texts = []
-        for row in range(self.table.rowCount()):
-            first, second = self.table.item(row, 0), self.table.item(row, 1)
-            texts.append((first.text() if first else "", second.text() if second else ""))
+        for table in self.tables:
+            for row in range(table.rowCount()):
+                first, second = table.item(row, 0), table.item(row, 1)
+                texts.append((first.text() if first else "", second.text() if second else ""))
         return texts
 
     def changeEvent(self, event: QEvent) -> None:
