@@ -254,3 +254,29 @@ def test_the_sign_in_dialog_keeps_its_words_and_shows_the_language_used(
         assert dialog.sign_in_button.isDefault()
     finally:
         translations.switch("en")
+
+
+def test_a_listed_candidate_unlocked_elsewhere_shows_at_once(qtbot: QtBot, two: Services) -> None:
+    make_candidate(two, "KT0045999", name_en="CHAN Siu Ming", name_zh=None)
+    supervisor = add_staff(two, "supervisor")
+    window = open_window(qtbot, two, supervisor)
+    window.search_panel.search_box.setText("chan")
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: window.search_panel.model.rowCount() == 2)
+    listed = window.search_panel.proxy
+    rows = {listed.index(r, Column.ID_NUMBER).data(): r for r in range(listed.rowCount())}
+    with qtbot.waitSignal(
+        window.pane.snapshotChanged, check_params_cb=loaded("KT0045999"), timeout=LOAD_TIMEOUT
+    ):
+        window.search_panel.table.select_row(rows["KT0045999"], move_focus=True)
+    assert listed.index(rows[ID], Column.ACCOUNT).data() == "Locked"
+    # the Lockouts view unlocks the other one (as its Unlock button does)
+    two.desk_actions.unlock(supervisor, ID, reason="interview", override_reason="emailed")
+    assert window.lockouts is not None
+    window.lockouts.unlocked.emit(ID)
+    qtbot.waitUntil(
+        lambda: listed.index(rows[ID], Column.ACCOUNT).data() == "Registered", timeout=5_000
+    )
+    settle(qtbot)
+    assert window.pane.snapshot is not None
+    assert window.pane.snapshot.id_number == "KT0045999"  # the candidate shown stays

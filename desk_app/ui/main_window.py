@@ -338,7 +338,9 @@ class MainWindow(QMainWindow):
         """An action changed this candidate: show it as it is now."""
         snapshot = self.pane.snapshot
         if snapshot is not None and snapshot.id_number == id_number:
-            self.pane.reload()
+            self.pane.reload()  # its row follows the candidate loaded
+        elif self.search_panel.lists(id_number):
+            self.search_panel.refresh()  # listed, not shown (unlocked from the lockouts)
         if self.lockouts is not None and self.lockouts.isVisible():
             self.lockouts.fetch()
 

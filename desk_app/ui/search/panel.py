@@ -176,6 +176,9 @@ class SearchPanel(QWidget):
         self._error = None
         self._submit(self._query, 0)
 
+    def lists(self, id_number: str) -> bool:
+        return any(row.id_number == id_number for row in self.model.rows())
+
     def candidate_loaded(self, snapshot: CandidateSnapshot | None) -> None:
         """A candidate loaded (again, e.g. after an action): its row shows it as it is now."""
         if snapshot is None:
