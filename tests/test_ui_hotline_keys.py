@@ -224,6 +224,31 @@ def test_a_statement_reprinted_and_printed_by_keys(
     record_counts("statement", keys)
 
 
+def test_a_new_email_by_keys(qtbot: QtBot, services: Services) -> None:
+    """Shift+F7: the cursor in the new email, Tab to the reasons, 1, Enter."""
+    make_candidate(services)
+    register(services)
+    window, keys = desk(qtbot, services, "operator")
+    verify_by_keys(qtbot, window, keys)
+    keys.reset()
+    keys.press(KEY.Key_F7, SHIFT)
+    dialog = window.findChild(ReasonDialog)
+    assert dialog is not None and keys.focus().objectName() == "newEmail"
+    keys.say("tm.chan@example.org")
+    keys.press(KEY.Key_Tab)
+    assert keys.focus() is dialog.presets
+    keys.press(KEY.Key_1)
+    with qtbot.waitSignal(
+        window.pane.snapshotChanged, check_params_cb=loaded(ID), timeout=LOAD_TIMEOUT
+    ) as done:
+        keys.press(KEY.Key_Return)
+    assert done.args[0].detail.account.email == "tm.chan@example.org"
+    save_offered_note(qtbot, window, keys, services)
+    assert keys.presses <= CALL_TARGET, keys.log
+    with services.db.read() as session:
+        assert session.scalars(select(ResultsAccount.email)).one() == "tm.chan@example.org"
+
+
 COUNTS: dict[str, tuple[int, int, list[str]]] = {}
 
 

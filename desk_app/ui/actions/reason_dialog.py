@@ -70,7 +70,7 @@ class ReasonDialog(QDialog):
         self.intro = named(QLabel(intro), "dialogIntro")
         self.intro.setWordWrap(True)
         self.form = QFormLayout()
-        self.presets = PresetList(presets)
+        self.presets = PresetList(presets, self)
         self.presets.setVisible(bool(presets))
         self.reason = named(QLineEdit(), "reasonText")
         self.reason.setMaxLength(MAX_REASON)
@@ -133,6 +133,8 @@ class ReasonDialog(QDialog):
         self._required.append((field, label))
         field.textChanged.connect(self._update)
         self.form.insertRow(0 if first else self.form.rowCount(), label, field)
+        # Tab from it goes on to the reasons, as the form reads
+        QWidget.setTabOrder(field, self.presets if self.presets.count() else self.reason)
         self._update()
 
     def showEvent(self, event: QShowEvent) -> None:
