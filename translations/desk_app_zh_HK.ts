@@ -665,6 +665,11 @@
         <translation>Ctrl+F：搜尋 · ↓：移到清單 · Enter：開啟 · Esc：返回搜尋</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>F1: every key of the desk</source>
+        <translation>F1：服務台的所有按鍵</translation>
+    </message>
+    <message>
         <location line="+135"/>
         <source>Loading the candidate…</source>
         <translation>正在載入考生資料…</translation>
@@ -2410,7 +2415,7 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Imported {name}: {count} new candidates.</source>
         <translation>已匯入 {name}：新增考生 {count} 名。</translation>
     </message>
@@ -2765,7 +2770,7 @@
         <translation>越權處理原因(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <location line="+32"/>
         <source>Working…</source>
         <translation>處理中…</translation>
@@ -2963,7 +2968,7 @@
         <translation>找到的考生</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+114"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>

@@ -128,6 +128,8 @@ class CandidatePane(QFrame):
             self.tr("Select a candidate in the list to see their details here.")
             + "\n\n"
             + self.tr("Ctrl+F: search · ↓: into the list · Enter: open · Esc: back to the search")
+            + "\n"
+            + self.tr("F1: every key of the desk")
         )
         self.tabs.retranslate()
         if self._snapshot is not None:
