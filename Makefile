@@ -13,7 +13,7 @@ run:
 test:
 	bash scripts/test.sh
 
-# ruff check, ruff format --check, mypy desk_app, translations current: what CI checks
+# ruff check, ruff format --check, mypy (desk_app, bench, scripts), translations current: what CI checks
 lint: setup
 	bash scripts/lint.sh
 

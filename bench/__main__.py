@@ -18,6 +18,7 @@ BENCHES = (
     "bench.accounts_bench",
     "bench.bench_documents",
     "bench.import_bench",
+    "bench.audit_export_bench",
 )
 
 

@@ -155,7 +155,7 @@ def measure(name: str, fresh: Iterator[str], sizes: tuple[int, ...]) -> list[Run
 
 @contextmanager
 def sqlite_urls() -> Iterator[Iterator[str]]:
-    from desk_app.database import upgrade
+    from desk_app.schema import upgrade
 
     with tempfile.TemporaryDirectory(prefix="desk-import-bench-") as folder:
 
@@ -171,7 +171,7 @@ def sqlite_urls() -> Iterator[Iterator[str]]:
 @contextmanager
 def postgres_urls() -> Iterator[Iterator[str]]:
     from bench.accounts_bench import postgres_url
-    from desk_app.database import upgrade
+    from desk_app.schema import upgrade
     from tests.support.postgres import PgServer
 
     with postgres_url(durable=True) as first:

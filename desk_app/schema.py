@@ -73,11 +73,37 @@ def status(engine: Engine) -> SchemaStatus:
 
 def upgrade(url: str | URL) -> None:
     """Migrate the database at ``url`` to the newest revision."""
+    migrate(url, "head")
+
+
+def migrate(url: str | URL, revision: str, *, down: bool = False) -> None:
+    """Move the database at ``url`` up (or ``down``) to ``revision``, in one transaction.
+
+    On SQLite a batch migration rebuilds a table (copy, drop, rename). With
+    foreign keys enforced, dropping a table that other rows point at fails,
+    and deferring the check does not help (the rows land in the copy, which
+    SQLite does not count back). So foreign keys are off while the revisions
+    run, which SQLite allows only outside a transaction, and
+    ``PRAGMA foreign_key_check`` must find nothing before the commit.
+    """
     engine = make_engine(url)
     try:
         config = alembic_config(url)
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            raw = connection.connection.driver_connection
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys=OFF")  # not in a transaction yet
+            try:
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    (command.downgrade if down else command.upgrade)(config, revision)
+                    if sqlite:
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                        if broken:
+                            raise RuntimeError(f"foreign keys broken by the migration: {broken}")
+            finally:
+                if sqlite and raw is not None:
+                    raw.execute("PRAGMA foreign_keys=ON")
     finally:
         engine.dispose()

@@ -39,7 +39,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from desk_app import config
 from desk_app.models import CallNote, IssuedStatement, Letter, OutboxMessage
@@ -146,7 +146,7 @@ class Desk:
             self.process.terminate()
 
 
-def count(services: Services, model: type, *where: object) -> int:
+def count(services: Services, model: type, *where: ColumnElement[bool]) -> int:
     with services.db.read() as session:
         return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 

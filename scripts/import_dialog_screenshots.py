@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool, QTimer
 
-from desk_app.database import upgrade
+from desk_app.schema import upgrade
 from desk_app.services.actor import TerminalUser
 from desk_app.services.registry import build_services
 from desk_app.services.schema_check import open_checked

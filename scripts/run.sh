@@ -26,6 +26,19 @@ for argument in "$@"; do
     esac
 done
 
+# the demo's office settings (scripts/demo-config.toml), kept beside the demo
+# database, stand in while the user has no config file of their own
+DEMO_CONFIG="$("$ROOT/.venv/bin/python" -c \
+    'from desk_app.config import default_database_path as p; print(p().with_name("demo-config.toml"))')"
+USER_CONFIG="$("$ROOT/.venv/bin/python" -c 'from desk_app.config import config_path; print(config_path())')"
+
+use_demo_config() {
+    if [ -z "${DESK_APP_CONFIG:-}" ] && [ ! -e "$USER_CONFIG" ] && [ -f "$DEMO_CONFIG" ]; then
+        export DESK_APP_CONFIG="$DEMO_CONFIG"
+        echo "run: no config file of yours ($USER_CONFIG): using the demo's, $DEMO_CONFIG"
+    fi
+}
+
 if [ "$database_given" -eq 0 ]; then
     # `desk-app db status`: 0 = schema current, 6 = empty database, 5 = cannot be reached,
     # else (1) it needs an upgrade.
@@ -42,6 +55,7 @@ if [ "$database_given" -eq 0 ]; then
             echo "run: first start: creating the desk database and filling it with demo data"
             "$DESK_APP" db upgrade </dev/null
             "$DESK_APP" demo --candidates 2000 --seed 1 </dev/null
+            install -m 0600 "$ROOT/scripts/demo-config.toml" "$DEMO_CONFIG"
             echo "run: the demo logins are printed above"
             ;;
         *)
@@ -49,6 +63,7 @@ if [ "$database_given" -eq 0 ]; then
             "$DESK_APP" db upgrade </dev/null
             ;;
     esac
+    use_demo_config
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then

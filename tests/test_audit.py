@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 from sqlalchemy import delete, select, text, update
 
 from desk_app.models import AuditEvent, AuditHead
-from desk_app.services.actor import SYSTEM, TerminalUser
+from desk_app.services.actor import SYSTEM
 from desk_app.services.audit import trail as audit
 from desk_app.services.errors import PermissionDenied
 from desk_app.services.registry import Services
@@ -163,30 +160,6 @@ def test_an_edited_head_is_noticed(services: Services) -> None:
     with services.db.write() as session:
         session.execute(update(AuditHead).values(last_hash="0" * 64))
     assert _problems(services) == [(2, "edited")]
-
-
-def test_export_writes_every_row_in_order(services: Services) -> None:
-    _append(services, 3)
-    supervisor = add_staff(services, "supervisor")  # first.admin added, supervisor added, login
-    out = io.StringIO()
-    assert services.audit.export_csv(supervisor, out) == 6
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert [r["id"] for r in rows] == ["1", "2", "3", "4", "5", "6"]
-    assert [r["action"] for r in rows[3:]] == ["staff_added", "staff_added", "staff_login"]
-    assert rows[0]["action"] == "test_event"
-    assert '"名":"陳"' in rows[0]["detail"]
-    assert rows[1]["prev_hash"] == rows[0]["row_hash"]
-
-
-@pytest.mark.parametrize("who", ["operator", "counter", "terminal"])
-def test_export_needs_an_audit_role(services: Services, who: str) -> None:
-    _append(services, 2)
-    caller = TerminalUser("root") if who == "terminal" else add_staff(services, who)
-    out = io.StringIO()
-    with pytest.raises(PermissionDenied) as refused:
-        services.audit.export_csv(caller, out)
-    assert refused.value.code == ("sign_in_required" if who == "terminal" else "permission_denied")
-    assert out.getvalue() == ""
 
 
 def test_recent_needs_an_audit_role(services: Services) -> None:

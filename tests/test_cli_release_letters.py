@@ -100,7 +100,7 @@ def test_letter_batch_checks_the_file_and_the_role_before_anything(
     assert code == 1 and "may not print exam-day letters" in err
     code, _said, err = run(capsys, "--db", db_url, "letter", "batch", "--centre", "HK999",
                            "--as", "sup.lee", "--out", str(tmp_path / "x.pdf"))  # fmt: skip
-    assert code == 4 and "There is no centre “HK999”" in err
+    assert code == 4 and "No centre has the code HK999" in err
     assert len(letters(db_url)) == 1  # nothing issued
     assert not list(tmp_path.glob("*.pdf"))
 

@@ -10,13 +10,19 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from desk_app.models import Entry, OutboxMessage, PasswordResetToken, Result
+from desk_app.models import OutboxMessage, PasswordResetToken, Result
 from desk_app.services.errors import Refused
 from desk_app.services.registry import Services
 from desk_app.settings import OfficeInfo
 from tests.support.accounts import account_kit, register
 from tests.support.clock import ManualClock
-from tests.support.factories import add_staff, fast_settings, make_candidate, make_services
+from tests.support.factories import (
+    add_entry,
+    add_staff,
+    fast_settings,
+    make_candidate,
+    make_services,
+)
 from tests.support.pdf import all_text, compact, flat
 
 
@@ -31,11 +37,7 @@ def plain_office(database_url: str, clock: ManualClock) -> Iterator[Services]:
 def test_a_reissued_letter_gives_the_next_release_date(services: Services) -> None:
     candidate_id = make_candidate(services)  # released 10 days ago
     upcoming = services.clock.now() + timedelta(days=20)  # 11 December 2026, 10:00 in HK
-    with services.db.write() as session:
-        entry = Entry(candidate_id=candidate_id, exam_id=2, session_id=1)
-        session.add(entry)
-        session.flush()
-        session.add(Result(entry_id=entry.id, grade="PASS", score=70, release_at=upcoming))
+    add_entry(services, candidate_id, "DELTA1", release_at=upcoming, score=70)
     supervisor = add_staff(services, "supervisor")
     letter = services.desk_actions.reissue_letter(
         supervisor, "SMR123456", reason="lost", override_reason="at the counter", pdf=True

@@ -142,7 +142,7 @@ def test_help_issue_date_reissue_count_and_serial(new_letter: bytes) -> None:
 def test_keep_safe_line(new_letter: bytes) -> None:
     text = page_texts(new_letter)[0]
     assert "Keep this letter safe. Do not share your Secret Number" in flat(text)
-    assert "請妥善保管此信，切勿向任何人透露你的SecretNumber" in compact(text)
+    assert "請妥善保管此密碼信，切勿向任何人透露你的SecretNumber" in compact(text)
 
 
 def test_registered_letter_has_no_secret_and_the_reset_steps(registered_letter: bytes) -> None:
@@ -153,8 +153,8 @@ def test_registered_letter_has_no_secret_and_the_reset_steps(registered_letter: 
     assert "Secret Number 密碼" not in english  # no secret panel
     assert "Forgotten your password?" in english and "忘記密碼" in chinese
     assert "email address you registered with" in english
-    assert "註冊時使用的電郵地址" in chinese
-    assert "Already registered" in english and "已經註冊" in chinese
+    assert "登記時使用的電郵地址" in chinese
+    assert "Already registered" in english and "已經登記" in chinese
     assert "Keep this letter safe. Never share your password" in english
     # the password and lock rules still apply
     assert "locked for 45 minutes after 5 wrong passwords in a row" in english
@@ -250,7 +250,7 @@ def test_the_exam_day_letter_has_no_reissue_wording_and_says_when_results_go_onl
     assert "Results online from 網上查閱成績日期 16 August 2014 2014年8月16日" in english
     assert "Printed on 2 January 2025, 14:05 (Hong Kong time). Serial L00000007-0" in english
     assert "If you lose this letter, call us at once on 2913 5100" in english
-    assert "如遺失此信，請儘快致電29135100與我們聯絡" in chinese
+    assert "如遺失此密碼信，請儘快致電29135100與我們聯絡" in chinese
     for reissue_word in ("Reissue", "reissue", "replaces", "補發", "取代"):
         assert reissue_word not in text, reissue_word
 

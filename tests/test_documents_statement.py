@@ -144,7 +144,7 @@ def test_reprint_marks_serial_code_and_verification(statement: bytes) -> None:
     assert "7KQ4-M2XD-9RFA" in text
     assert "Wong Siu-ming" in text
     assert "printed on 2 January 2025, 14:05 (Hong Kong time) by Wong Siu-ming" in english
-    assert "由WongSiu-ming於2025年1月2日14:05（香港時間）列印" in chinese
+    assert "由WongSiu-ming於2025年1月2日14:05（香港時間）打印" in chinese
     assert "https://results.example.org/verify" in text
     assert "enter the verification code" in english and "輸入驗證碼" in chinese
 
@@ -299,7 +299,7 @@ def test_a_long_printer_name_shrinks_the_band_text_instead_of_running_into_repri
     from desk_app.documents.styles import fit_size, text_width
 
     fonts = find_fonts()
-    lines = ("Serial 編號 SR26-0000001 · By 列印人 " + "Demo Counter 示範櫃位職員 " * 3, "short")
+    lines = ("Serial 編號 SR26-0000001 · By 打印人 " + "Demo Counter 示範櫃位職員 " * 3, "short")
     size = fit_size(fonts, lines, 7.6, 300)
     assert size < 7.6
     assert text_width(fonts, lines[0], size) <= 300 + 1e-6

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desk_app.services.actor import TerminalUser
 from desk_app.services.importing.messages import IMPORT_MESSAGES
 from desk_app.services.messages import MESSAGES, english
 from desk_app.services.registry import Services
+from tests.support.factories import an_admin
 from tests.support.import_files import HEADER, row, table_digest, write_csv, write_xlsx
 
 TS_FILE = Path(__file__).resolve().parent.parent / "translations" / "desk_app_zh_HK.ts"
@@ -132,7 +132,7 @@ def test_every_case_is_found_where_it_is_and_changes_nothing(
     services: Services, tmp_path: Path
 ) -> None:
     zh = chinese()
-    caller = TerminalUser("test")
+    caller = an_admin(services)
     before = table_digest(services.db)
     for number, case in enumerate(CASES):
         folder = tmp_path / f"case{number}"
@@ -177,7 +177,7 @@ def test_more_than_a_thousand_problems_are_counted_not_listed(
 ) -> None:
     rows = [row(n, date_of_birth="2011-02-30") for n in range(1, 1301)]
     report = services.importer.run(
-        TerminalUser("test"), write_csv(tmp_path / "bad.csv", rows), reason="x"
+        an_admin(services), write_csv(tmp_path / "bad.csv", rows), reason="x"
     )
     assert report.problem_count == 1300 and len(report.problems) == 1000
     assert report.problems[0].line == 2
@@ -188,7 +188,7 @@ def test_a_bad_date_at_line_1000_of_an_xlsx_is_named(services: Services, tmp_pat
     rows = [row(n) for n in range(1, 1200)]
     rows[998] = row(999, date_of_birth="2011-02-29")
     report = services.importer.run(
-        TerminalUser("test"), write_xlsx(tmp_path / "f.xlsx", rows), reason="x"
+        an_admin(services), write_xlsx(tmp_path / "f.xlsx", rows), reason="x"
     )
     assert [(p.line, p.column, p.letter, p.code) for p in report.problems] == [
         (1000, "date_of_birth", "D", "import_impossible_date")

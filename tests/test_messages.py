@@ -205,3 +205,21 @@ def test_an_unusable_database_url_is_bad_input(text: str, code: str) -> None:
     with pytest.raises(BadInput) as refused:
         parse_database_url(text)
     assert refused.value.code == code
+
+
+def test_no_code_is_defined_in_two_tables() -> None:
+    """The topic tables gathered into MESSAGES never define one code twice (the last
+    would silently win)."""
+    from desk_app.services import messages
+    from desk_app.services.documents.messages import LETTER_MESSAGES
+    from desk_app.services.importing.messages import IMPORT_MESSAGES
+    from desk_app.services.mail.messages import MAIL_MESSAGES
+
+    tables = [LETTER_MESSAGES, IMPORT_MESSAGES, MAIL_MESSAGES]
+    source = Path(messages.__file__).read_text(encoding="utf-8")
+    core = set(re.findall(r'^    "([a-z_]+)": QT_TRANSLATE_NOOP', source, re.MULTILINE))
+    seen: dict[str, int] = {}
+    for keys in [core, *(set(t) for t in tables)]:
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    assert {key for key, count in seen.items() if count > 1} == set()

@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from alembic import command
 from sqlalchemy import text
 
 from desk_app import schema
-from desk_app.database import Database, make_engine
+from desk_app.database import Database
 
 
 def migrate(url: str, revision: str, *, down: bool = False) -> None:
-    engine = make_engine(url)
-    try:
-        config = schema.alembic_config(url)
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            (command.downgrade if down else command.upgrade)(config, revision)
-    finally:
-        engine.dispose()
+    schema.migrate(url, revision, down=down)
 
 
 def test_upgrade_records_released_results_and_sets_scoring(empty_database_url: str) -> None:
@@ -97,7 +89,13 @@ def test_upgrade_records_released_results_and_sets_scoring(empty_database_url: s
     finally:
         db.dispose()
     assert [tuple(row) for row in notices] == [(1, 1, "untracked")]
-    assert scoring == {"KETFS": "scale", "DELTA1": "marks", "YLE-FLYERS": "shields"}
+    # the exams the older database had, and the catalogue's (0004) beside them
+    assert {code: scoring[code] for code in ("KETFS", "DELTA1", "YLE-FLYERS")} == {
+        "KETFS": "scale",
+        "DELTA1": "marks",
+        "YLE-FLYERS": "shields",
+    }
+    assert scoring["DELTA2"] == "marks" and scoring["FCE"] == "scale"
     assert [tuple(row) for row in letters] == [("L00000001-0", None)]
 
     migrate(empty_database_url, "0002", down=True)

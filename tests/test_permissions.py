@@ -11,6 +11,7 @@ from desk_app.services.permissions import MATRIX, Action, Role, allowed, check
 # change to one without the other fails.
 EXPECTED = {
     Action.SEARCH: "OCSA",
+    Action.EXPORT_SEARCH: "OCSA",
     Action.VIEW_CANDIDATE: "OCSA",
     Action.ADD_NOTE: "OCS",
     Action.VERIFY_CALLER: "OCS",
@@ -27,6 +28,9 @@ EXPECTED = {
     Action.MANAGE_STAFF: "A",
     Action.IMPORT_DATA: "A",
     Action.EXPORT_RESULTS: "A",
+    Action.READ_ANSWERS: "OCSA",
+    Action.EMAIL_ANSWER: "OCS",
+    Action.EDIT_ANSWERS: "S",
     Action.EDIT_REASON_PRESETS: "S",
 }
 LETTER = {Role.OPERATOR: "O", Role.COUNTER: "C", Role.SUPERVISOR: "S", Role.ADMIN: "A"}

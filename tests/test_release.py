@@ -12,12 +12,12 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from desk_app.models import AuditEvent, Entry, OutboxMessage, ReleaseNotice, Result
+from desk_app.models import AuditEvent, OutboxMessage, ReleaseNotice
 from desk_app.services.errors import Refused
 from desk_app.services.registry import Services
 from desk_app.services.release_dates import release_moment
 from tests.support.accounts import AccountKit, register
-from tests.support.factories import add_staff, make_candidate
+from tests.support.factories import add_entry, add_staff, make_candidate
 
 ID = "SMR123456"
 RELEASE_DAY = date(2026, 11, 25)  # the clock starts on 21 November 2026
@@ -26,17 +26,6 @@ GRADE = "PASS WITH MERIT"
 
 def moment(services: Services) -> datetime:
     return release_moment(RELEASE_DAY, services.settings.office.timezone)
-
-
-def add_entry(services: Services, candidate_id: int, exam_id: int, release_at: datetime) -> None:
-    """A second exam for the candidate (Delta Module One: no papers)."""
-    with services.db.write() as session:
-        entry = Entry(candidate_id=candidate_id, exam_id=exam_id, session_id=1)
-        session.add(entry)
-        session.flush()
-        session.add(
-            Result(entry_id=entry.id, grade="PASS", cefr=None, score=61, release_at=release_at)
-        )
 
 
 def outbox(services: Services, kind: str | None = None) -> list[OutboxMessage]:
@@ -164,7 +153,7 @@ def test_two_exams_released_together_two_emails_each_naming_its_exam(
     services: Services, kit: AccountKit
 ) -> None:
     candidate_id = make_candidate(services, release_at=moment(services))
-    add_entry(services, candidate_id, 2, moment(services))
+    add_entry(services, candidate_id, "DELTA1", release_at=moment(services))
     register(kit)
     kit.clock.set(moment(services) + timedelta(hours=2))
     report = services.release.run_due(batch_size=1)  # one entry a transaction

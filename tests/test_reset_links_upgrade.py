@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from alembic import command
 from sqlalchemy import Integer, String, column, select, table, text
 
 from desk_app import schema
@@ -44,15 +43,11 @@ _OLD_TOKEN_TABLE = table(
 def _to(url: str, revision: str) -> None:
     engine = make_engine(url)
     try:
-        config = schema.alembic_config(url)
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            if revision == "0002" and schema.current_revision(engine) not in (None, "0002"):
-                command.downgrade(config, revision)
-            else:
-                command.upgrade(config, revision)
+        current = schema.current_revision(engine)
     finally:
         engine.dispose()
+    down = revision == "0002" and current not in (None, "0002")
+    schema.migrate(url, revision, down=down)
 
 
 @pytest.fixture

@@ -142,7 +142,7 @@ def test_a_supervisor_changes_the_reasons_by_keys(
     assert not editor.action.isEnabled()  # save or undo before switching
     keys = Keyboard(qtbot)
     editor.save_button.setFocus()
-    with qtbot.waitSignal(supervisor.presets.loaded, timeout=10_000):
+    with qtbot.waitSignal(supervisor.desk_keys.presets.loaded, timeout=10_000):
         keys.press(KEY.Key_Return)
     assert [
         p.text_en for p in services.reason_presets.all(add_staff(services, "operator"))["unlock"]

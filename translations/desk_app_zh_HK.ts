@@ -14,7 +14,7 @@
         <translation>核實來電者：不通過</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Batch reprint: {done} of {total} written.</source>
         <translation>批量重印：已寫入 {done} 份，共 {total} 份。</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>ActionPlans</name>
     <message>
-        <location filename="../desk_app/ui/actions/plans.py" line="+74"/>
+        <location filename="../desk_app/ui/actions/plans.py" line="+79"/>
         <source>Unlock early: {who}</source>
         <extracomment>the call note offered after a success, from the reason given</extracomment>
         <translation>提早解除封鎖：{who}</translation>
@@ -35,30 +35,25 @@
     <message>
         <location line="+1"/>
         <source>End the lock now. The candidate can log in (or register) at once.</source>
-        <translation>立即解除封鎖。考生可以即時登入（或註冊）。</translation>
+        <translation>立即解除封鎖。考生可即時登入（或登記）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unlocked {id}.</source>
-        <translation>已解除 {id} 的封鎖。</translation>
+        <translation>{id} 已解除封鎖。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Unlocked early: {reason}</source>
-        <translation>已提早解除封鎖：{reason}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Reset email queued to {address}.</source>
         <translation>重設密碼電郵已排隊寄往 {address}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>A single-use link goes to {email}; older links stop working. It does not unlock the account.</source>
-        <translation>一次性連結會寄往 {email}；較舊的連結即時失效。此操作不會解除帳戶封鎖。</translation>
+        <translation>一次性連結會寄往 {email}；較舊的連結即時失效。此操作不會為帳戶解除封鎖。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
         <source>Send a password-reset email: {who}</source>
         <translation>發送重設密碼電郵：{who}</translation>
     </message>
@@ -68,12 +63,7 @@
         <translation>發送</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Password-reset email sent: {reason}</source>
-        <translation>已寄出重設密碼電郵：{reason}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Temporary password: {who}</source>
         <translation>臨時密碼：{who}</translation>
     </message>
@@ -88,32 +78,42 @@
         <translation>一次性密碼會取代現有密碼並解除封鎖。密碼只會向你顯示一次，以便交給考生；考生下次登入時必須更改密碼。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Temporary password given: {reason}</source>
-        <translation>已發出臨時密碼：{reason}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Registered email changed to {email}.</source>
         <translation>登記電郵已改為 {email}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The registered email is {email}. A notice goes to the old address and a confirmation to the new one; open reset links stop working.</source>
         <translation>現時的登記電郵是 {email}。系統會通知舊地址，並向新地址發出確認；尚未使用的重設連結即時失效。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
         <source>Change the registered email: {who}</source>
         <translation>更改登記電郵：{who}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
+        <source>Unlocked early: {reason}</source>
+        <translation>已提早解除封鎖：{reason}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Password-reset email sent: {reason}</source>
+        <translation>已寄出重設密碼電郵：{reason}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Temporary password given: {reason}</source>
+        <translation>已發出臨時密碼：{reason}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Registered email changed: {reason}</source>
         <translation>已更改登記電郵：{reason}</translation>
     </message>
@@ -125,22 +125,22 @@
     <message>
         <location line="+12"/>
         <source>Letter {serial} issued.</source>
-        <translation>已發出信件 {serial}。</translation>
+        <translation>已發出密碼信 {serial}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The account is registered: the new letter shows the ID Number and how to reset the password, without a Secret Number.</source>
-        <translation>帳戶已註冊：新信件會列出考生編號及重設密碼的方法，不會附有 Secret Number。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A new Secret Number is made and every older letter stops working at once. The number exists only in the letter you now print.</source>
-        <translation>系統會產生新的 Secret Number，所有較舊的信件即時失效。新號碼只會出現在你現在列印的信件上。</translation>
+        <translation>帳戶已登記：新密碼信會列出考生編號及重設密碼的方法，不會附有 Secret Number。</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>A new Secret Number is made and every older letter stops working at once. The number exists only in the letter you now print.</source>
+        <translation>系統會產生新的 Secret Number，所有較舊的密碼信即時失效。新號碼只會出現在你現在打印的密碼信上。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Reissue the letter: {who}</source>
-        <translation>補發信件：{who}</translation>
+        <translation>補發密碼信：{who}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -153,19 +153,24 @@
         <translation>已補發密碼信：{reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+24"/>
+        <source>Statement reprinted ({exam}): {reason}</source>
+        <translation>已重印成績報告（{exam}）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>the newest exam</source>
         <translation>最近一次考試</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>The Statement of Results of {exam}, marked REPRINT, numbered and audited.</source>
-        <translation>{exam} 的成績單，會標示「重印」、編號並記入審計記錄。</translation>
+        <translation>{exam}的成績報告，會標示「重印」、編號並記入審計記錄。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Reprint the statement: {who}</source>
-        <translation>重印成績單：{who}</translation>
+        <translation>重印成績報告：{who}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -173,14 +178,9 @@
         <translation>重印並預覽</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Statement reprinted ({exam}): {reason}</source>
-        <translation>已重印成績報告（{exam}）：{reason}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Statement {serial} printed; verification code {code}.</source>
-        <translation>已列印成績單 {serial}；核實編碼 {code}。</translation>
+        <translation>已打印成績報告 {serial}；驗證碼 {code}。</translation>
     </message>
 </context>
 <context>
@@ -214,7 +214,7 @@
     <message>
         <location line="+2"/>
         <source>The candidate has not registered a results account.</source>
-        <translation>考生尚未註冊成績帳戶。</translation>
+        <translation>考生尚未登記成績帳戶。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -230,10 +230,15 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../desk_app/services/message_labels.py" line="+46"/>
+        <location filename="../desk_app/services/message_labels.py" line="+49"/>
         <source>search for candidates</source>
         <extracomment>what an ``action`` parameter names (``Your role (…) may not {action}.``)</extracomment>
         <translation>搜尋考生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export search results</source>
+        <translation>匯出搜尋結果</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -258,7 +263,7 @@
     <message>
         <location line="+1"/>
         <source>unlock accounts</source>
-        <translation>解除帳戶封鎖</translation>
+        <translation>為帳戶解除封鎖</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -283,12 +288,12 @@
     <message>
         <location line="+1"/>
         <source>reprint statements of results</source>
-        <translation>補印成績單</translation>
+        <translation>重印成績報告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reprint statements in a batch</source>
-        <translation>批量補印成績單</translation>
+        <translation>批量重印成績報告</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -312,18 +317,149 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>export every candidate and result</source>
+        <translation>匯出全部考生及成績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>print exam-day letters</source>
         <translation>打印考試當日的密碼信</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>export the candidates and results</source>
-        <translation>匯出考生及成績</translation>
+        <source>read the desk&apos;s answers</source>
+        <translation>查閱服務台的答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email answers to candidates</source>
+        <translation>以電郵向考生發送答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit the desk&apos;s answers</source>
+        <translation>編輯服務台的答案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>change the reasons the desk offers</source>
         <translation>更改服務台提供的原因</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerEditorDialog</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/editor_dialog.py" line="+120"/>
+        <source>Edit an answer</source>
+        <translation>編輯答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the answer “{title}”</source>
+        <translation>編輯答案「{title}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text:</source>
+        <translation>內容：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placeholders, filled in for the candidate on screen:</source>
+        <translation>預留位置（按畫面上的考生自動填入）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why? e.g. the hotline&apos;s opening hours changed</source>
+        <translation>原因？例如：查詢熱線的服務時間有變</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Give the reason for the change.</source>
+        <translation>請提供更改的原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A text has at most {limit} characters.</source>
+        <translation>內容最多 {limit} 個字元。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both titles and both texts are needed.</source>
+        <translation>兩種語言的標題及內容均須填寫。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerEmailDialog</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/email_dialog.py" line="+109"/>
+        <source>Email an answer</source>
+        <translation>以電郵發送答案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Email “{title}” to {name}</source>
+        <translation>以電郵把「{title}」發送給 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{address} (registered)</source>
+        <translation>{address}（已登記）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address} (on file)</source>
+        <translation>{address}（存檔）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The email is in {language} first, then in the other language, like the office&apos;s other emails. It goes out through the outbox and is audited.</source>
+        <translation>電郵先以{language}書寫，另一種語言隨後，與本處其他電郵相同。電郵經待發郵件寄出，並記入審計記錄。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send</source>
+        <translation>發送</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending…</source>
+        <translation>正在發送…</translation>
     </message>
 </context>
 <context>
@@ -337,18 +473,18 @@
 <context>
     <name>BatchReprintDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+80"/>
-        <location line="+78"/>
+        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+122"/>
+        <location line="+45"/>
         <source>Batch reprint of statements</source>
-        <translation>批量重印成績單</translation>
+        <translation>批量重印成績報告</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-42"/>
         <source>Paste the ID Numbers, one a line. Each candidate&apos;s newest released statement is reprinted, audited with your reason, and saved in the folder as &lt;serial&gt;.pdf.</source>
-        <translation>貼上考生編號，每行一個。系統會重印每位考生最近公佈的成績單，連同你的原因記入審計記錄，並以 &lt;serial&gt;.pdf 儲存在資料夾中。</translation>
+        <translation>貼上考生編號，每行一個。系統會重印每位考生最近公佈的成績報告，連同你的原因記入審計記錄，並以 &lt;serial&gt;.pdf 儲存在資料夾中。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>Choose a folder</source>
         <translation>選擇資料夾</translation>
     </message>
@@ -358,29 +494,29 @@
         <translation>選擇(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;ID Numbers:</source>
         <translation>考生編號(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Folder:</source>
         <translation>資料夾(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>Where to save the statements</source>
-        <translation>成績單儲存位置</translation>
+        <translation>成績報告儲存位置</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -391,12 +527,14 @@
 <context>
     <name>BatchRunner</name>
     <message>
-        <location filename="../desk_app/ui/common/batch_progress.py" line="+130"/>
+        <location filename="../desk_app/ui/common/batch_progress.py" line="+116"/>
+        <location line="+36"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-7"/>
+        <location line="+17"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -406,12 +544,12 @@
         <translation>完成目前一項後停止…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{number} of {total}: {item}</source>
         <translation>第 {number} 項，共 {total} 項：{item}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Done: {done} of {total}.</source>
         <translation>已完成：{done} 項，共 {total} 項。</translation>
     </message>
@@ -431,7 +569,7 @@
     <message>
         <location filename="../desk_app/ui/actions/call_actions.py" line="+114"/>
         <source>Not verified: you will be asked for an override reason.</source>
-        <translation>尚未核實：系統會要求你提供越權處理的原因。</translation>
+        <translation>尚未核實：系統會要求你提供特准處理的原因。</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -486,7 +624,7 @@
     <message>
         <location line="+1"/>
         <source>Reset email</source>
-        <translation>重設電郵</translation>
+        <translation>重設密碼電郵</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -526,37 +664,37 @@
     <message>
         <location line="+3"/>
         <source>Reissue &amp;letter…</source>
-        <translation>補發信件(&amp;L)…</translation>
+        <translation>補發密碼信(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reissue letter</source>
-        <translation>補發信件</translation>
+        <translation>補發密碼信</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new letter (and Secret Number); every older letter stops working.</source>
-        <translation>發出新信件（及新的 Secret Number）；所有較舊的信件即時失效。</translation>
+        <translation>發出新密碼信（及新的 Secret Number）；所有較舊的密碼信即時失效。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;print statement…</source>
-        <translation>重印成績單(&amp;P)…</translation>
+        <translation>重印成績報告(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Statement</source>
-        <translation>成績單</translation>
+        <translation>成績報告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reprint the Statement of Results of the selected exam.</source>
-        <translation>重印所選考試的成績單。</translation>
+        <translation>重印所選考試的成績報告。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add call &amp;note</source>
-        <translation>新增來電記錄(&amp;N)</translation>
+        <translation>新增通話記錄(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -586,7 +724,7 @@
     <message>
         <location line="+3"/>
         <source>&amp;Batch reprint of statements…</source>
-        <translation>批量重印成績單(&amp;B)…</translation>
+        <translation>批量重印成績報告(&amp;B)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -596,7 +734,7 @@
     <message>
         <location line="+1"/>
         <source>Reprint many statements into a folder.</source>
-        <translation>將多份成績單重印到資料夾。</translation>
+        <translation>將多份成績報告重印到資料夾。</translation>
     </message>
 </context>
 <context>
@@ -685,12 +823,12 @@
     <message>
         <location line="+2"/>
         <source>Registered</source>
-        <translation>已註冊</translation>
+        <translation>已登記</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not registered</source>
-        <translation>未註冊</translation>
+        <translation>未登記</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -743,7 +881,7 @@
     <message>
         <location line="+1"/>
         <source>L&amp;etters ({count})</source>
-        <translation>信件（{count}）(&amp;E)</translation>
+        <translation>密碼信（{count}）(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -790,7 +928,7 @@
 <context>
     <name>DeskKeys</name>
     <message>
-        <location filename="../desk_app/ui/actions/desk_keys.py" line="+66"/>
+        <location filename="../desk_app/ui/actions/desk_keys.py" line="+82"/>
         <source>&amp;Reload the candidate and the list</source>
         <translation>重新載入考生及名單(&amp;R)</translation>
     </message>
@@ -800,20 +938,30 @@
         <translation>鍵盤快捷鍵(&amp;K)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Reasons &amp;offered…</source>
         <translation>常用原因(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing to export yet: search for candidates first.</source>
+        <translation>暫時沒有可匯出的內容：請先搜尋考生。</translation>
     </message>
 </context>
 <context>
     <name>DocumentSeenDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+223"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+271"/>
         <source>Identity document seen</source>
         <translation>已查看身份證明文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Identity document seen: {who}</source>
         <translation>已查看身份證明文件：{who}</translation>
     </message>
@@ -823,7 +971,7 @@
         <translation>記錄前，請核對證件上的姓名、出生日期及相片與考生相符。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>HKID card</source>
         <translation>香港身份證</translation>
     </message>
@@ -848,7 +996,7 @@
         <translation>其他身份證明文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;Document:</source>
         <translation>證件(&amp;D)：</translation>
     </message>
@@ -858,7 +1006,7 @@
         <translation>記錄</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Say which identity document you saw.</source>
         <translation>請說明你核對了哪種身分證明文件。</translation>
     </message>
@@ -876,7 +1024,7 @@
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+49"/>
+        <location filename="../desk_app/services/messages.py" line="+51"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -898,7 +1046,7 @@
     <message>
         <location line="+4"/>
         <source>“{value}” is not a role (operator, counter, supervisor, admin).</source>
-        <translation>「{value}」不是職務（operator、counter、supervisor、admin）。</translation>
+        <translation>「{value}」不是職務（operator 熱線接線員、counter 櫃位職員、supervisor 主管、admin 系統管理員）。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -923,7 +1071,7 @@
     <message>
         <location line="+1"/>
         <source>Too many wrong passwords: this staff login is locked until {until}.</source>
-        <translation>密碼錯誤次數太多：此職員帳戶已封鎖至 {until}。</translation>
+        <translation>密碼錯誤次數太多：此職員登入已封鎖至 {until}。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -953,12 +1101,12 @@
     <message>
         <location line="+1"/>
         <source>This ID Number is already registered.</source>
-        <translation>此考生編號已經註冊。</translation>
+        <translation>此考生編號已經登記。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This ID Number has no registered account yet.</source>
-        <translation>此考生編號尚未註冊帳戶。</translation>
+        <translation>此考生編號尚未登記帳戶。</translation>
     </message>
     <message>
         <location line="-96"/>
@@ -993,7 +1141,7 @@
     <message>
         <location line="+5"/>
         <source>Too many wrong Secret Numbers: registration for this ID Number is locked until {until} UTC.</source>
-        <translation>Secret Number 錯誤次數太多：此考生編號的註冊已封鎖至 {until}（UTC）。</translation>
+        <translation>Secret Number 錯誤次數太多：此考生編號的登記已封鎖至 {until}（UTC）。</translation>
     </message>
     <message>
         <location line="-9"/>
@@ -1053,7 +1201,7 @@
     <message>
         <location line="+3"/>
         <source>“{value}” is not a way of getting in touch (phone, counter, email).</source>
-        <translation>「{value}」不是聯絡方式（phone、counter、email）。</translation>
+        <translation>「{value}」不是聯絡方式（phone 電話、counter 櫃位、email 電郵）。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1063,7 +1211,7 @@
     <message>
         <location line="+4"/>
         <source>A Secret Number is 4 to 8 digits (0–9), as printed on the letter.</source>
-        <translation>Secret Number 是 4 至 8 位數字（0 至 9），與密碼信上所印的相同。</translation>
+        <translation>Secret Number 是 4 至 8 位數字（0 至 9），與密碼信上打印的相同。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1098,7 +1246,7 @@
     <message>
         <location line="+3"/>
         <source>Give the verification code printed on the statement: desk-app statement verify CODE.</source>
-        <translation>請提供成績單上所印的核實編碼：desk-app statement verify CODE。</translation>
+        <translation>請提供成績報告上打印的驗證碼：desk-app statement verify CODE。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1273,7 +1421,7 @@
     <message>
         <location filename="../desk_app/services/mail/messages.py" line="+15"/>
         <source>No reset link can be sent: the office has not set the address of the results website&apos;s reset page (reset_link_base in [office] of the config file). A temporary password at the counter still works.</source>
-        <translation>未能發送重設連結：辦事處尚未設定網上查閱成績網站重設密碼頁的網址（設定檔 [office] 內的 reset_link_base）。櫃檯仍可發出臨時密碼。</translation>
+        <translation>未能發送重設連結：辦事處尚未設定網上查閱成績網站重設密碼頁的網址（設定檔 [office] 內的 reset_link_base）。櫃位仍可發出臨時密碼。</translation>
     </message>
     <message>
         <location filename="../desk_app/services/documents/messages.py" line="+15"/>
@@ -1298,7 +1446,7 @@
     <message>
         <location line="+5"/>
         <source>The mail server {host}:{port} refused the login ({detail}); check [smtp] username and the stored password. The emails wait for the next run.</source>
-        <translation>郵件伺服器 {host}:{port} 拒絕登入（{detail}）；請檢查 [smtp] username 及已儲存的密碼。電郵會留待下次發送。</translation>
+        <translation>郵件伺服器 {host}:{port} 拒絕登入（{detail}）；請檢查 [smtp] username（用戶名稱）及已儲存的密碼。電郵會留待下次發送。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1319,11 +1467,6 @@
         <location line="+6"/>
         <source>The mail server&apos;s certificate is not for {host} ({detail}); nothing was sent. [smtp] host must be a name the certificate shows.</source>
         <translation>郵件伺服器的憑證並非發給 {host}（{detail}）；沒有發出任何電郵。[smtp] host 必須是憑證上列明的名稱。</translation>
-    </message>
-    <message>
-        <location filename="../desk_app/services/documents/messages.py" line="+3"/>
-        <source>There is no centre “{centre}”.</source>
-        <translation>沒有考試中心「{centre}」。</translation>
     </message>
     <message>
         <location filename="../desk_app/services/messages.py" line="-49"/>
@@ -1403,7 +1546,7 @@
     <message>
         <location line="+3"/>
         <source>Statement {serial} is issued and recorded: print it again from the desk.</source>
-        <translation>成績單 {serial} 已發出並記錄：請在服務台再次打印。</translation>
+        <translation>成績報告 {serial} 已發出並記錄：請在服務台再次打印。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1423,7 +1566,7 @@
     <message>
         <location line="+1"/>
         <source>No statement was issued with this code.</source>
-        <translation>沒有以此編碼發出的成績單。</translation>
+        <translation>沒有以此編碼發出的成績報告。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1431,12 +1574,43 @@
         <translation>此考生沒有這項考試報名。</translation>
     </message>
     <message>
+        <location filename="../desk_app/services/exports/messages.py" line="+15"/>
+        <source>The export was stopped: no file was written.</source>
+        <translation>匯出已停止：沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an export format (csv or jsonl).</source>
+        <translation>「{value}」不是匯出格式（csv 或 jsonl）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” ends neither in .csv nor in .jsonl: name the file so, or give --format.</source>
+        <translation>「{name}」的副檔名既不是 .csv 也不是 .jsonl：請依此命名檔案，或加上 --format。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last day ({end}) comes before the first day ({start}).</source>
+        <translation>最後一日（{end}）早於第一日（{start}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An export of a search holds 1 to {limit} candidates.</source>
+        <translation>匯出的搜尋結果須有 1 至 {limit} 名考生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../desk_app/services/importing/messages.py" line="+18"/>
         <source>The file “{name}” cannot be opened.</source>
         <translation>無法開啟檔案「{name}」。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>“{name}” is not UTF-8 text, so not an audit export in JSON lines (a CSV export cannot be checked: export the same days as .jsonl).</source>
+        <translation>「{name}」不是 UTF-8 文字，所以不是 JSON lines 格式的審計記錄匯出檔（CSV 匯出檔無法核實：請把同一段日子匯出為 .jsonl）。</translation>
+    </message>
+    <message>
+        <location filename="../desk_app/services/importing/messages.py" line="+1"/>
         <source>The file changed while it was being imported; nothing was changed. Try again.</source>
         <translation>匯入期間檔案被更改，所以沒有更改任何資料。請再試一次。</translation>
     </message>
@@ -1666,6 +1840,36 @@
         <translation>檔案中的問題：{count} 個。沒有匯入任何資料。</translation>
     </message>
     <message>
+        <location filename="../desk_app/services/knowledge/messages.py" line="+11"/>
+        <source>There is no answer “{key}”.</source>
+        <translation>沒有「{key}」這個答案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {field} has a placeholder “{name}” that the desk cannot fill in: use one of those listed.</source>
+        <translation>{field}含有系統無法填入的預留位置「{name}」：請使用列出的預留位置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The {field} has a brace without its pair: a placeholder is a name from the list between two braces.</source>
+        <translation>{field}有一個不成對的大括號：預留位置是以一對大括號括住的列表名稱。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this answer meanwhile; yours was not saved. Open the answer again to see their text.</source>
+        <translation>其他人已在此期間儲存了這個答案，你的修改沒有儲存。請重新開啟答案查看最新內容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing in the answer was changed.</source>
+        <translation>答案沒有任何更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This candidate has no such email address to send the answer to.</source>
+        <translation>此考生沒有這個可接收答案的電郵地址。</translation>
+    </message>
+    <message>
         <location filename="../desk_app/services/actions/messages.py" line="+15"/>
         <source>An action offers at most {limit} reasons (one key each, 1–{limit}).</source>
         <translation>每項操作最多提供 {limit} 個原因（每個一鍵，1–{limit}）。</translation>
@@ -1677,11 +1881,174 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../desk_app/ui/exports/dialog.py" line="+183"/>
+        <source>Export search results</source>
+        <extracomment>the format&apos;s key, and the ending its files get search, audit or lockouts: chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed how the last export ended (a report or an error), said again after a language switch</extracomment>
+        <translation>匯出搜尋結果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {count} candidates listed for “{query}”, as a CSV file for Excel. The file holds personal data: the export is recorded in the audit trail.</source>
+        <translation>把搜尋「{query}」列出的 {count} 名考生匯出為可用 Excel 開啟的 CSV 檔案。檔案載有個人資料：這次匯出會記入審計記錄。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the audit log</source>
+        <translation>匯出審計記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every event of the audit trail, or those of the days chosen (office time). CSV opens in Excel; JSON lines can be checked on their own later with “desk-app audit verify --file”.</source>
+        <translation>審計記錄的全部事項，或所選日子（辦事處時間）內的事項。CSV 可用 Excel 開啟；JSON lines 日後可用「desk-app audit verify --file」單獨核實。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the lockout history</source>
+        <translation>匯出封鎖記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every lock, expiry and early unlock of the days chosen (office time), with who, why and from which address, as a CSV file for Excel.</source>
+        <translation>所選日子（辦事處時間）內的每次封鎖、自動解除及提早解除封鎖，連同由誰、原因及來源位址，匯出為可用 Excel 開啟的 CSV 檔案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel</source>
+        <translation>CSV（供 Excel 使用）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON lines (can be verified)</source>
+        <translation>JSON lines（可核實）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only these &amp;days:</source>
+        <translation>只限這些日子(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>由(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines 檔案 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Writing…</source>
+        <translation>正在寫入…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing: {rows} of {total} rows…</source>
+        <translation>正在寫入：第 {rows} 行，共 {total} 行…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing: {rows} rows…</source>
+        <translation>正在寫入：{rows} 行…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Written: {rows} rows to {file}.</source>
+        <translation>已寫入 {rows} 行至 {file}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: no file was written.</source>
+        <translation>已停止：沒有寫入任何檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../desk_app/ui/exports/menu.py" line="+72"/>
+        <source>E&amp;xport</source>
+        <extracomment>what the search panel lists now: the text searched and the number of rows</extracomment>
+        <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search results…</source>
+        <translation>搜尋結果(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Audit log…</source>
+        <translation>審計記錄(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lockout history…</source>
+        <translation>封鎖記錄(&amp;L)…</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../desk_app/services/message_labels.py" line="-38"/>
-        <source>caller&apos;s name</source>
+        <location filename="../desk_app/services/message_labels.py" line="-44"/>
+        <source>answer text</source>
         <extracomment>what a ``field`` parameter names (``The {field} is required.``)</extracomment>
+        <translation>答案內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer title</source>
+        <translation>答案標題</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>caller&apos;s name</source>
         <translation>來電者姓名</translation>
     </message>
     <message>
@@ -1940,6 +2307,127 @@
         <location line="+7"/>
         <source>Nothing changed: the desk already had all of it.</source>
         <translation>沒有任何改變：服務台已有全部資料。</translation>
+    </message>
+</context>
+<context>
+    <name>Knowledge</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/labels.py" line="+17"/>
+        <source>the account is locked</source>
+        <translation>帳戶被封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>registering is blocked (wrong Secret Numbers)</source>
+        <translation>暫時不能登記（Secret Number 錯誤）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not registered yet</source>
+        <translation>尚未登記</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>registered</source>
+        <translation>已登記</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>results not released yet</source>
+        <translation>成績尚未公佈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>results released</source>
+        <translation>成績已公佈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no breakdown by paper for this exam</source>
+        <translation>此考試不設個別試卷成績</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePane</name>
+    <message>
+        <location filename="../desk_app/ui/knowledge/pane.py" line="+145"/>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the answers: English or 中文</source>
+        <translation>搜尋答案：英文或中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the answers</source>
+        <translation>搜尋答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read in:</source>
+        <translation>讀出語言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;mail to candidate…</source>
+        <translation>以電郵發送給考生(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edi&amp;t…</source>
+        <translation>編輯(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>The answer is on the clipboard.</source>
+        <translation>答案已複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Answer emailed to {address}.</source>
+        <translation>答案已以電郵寄往 {address}。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>No answer has these words.</source>
+        <translation>沒有答案含有這些字詞。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No candidate on screen: every answer, in the desk&apos;s order.</source>
+        <translation>畫面上沒有考生：按服務台的次序列出所有答案。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For {name}: the answers in bold fit now.</source>
+        <translation>考生 {name}：粗體的答案切合目前情況。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For {name}.</source>
+        <translation>考生 {name}。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open a candidate first: the answer goes to their email address.</source>
+        <translation>請先開啟考生資料：答案會寄往考生的電郵地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This candidate has no email address on file or registered.</source>
+        <translation>此考生沒有存檔或登記的電郵地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send this answer, in both languages, to the candidate&apos;s email address.</source>
+        <translation>以中英文把這個答案寄往考生的電郵地址。</translation>
     </message>
 </context>
 <context>
@@ -2210,7 +2698,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Refresh</source>
-        <translation>重新整理(&amp;R)</translation>
+        <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2260,12 +2748,12 @@
     <message>
         <location line="+8"/>
         <source>Unlock {id_number}</source>
-        <translation>解除 {id_number} 的封鎖</translation>
+        <translation>為 {id_number} 解除封鎖</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>End the lock on {id_number} now. No caller is verified here: as a supervisor, your reason is recorded as the override.</source>
-        <translation>立即解除 {id_number} 的封鎖。這裡沒有核實來電者：你是主管，你的原因會記錄為越權處理的理由。</translation>
+        <translation>立即為 {id_number} 解除封鎖。這裏沒有核實來電者：你是主管，你的原因會記錄為特准處理的理由。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2288,7 +2776,7 @@
     <message>
         <location line="+1"/>
         <source>Customer-service desk for candidates&apos; results</source>
-        <translation>考生成績顧客服務台</translation>
+        <translation>考生成績客戶服務台</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2334,9 +2822,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+251"/>
+        <location filename="../desk_app/ui/main_window.py" line="+275"/>
         <source>Results Desk</source>
-        <extracomment>the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
+        <extracomment>the desk&apos;s answers (the seeds&apos; FAQ) beside the candidate the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
     </message>
     <message>
@@ -2368,6 +2856,11 @@
         <location line="+1"/>
         <source>&amp;Find candidate</source>
         <translation>尋找考生(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the &amp;answers</source>
+        <translation>搜尋答案(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2415,7 +2908,7 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+53"/>
         <source>Imported {name}: {count} new candidates.</source>
         <translation>已匯入 {name}：新增考生 {count} 名。</translation>
     </message>
@@ -2427,7 +2920,7 @@
     <message>
         <location line="+2"/>
         <source>Results Desk helps the customer-service centre answer candidates about the results website: find, verify, unlock, reissue, reprint.</source>
-        <translation>成績服務台協助顧客服務中心解答考生有關成績網站的查詢：尋找考生、核實身份、解除封鎖、補發密碼信、重印成績單。</translation>
+        <translation>成績服務台協助考試部顧客服務中心解答考生有關網上查閱成績網站的查詢：尋找考生、核實身份、解除封鎖、補發密碼信、重印成績報告。</translation>
     </message>
 </context>
 <context>
@@ -2440,7 +2933,7 @@
     <message>
         <location line="+1"/>
         <source>New call note</source>
-        <translation>新來電記錄</translation>
+        <translation>新通話記錄</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2465,12 +2958,12 @@
     <message>
         <location line="+37"/>
         <source>No call notes yet.</source>
-        <translation>暫時沒有來電記錄。</translation>
+        <translation>暫時沒有通話記錄。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>{key} saves this as the call note (edit it first if you like).</source>
-        <translation>按 {key} 即可將此儲存為來電記錄（可先修改）。</translation>
+        <translation>按 {key} 即可將此儲存為通話記錄（可先修改）。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2564,7 +3057,7 @@
     <message>
         <location line="+4"/>
         <source>Registered on {date}</source>
-        <translation>於 {date} 註冊</translation>
+        <translation>於 {date} 登記</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2574,7 +3067,7 @@
     <message>
         <location line="+2"/>
         <source>Not registered</source>
-        <translation>未註冊</translation>
+        <translation>未登記</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2587,12 +3080,12 @@
     <message>
         <location filename="../desk_app/ui/common/print_preview.py" line="+130"/>
         <source>Print preview: {name}</source>
-        <translation>預覽列印：{name}</translation>
+        <translation>打印預覽：{name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print…</source>
-        <translation>列印…</translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2735,17 +3228,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+80"/>
-        <source>Or type a reason of your own</source>
-        <translation>或自行輸入原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reasons &amp;listed (1–{count}):</source>
-        <translation>常用原因（1–{count}）(&amp;L)：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+154"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
@@ -2755,28 +3238,17 @@
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>You have not verified this caller. As a supervisor you may act anyway: say why verification is not possible. This is recorded as an override.</source>
-        <translation>你尚未核實這位來電者。你是主管，仍可進行操作：請說明為何無法核實。這會記錄為越權處理。</translation>
+        <translation>你尚未核實這位來電者。你是主管，仍可進行操作：請說明為何無法核實。這會記錄為特准處理。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Why act without verification?</source>
         <translation>為何在未核實的情況下處理？</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>&amp;Override reason:</source>
-        <translation>越權處理原因(&amp;O)：</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <location line="+32"/>
-        <source>Working…</source>
-        <translation>處理中…</translation>
-    </message>
-    <message>
-        <location line="-28"/>
+        <location line="+40"/>
         <source>Fill in “{label}” first.</source>
         <translation>請先填寫「{label}」。</translation>
     </message>
@@ -2794,6 +3266,27 @@
         <location line="+2"/>
         <source>Say why you act without verifying the caller.</source>
         <translation>請說明為何未核實來電者便進行操作。</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>&amp;Override reason:</source>
+        <translation>特准處理原因(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Reasons &amp;listed (1–{count}):</source>
+        <translation>常用原因（1–{count}）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or type a reason of your own</source>
+        <translation>或自行輸入原因</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+33"/>
+        <source>Working…</source>
+        <translation>處理中…</translation>
     </message>
 </context>
 <context>
@@ -2866,7 +3359,7 @@
     <message>
         <location line="+4"/>
         <source>no record</source>
-        <translation>沒有紀錄</translation>
+        <translation>沒有記錄</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2937,7 +3430,7 @@
     <message>
         <location line="-19"/>
         <source>No breakdown by paper for this exam</source>
-        <translation>此考試不設分卷成績</translation>
+        <translation>此考試不設個別試卷成績</translation>
     </message>
 </context>
 <context>
@@ -2968,7 +3461,7 @@
         <translation>找到的考生</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+119"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
@@ -2996,7 +3489,7 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../desk_app/ui/actions/shortcuts.py" line="+53"/>
+        <location filename="../desk_app/ui/actions/shortcuts.py" line="+57"/>
         <source>Anywhere in the desk</source>
         <extracomment>a key name Qt can read (&quot;Ctrl+Enter&quot;, &quot;PgUp&quot;); others (&quot;1–9&quot;, &quot;↓&quot;) are shown as written</extracomment>
         <translation>服務台任何位置</translation>
@@ -3034,6 +3527,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Search the answers (the desk&apos;s FAQ)</source>
+        <translation>搜尋答案（櫃位的常見問題）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export: the search results, the audit log, the lockout history</source>
+        <translation>匯出：搜尋結果、審計記錄、封鎖記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Load the candidate and the list again</source>
         <translation>重新載入考生及名單</translation>
     </message>
@@ -3055,7 +3558,7 @@
     <message>
         <location line="+1"/>
         <source>Identity document seen (counter)</source>
-        <translation>已核對身分證明文件（櫃檯）</translation>
+        <translation>已核對身分證明文件（櫃位）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3065,7 +3568,7 @@
     <message>
         <location line="+1"/>
         <source>Temporary password (counter)</source>
-        <translation>臨時密碼（櫃檯）</translation>
+        <translation>臨時密碼（櫃位）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3090,7 +3593,7 @@
     <message>
         <location line="+1"/>
         <source>Write a call note</source>
-        <translation>輸入來電記錄</translation>
+        <translation>輸入通話記錄</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3120,12 +3623,12 @@
     <message>
         <location line="+1"/>
         <source>The candidate&apos;s tabs: overview, timeline, letters, notes</source>
-        <translation>考生分頁：概覽、時序、信件、記錄</translation>
+        <translation>考生分頁：概覽、時序、密碼信、記錄</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the call note (also the reason offered after an action)</source>
-        <translation>儲存來電記錄（包括操作後建議的原因）</translation>
+        <translation>儲存通話記錄（包括操作後建議的原因）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3179,7 +3682,7 @@
     <message>
         <location line="+3"/>
         <source>These keys work wherever the cursor is, also in the search box and in a call note. A key whose action is off says why on the status line.</source>
-        <translation>無論游標在哪裏，包括搜尋欄及來電記錄內，這些按鍵都可使用。如某操作暫時不可用，按下其按鍵時狀態列會說明原因。</translation>
+        <translation>無論游標在哪裏，包括搜尋欄及通話記錄內，這些按鍵都可使用。如某操作暫時不可用，按下其按鍵時狀態列會說明原因。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3243,33 +3746,33 @@
 <context>
     <name>TemporaryPasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/temp_password_dialog.py" line="+32"/>
-        <location line="+15"/>
+        <location filename="../desk_app/ui/actions/temp_password_dialog.py" line="+65"/>
+        <location line="+2"/>
         <source>Temporary password</source>
         <translation>臨時密碼</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-1"/>
         <source>Temporary password for {who}:</source>
         <translation>{who} 的臨時密碼：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Hand it over to the candidate now: it is shown only this once. It must be changed at the next login on the results website. Never read it out on the phone or write it in a note.</source>
-        <translation>請立即交給考生：密碼只會顯示這一次。考生下次在成績網站登入時必須更改密碼。切勿在電話中讀出密碼，也不要寫在記錄中。</translation>
+        <translation>請立即交給考生：密碼只會顯示這一次。考生下次在網上查閱成績網站登入時必須更改密碼。切勿在電話中讀出密碼，也不要寫在記錄中。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Handed over</source>
         <translation>已交給考生</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-8"/>
         <source>Copied</source>
         <translation>已複製</translation>
     </message>
@@ -3284,7 +3787,7 @@
     <message>
         <location line="+5"/>
         <source>Registered on the results website</source>
-        <translation>已在成績網站註冊</translation>
+        <translation>已在網上查閱成績網站登記</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3304,12 +3807,12 @@
     <message>
         <location line="+1"/>
         <source>Registration locked: too many wrong Secret Numbers</source>
-        <translation>註冊已封鎖：Secret Number 錯誤次數太多</translation>
+        <translation>登記已封鎖：Secret Number 錯誤次數太多</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Registration lock ended by itself</source>
-        <translation>註冊封鎖已自動解除</translation>
+        <translation>登記封鎖已自動解除</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3329,17 +3832,17 @@
     <message>
         <location line="+1"/>
         <source>Acted without verification (supervisor override)</source>
-        <translation>未經核實而處理（主管越權處理）</translation>
+        <translation>未經核實而處理（主管特准）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Letter reissued</source>
-        <translation>已補發信件</translation>
+        <translation>已補發密碼信</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Login attempt before registering</source>
-        <translation>註冊前嘗試登入</translation>
+        <translation>登記前嘗試登入</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3409,17 +3912,17 @@
     <message>
         <location line="+7"/>
         <source>Exam-day letter {serial}</source>
-        <translation>考試當日信件 {serial}</translation>
+        <translation>考試當日密碼信 {serial}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Letter reissued with a new Secret Number ({serial})</source>
-        <translation>已補發附有新 Secret Number 的信件（{serial}）</translation>
+        <translation>已補發附有新 Secret Number 的密碼信（{serial}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Letter reissued without a Secret Number ({serial})</source>
-        <translation>已補發沒有 Secret Number 的信件（{serial}）</translation>
+        <translation>已補發沒有 Secret Number 的密碼信（{serial}）</translation>
     </message>
 </context>
 <context>
@@ -3463,32 +3966,32 @@
 <context>
     <name>VerifyCallerDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="-111"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="-117"/>
         <source>Verify the caller</source>
         <translation>核實來電者</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Verify the caller: {who}</source>
         <translation>核實來電者：{who}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>As said: English or 中文</source>
         <translation>按來電者所說：英文或中文</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Ask the caller for their name and date of birth, and check the identifier (the ID Number on screen is filled in; change it to an email or phone the caller gives). Type what they say.</source>
         <translation>請來電者說出姓名及出生日期，並核對識別資料（已填上畫面上的考生編號；如來電者提供電郵或電話，可改用）。請輸入來電者所說的內容。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY 或 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -3503,7 +4006,7 @@
         <translation>電話</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -3523,12 +4026,12 @@
         <translation>識別資料(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Check</source>
         <translation>核對</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Type the name the caller says.</source>
         <translation>請輸入來電者所說的姓名。</translation>
     </message>
@@ -3546,18 +4049,18 @@
 <context>
     <name>_AnswerDialog</name>
     <message>
-        <location line="-116"/>
-        <location line="+23"/>
+        <location line="-145"/>
+        <location line="+29"/>
         <source>Checking…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>FAIL: the details do not match our records. Ask again, or end the call.</source>
         <translation>不通過：資料與記錄不符。請再問一次，或結束通話。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Flagged: repeated failures on this candidate today.</source>
         <translation>已標記：今日此考生多次核實失敗。</translation>
     </message>

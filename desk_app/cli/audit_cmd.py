@@ -1,4 +1,10 @@
-"""``desk-app audit verify`` and ``desk-app audit export FILE.csv --as STAFF``."""
+"""``desk-app audit verify [--file FILE.jsonl]`` and ``desk-app audit export FILE --as STAFF``.
+
+``verify`` checks the database's chain, or with ``--file`` an exported JSON
+lines file on its own (no database is opened). ``export`` writes CSV or JSON
+lines, chosen by the file name's ending or ``--format``, for a range of the
+office's days (``--from``/``--to``) or the whole trail.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +13,33 @@ import sys
 from typing import Any
 
 from desk_app.cli.common import STAFF_PASSWORD_ENV, CliContext
+from desk_app.services.audit.chain_file import verify_file
+from desk_app.services.audit.trail import AuditReport
 from desk_app.services.errors import ExitStatus
-from desk_app.services.output_files import check_output_path, write_output_text
+from desk_app.services.exports.audit_log import FORMATS, export_format
+from desk_app.services.exports.files import Days
+from desk_app.services.output_files import check_output_path
+from desk_app.services.validation import parse_date
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     audit = subparsers.add_parser("audit", help="check or export the audit trail", parents=[common])
     actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    actions.add_parser(
+    verify_parser = actions.add_parser(
         "verify", help="check the hash chain; names every tampered row", parents=[common]
-    ).set_defaults(handler=verify)
+    )
+    verify_parser.add_argument(
+        "--file",
+        metavar="FILE.jsonl",
+        help="check an export in JSON lines on its own, without the database",
+    )
+    verify_parser.set_defaults(handler=verify)
     export = actions.add_parser(
         "export",
-        help="write the audit trail as CSV (supervisors and administrators)",
+        help="write the audit trail as CSV or JSON lines (supervisors and administrators)",
         parents=[common],
     )
-    export.add_argument("file", metavar="FILE.csv")
+    export.add_argument("file", metavar="FILE", help="FILE.csv or FILE.jsonl")
     export.add_argument(
         "--as",
         dest="as_staff",
@@ -30,24 +47,65 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         required=True,
         help=f"a supervisor or administrator (password from {STAFF_PASSWORD_ENV} or a prompt)",
     )
-    export.set_defaults(handler=export_csv)
+    export.add_argument(
+        "--format", choices=sorted(FORMATS), help="csv or jsonl (default: the file name's ending)"
+    )
+    add_day_range(export, required=False)
+    export.set_defaults(handler=export_file)
+
+
+def add_day_range(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """``--from DAY --to DAY``: the office's calendar days, both included."""
+    which = "" if required else " (default: from the first event)"
+    parser.add_argument(
+        "--from", dest="first_day", metavar="YYYY-MM-DD", required=required,
+        help=f"the first day, in the office's time zone{which}",
+    )  # fmt: skip
+    which = "" if required else " (default: to the last event)"
+    parser.add_argument(
+        "--to", dest="last_day", metavar="YYYY-MM-DD", required=required,
+        help=f"the last day, included{which}",
+    )  # fmt: skip
+
+
+def day_range(args: argparse.Namespace) -> Days:
+    first, last = args.first_day, args.last_day
+    return Days(
+        parse_date(first) if first is not None else None,
+        parse_date(last) if last is not None else None,
+    )
 
 
 def verify(context: CliContext) -> int:
-    report = context.services.audit.verify()
+    path = context.args.file
+    if path is not None:
+        report: AuditReport = verify_file(path)
+        what = "Audit file"
+    else:
+        report = context.services.audit.verify()
+        what = "Audit chain"
     if report.ok:
-        print(f"Audit chain intact: {report.checked} events checked.")
+        rows = getattr(report, "first_id", None), getattr(report, "last_id", None)
+        span = f" (rows {rows[0]}–{rows[1]})" if path is not None and rows[0] is not None else ""
+        print(f"{what} intact: {report.checked:,} events checked{span}.")
         return 0
     for problem in report.problems:
         print(f"desk-app: audit: {problem.message}", file=sys.stderr)
-    print(f"Audit chain BROKEN: {len(report.problems)} problem(s) in {report.checked} events.")
+    unlisted = getattr(report, "unlisted", 0)
+    if unlisted:
+        print(f"desk-app: audit: {unlisted:,} more problem(s), not listed", file=sys.stderr)
+    count = len(report.problems) + unlisted
+    print(f"{what} BROKEN: {count:,} problem(s) in {report.checked:,} events.")
     return int(ExitStatus.REFUSED)
 
 
-def export_csv(context: CliContext) -> int:
-    target = check_output_path(context.args.file)
-    staff = context.sign_in(context.args.as_staff)
-    audit = context.services.audit
-    count = write_output_text(target, lambda handle: audit.export_csv(staff, handle))
-    print(f"Wrote {count} audit events to {target}.")
+def export_file(context: CliContext) -> int:
+    args = context.args
+    target = check_output_path(args.file)
+    chosen = export_format(target, args.format)
+    days = day_range(args)
+    staff = context.sign_in(args.as_staff)
+    report = context.services.audit_export.export(staff, target, format=chosen, days=days)
+    print(f"Wrote {report.rows:,} audit events ({report.format}) to {report.path} "
+          f"(SHA-256 {report.sha256}).")  # fmt: skip
     return 0

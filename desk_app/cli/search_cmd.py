@@ -1,4 +1,8 @@
-"""``desk-app search TEXT [--json] [--page N]``: what the search box finds."""
+"""``desk-app search TEXT [--json] [--page N]``: what the search box finds.
+
+``--csv FILE --as STAFF`` writes every match (up to the search's limit) to a
+CSV file instead; that export is audited, so it needs a signed-in staff member.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import sys
 import unicodedata
 from typing import Any
 
-from desk_app.cli.common import CliContext, print_json
+from desk_app.cli.common import CliContext, one_line, print_json
+from desk_app.services.output_files import check_output_path
 from desk_app.services.search.service import CandidateRow, SearchPage
 
 COLUMNS = ("ID Number", "Name", "中文姓名", "Date of birth", "Centre", "Account", "Match")
@@ -24,6 +29,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     search.add_argument("--page", type=int, default=0, metavar="N", help="page number, from 0")
     search.add_argument(
         "--as", dest="as_staff", metavar="STAFF", help="search as this staff member"
+    )
+    search.add_argument(
+        "--csv", metavar="FILE.csv", help="write every match to this file (needs --as; audited)"
     )
     search.set_defaults(handler=search_candidates)
 
@@ -82,6 +90,8 @@ def table(page: SearchPage) -> str:
 
 
 def search_candidates(context: CliContext) -> int:
+    if context.args.csv is not None:
+        return export_matches(context)
     services = context.services
     caller = context.caller()
     searcher = services.search
@@ -94,4 +104,14 @@ def search_candidates(context: CliContext) -> int:
             print(f"More on the next page: --page {page.page + 1}", file=sys.stderr)
     if not page.items:
         print("No candidate found.", file=sys.stderr)
+    return 0
+
+
+def export_matches(context: CliContext) -> int:
+    args = context.args
+    target = check_output_path(args.csv)
+    caller = context.caller()
+    report = context.services.search_export.export(caller, args.text, target)
+    print(f"Wrote {report.rows:,} candidates found by “{one_line(args.text.strip())}” "
+          f"to {report.path}.")  # fmt: skip
     return 0

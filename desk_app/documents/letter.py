@@ -222,7 +222,7 @@ def _panel(content: LetterContent, fonts: FontSet, s: Styles) -> Table:
         note = text.REGISTERED_NOTE
         right = [
             para(fonts, "Account  帳戶", s.label),
-            para(fonts, "Already registered  已經註冊", s.value, bold=True),
+            para(fonts, "Already registered  已經登記", s.value, bold=True),
             para(fonts, note[0], s.small),
             para(fonts, note[1], s.small_zh),
         ]

@@ -27,16 +27,16 @@ SUBTITLE_REGISTERED: Pair = (
 KEEP_SAFE_NEW: Pair = (
     "Keep this letter safe. Do not share your Secret Number with anyone: "
     "our staff will never ask you for it or for your password.",
-    "請妥善保管此信，切勿向任何人透露你的 Secret Number（密碼）；"
+    "請妥善保管此密碼信，切勿向任何人透露你的 Secret Number（密碼）；"
     "本中心職員絕不會向你索取 Secret Number 或密碼。",
 )
 KEEP_SAFE_REGISTERED: Pair = (
     "Keep this letter safe. Never share your password: our staff will never ask you for it.",
-    "請妥善保管此信，切勿向任何人透露你的密碼；本中心職員絕不會向你索取密碼。",
+    "請妥善保管此密碼信，切勿向任何人透露你的密碼；本中心職員絕不會向你索取密碼。",
 )
 REGISTERED_NOTE: Pair = (
     "You no longer need a Secret Number: log in with your ID Number and your password.",
-    "你毋須再使用 Secret Number（密碼），請以 ID Number 及自訂密碼登入。",
+    "你毋須再使用 Secret Number（密碼），請以 ID Number（考生編號）及自訂密碼登入。",
 )
 STEPS_HEADING_NEW: Pair = ("How to register and see your results", "登記及下載考試成績程序")
 STEPS_HEADING_REGISTERED: Pair = ("Forgotten your password?", "忘記密碼？")
@@ -66,7 +66,7 @@ def register_steps(website: str) -> list[Pair]:
             "When your results are released, click *Statement of Result* to see how you did "
             "in each paper. Save a copy of the statement for your records.",
             "成績公佈後，按 *Statement of Result*（成績報告）鍵查閱個別試卷的成績。"
-            "請務必保存此成績單作將來參考之用。",
+            "請務必保存此成績報告，作日後參考及記錄之用。",
         ),
     ]
 
@@ -83,7 +83,7 @@ def reset_steps(website: str) -> list[Pair]:
         ),
         (
             "Enter your *ID Number* and the email address you registered with.",
-            "輸入 *ID Number*（考生編號）及註冊時使用的電郵地址。",
+            "輸入 *ID Number*（考生編號）及登記時使用的電郵地址。",
         ),
         (
             "Open the email you receive and follow its link to choose a new password. "
@@ -128,8 +128,8 @@ def lost_letter_note(hotline: str) -> Pair:
     return (
         f"If you lose this letter, call us at once on {hotline}: we will give you a new "
         "Secret Number, and the one on this letter will stop working.",
-        f"如遺失此信，請儘快致電 {hotline} 與我們聯絡；"
-        "我們會補發新的 Secret Number，此信上的 Secret Number 將即時失效。",
+        f"如遺失此密碼信，請儘快致電 {hotline} 與我們聯絡；"
+        "我們會為你發出新的 Secret Number，此密碼信上的 Secret Number 將即時失效。",
     )
 
 
@@ -143,11 +143,11 @@ def help_lines(content: LetterContent) -> list[Pair]:
     return [
         (
             f"Hotline: {office.hotline}\nEmail: {office.email}",
-            f"電話：{office.hotline}\n電郵：{office.email}",
+            f"查詢熱線：{office.hotline}\n電郵：{office.email}",
         ),
         (
             f"How to read your results:\n{office.results_help}",
-            f"如何閱讀成績單：\n{office.results_help}",
+            f"如何閱讀成績報告：\n{office.results_help}",
         ),
     ]
 
@@ -157,7 +157,7 @@ def issue_lines(content: LetterContent) -> Pair:
     if content.exam_day:
         return (
             f"Printed on {when_en}. Serial {content.serial}",
-            f"本信於{when_zh}列印 · 編號 {content.serial}",
+            f"本信於{when_zh}打印 · 編號 {content.serial}",
         )
     n = content.reissue_count
     if content.registered:

@@ -97,7 +97,7 @@ def printed_lines(content: StatementContent) -> Pair:
     serial, by = content.reprint_serial, content.printed_by
     return (
         f"Reprint {serial}, printed on {when_en} by {by}.",
-        f"重印編號 {serial}，由 {by} 於{when_zh}列印。",
+        f"重印編號 {serial}，由 {by} 於{when_zh}打印。",
     )
 
 
@@ -105,8 +105,8 @@ def band_lines(content: StatementContent) -> tuple[str, str]:
     """The two lines of the REPRINT band at the top of every page."""
     when_en, _ = moment_pair(content.printed_at, content.office.timezone)
     return (
-        f"Serial 編號 {content.reprint_serial} · Printed 列印 {when_en} · "
-        f"By 列印人 {content.printed_by}",
+        f"Serial 編號 {content.reprint_serial} · Printed 打印 {when_en} · "
+        f"By 打印人 {content.printed_by}",
         f"Verification code 驗證碼 {content.verification_code} · {_verify_where(content)}",
     )
 

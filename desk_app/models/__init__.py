@@ -6,6 +6,7 @@ from desk_app.models.base import Base, UtcDateTime
 from desk_app.models.candidate import Candidate, Entry, PaperScore, Result, SearchToken
 from desk_app.models.catalogue import Centre, Exam, ExamCefr, ExamGrade, ExamSession, Paper
 from desk_app.models.desk import CallerVerification, CallNote
+from desk_app.models.knowledge import KnowledgeAnswer
 from desk_app.models.letter import Letter, LetterBatch
 from desk_app.models.outbox import OutboxMessage
 from desk_app.models.reason_preset import ReasonPreset
@@ -29,6 +30,7 @@ __all__ = [
     "ExamGrade",
     "ExamSession",
     "IssuedStatement",
+    "KnowledgeAnswer",
     "Letter",
     "LetterBatch",
     "OutboxMessage",

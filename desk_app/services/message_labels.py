@@ -17,12 +17,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 #: what a ``field`` parameter names (``The {field} is required.``)
 FieldKey = Literal[
-    "caller_name", "centre", "display_name", "email", "email_body", "email_kind", "email_subject",
+    "answer_text", "answer_title", "caller_name", "centre", "display_name", "email",
+    "email_body", "email_kind", "email_subject",
     "identity_document", "id_number_list", "note", "password", "reason", "reason_preset",
     "search_text", "source_address",
 ]  # fmt: skip
 FIELDS_CONTEXT = "Fields"
 FIELDS: dict[str, str] = {
+    "answer_text": QT_TRANSLATE_NOOP("Fields", "answer text"),
+    "answer_title": QT_TRANSLATE_NOOP("Fields", "answer title"),
     "caller_name": QT_TRANSLATE_NOOP("Fields", "caller's name"),
     "centre": QT_TRANSLATE_NOOP("Fields", "centre code"),
     "display_name": QT_TRANSLATE_NOOP("Fields", "display name"),
@@ -44,6 +47,7 @@ FIELDS: dict[str, str] = {
 ACTIONS_CONTEXT = "Actions"
 ACTIONS: dict[str, str] = {
     "search": QT_TRANSLATE_NOOP("Actions", "search for candidates"),
+    "export_search": QT_TRANSLATE_NOOP("Actions", "export search results"),
     "view_candidate": QT_TRANSLATE_NOOP("Actions", "look at a candidate's details"),
     "add_note": QT_TRANSLATE_NOOP("Actions", "add call notes"),
     "verify_caller": QT_TRANSLATE_NOOP("Actions", "verify callers"),
@@ -59,7 +63,10 @@ ACTIONS: dict[str, str] = {
     "view_audit": QT_TRANSLATE_NOOP("Actions", "see or export the audit trail"),
     "manage_staff": QT_TRANSLATE_NOOP("Actions", "manage staff accounts"),
     "import_data": QT_TRANSLATE_NOOP("Actions", "import the exam board's files"),
+    "export_results": QT_TRANSLATE_NOOP("Actions", "export every candidate and result"),
     "print_letters": QT_TRANSLATE_NOOP("Actions", "print exam-day letters"),
-    "export_results": QT_TRANSLATE_NOOP("Actions", "export the candidates and results"),
+    "read_answers": QT_TRANSLATE_NOOP("Actions", "read the desk's answers"),
+    "email_answer": QT_TRANSLATE_NOOP("Actions", "email answers to candidates"),
+    "edit_answers": QT_TRANSLATE_NOOP("Actions", "edit the desk's answers"),
     "edit_reason_presets": QT_TRANSLATE_NOOP("Actions", "change the reasons the desk offers"),
 }

@@ -15,7 +15,9 @@ from typing import Any
 
 from desk_app.services.actions.messages import PRESET_MESSAGES
 from desk_app.services.documents.messages import LETTER_MESSAGES
+from desk_app.services.exports.messages import EXPORT_MESSAGES
 from desk_app.services.importing.messages import IMPORT_MESSAGES
+from desk_app.services.knowledge.messages import KNOWLEDGE_MESSAGES
 from desk_app.services.mail.messages import MAIL_MESSAGES
 from desk_app.services.message_labels import ACTIONS, ACTIONS_CONTEXT, FIELDS, FIELDS_CONTEXT
 
@@ -326,6 +328,8 @@ MESSAGES.update(MAIL_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(PRESET_MESSAGES)
+MESSAGES.update(EXPORT_MESSAGES)
+MESSAGES.update(KNOWLEDGE_MESSAGES)
 
 #: parameters whose value is a key of a label table, and that table's context
 LABELLED: dict[str, tuple[str, dict[str, str]]] = {

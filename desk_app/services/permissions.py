@@ -7,6 +7,7 @@ changed or an account deactivated takes effect on the next call).
 | action                 | operator | counter | supervisor | admin |
 |------------------------|:--------:|:-------:|:----------:|:-----:|
 | search, view_candidate |    ✓     |    ✓    |     ✓      |   ✓   |
+| export_search          |    ✓     |    ✓    |     ✓      |   ✓   |
 | add_note               |    ✓     |    ✓    |     ✓      |       |
 | verify_caller          |    ✓     |    ✓    |     ✓      |       |
 | unlock                 |    ✓¹    |   ✓¹    |     ✓      |       |
@@ -22,6 +23,9 @@ changed or an account deactivated takes effect on the next call).
 | manage_staff           |          |         |            |   ✓   |
 | import_data            |          |         |            |   ✓   |
 | export_results         |          |         |            |   ✓   |
+| read_answers           |    ✓     |    ✓    |     ✓      |   ✓   |
+| email_answer           |    ✓     |    ✓    |     ✓      |       |
+| edit_answers           |          |         |     ✓      |       |
 | edit_reason_presets    |          |         |     ✓      |       |
 
 ¹ only with a current caller verification (operator: name, date of birth
@@ -32,6 +36,13 @@ act without one by giving a reason, audited as an override.
 a batch with new Secret Numbers): no caller is involved, so it needs no
 verification; supervisors run the desk's day, administrators load the exam
 board's files that create the candidates.
+
+``export_search`` writes what a search finds to a file (audited): anyone who
+may search, but signed in (the terminal user may search, never export).
+
+``email_answer`` sends one of the desk's answers (the FAQ) to the address
+the candidate registered or the one on file, never to one the caller gives:
+it discloses nothing to the caller, so it needs no verification.
 """
 
 from __future__ import annotations
@@ -50,6 +61,7 @@ class Role(StrEnum):
 
 class Action(StrEnum):
     SEARCH = "search"
+    EXPORT_SEARCH = "export_search"
     VIEW_CANDIDATE = "view_candidate"
     ADD_NOTE = "add_note"
     VERIFY_CALLER = "verify_caller"
@@ -67,6 +79,10 @@ class Action(StrEnum):
     IMPORT_DATA = "import_data"
     #: the import format's file of every candidate and result (docs/IMPORT.md)
     EXPORT_RESULTS = "export_results"
+    #: the desk's answers (the FAQ): read, email to a candidate, edit
+    READ_ANSWERS = "read_answers"
+    EMAIL_ANSWER = "email_answer"
+    EDIT_ANSWERS = "edit_answers"
     #: the numbered reasons each desk action offers (services/actions/reason_presets.py)
     EDIT_REASON_PRESETS = "edit_reason_presets"
 
@@ -75,6 +91,7 @@ _O, _C, _S, _A = Role.OPERATOR, Role.COUNTER, Role.SUPERVISOR, Role.ADMIN
 
 MATRIX: dict[Action, frozenset[Role]] = {
     Action.SEARCH: frozenset({_O, _C, _S, _A}),
+    Action.EXPORT_SEARCH: frozenset({_O, _C, _S, _A}),
     Action.VIEW_CANDIDATE: frozenset({_O, _C, _S, _A}),
     Action.ADD_NOTE: frozenset({_O, _C, _S}),
     Action.VERIFY_CALLER: frozenset({_O, _C, _S}),
@@ -91,6 +108,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.MANAGE_STAFF: frozenset({_A}),
     Action.IMPORT_DATA: frozenset({_A}),
     Action.EXPORT_RESULTS: frozenset({_A}),
+    Action.READ_ANSWERS: frozenset({_O, _C, _S, _A}),
+    Action.EMAIL_ANSWER: frozenset({_O, _C, _S}),
+    Action.EDIT_ANSWERS: frozenset({_S}),
     Action.EDIT_REASON_PRESETS: frozenset({_S}),
 }
 

@@ -21,9 +21,13 @@ from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock, SystemClock
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
+from desk_app.services.exports.audit_log import AuditExportService
+from desk_app.services.exports.lockout_history import LockoutHistoryService
+from desk_app.services.exports.search_results import SearchExportService
 from desk_app.services.hashing import Hasher
 from desk_app.services.importing.exporting import ResultsExportService
 from desk_app.services.importing.service import ImportService
+from desk_app.services.knowledge.answers import KnowledgeService
 from desk_app.services.mail.sender import MailSender
 from desk_app.services.release.notices import ReleaseService
 from desk_app.services.search.service import SearchService
@@ -54,6 +58,10 @@ class Services:
     release: ReleaseService
     importer: ImportService
     results_export: ResultsExportService
+    audit_export: AuditExportService
+    lockout_history: LockoutHistoryService
+    search_export: SearchExportService
+    knowledge: KnowledgeService
 
 
 def build_services(db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -81,4 +89,8 @@ def build_services(db: Database, settings: Settings, clock: Clock | None = None)
         release=ReleaseService(db, settings, clock),
         importer=ImportService(db, settings, clock),
         results_export=ResultsExportService(db, settings, clock),
+        audit_export=AuditExportService(db, settings, clock),
+        lockout_history=LockoutHistoryService(db, settings, clock),
+        search_export=SearchExportService(db, settings, clock),
+        knowledge=KnowledgeService(db, settings, clock),
     )

@@ -21,6 +21,8 @@ One folder per feature, ``common`` for what they share:
   ``call_state`` keeps this desk's caller verifications.
 - ``lockouts/``: the supervisor's lockouts tab (``view``, ``tables``,
   ``model``, ``sources_model``, ``count_bars``).
+- ``knowledge/``: the answers beside the candidate (``pane``; ``email_dialog``,
+  ``editor_dialog``; ``column`` places it), filled in by the services.
 - ``common/``: ``workers`` (every service call runs on ``QThreadPool``; the
   result comes back to the GUI thread as a signal, and ``LatestOnly`` drops
   the answers of requests overtaken by newer ones; workers never touch

@@ -18,6 +18,7 @@ from desk_app.settings import Settings
 from desk_app.ui.common.crash import install_excepthook
 from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.exports.menu import ExportServices
 from desk_app.ui.main_window import MainWindow, WindowServices
 from desk_app.ui.release.scheduler import ReleaseScheduler
 from desk_app.ui.signin.database_password import open_database
@@ -66,6 +67,10 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
         statements=services.statements,
         letters=services.letters,
         importer=services.importer,
+        exports=ExportServices(
+            services.search_export, services.audit_export, services.lockout_history
+        ),
+        knowledge=services.knowledge,
         staff=services.staff,
         clock=services.clock,
         timezone=services.settings.office.timezone,

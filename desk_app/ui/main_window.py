@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from desk_app.services.accounts.lockouts import LockoutService
@@ -29,6 +29,7 @@ from desk_app.services.clock import Clock
 from desk_app.services.documents.letter_batch import LetterBatchService
 from desk_app.services.documents.statements import StatementService
 from desk_app.services.importing.service import ImportService
+from desk_app.services.knowledge.answers import KnowledgeService
 from desk_app.services.permissions import Action, allowed
 from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
@@ -37,7 +38,6 @@ from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.desk_keys import DeskKeys
 from desk_app.ui.actions.launcher import ActionLauncher
 from desk_app.ui.actions.plans import ActionPlans
-from desk_app.ui.actions.presets_cache import ReasonPresetsCache
 from desk_app.ui.actions.rules import role_may
 from desk_app.ui.actions.shortcuts import keys_of
 from desk_app.ui.candidate.loader import CandidateLoader
@@ -49,7 +49,10 @@ from desk_app.ui.common.labels import database_kind, role_name
 from desk_app.ui.common.message_box import show_about
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.exports.menu import ExportMenu, ExportServices
 from desk_app.ui.importing.dialog import ImportDialog
+from desk_app.ui.knowledge.column import first_layout, unfold
+from desk_app.ui.knowledge.pane import KnowledgePane
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.lockouts.view import LockoutsView
 from desk_app.ui.search.panel import SearchPanel
@@ -64,17 +67,18 @@ class WindowServices:
     """What the desk window and its panels use, and nothing more."""
 
     search: SearchService
-    # the candidate on the pane, read in one look
     candidate_views: CandidateViewService
     notes: NoteService
     verification: VerificationService
     lockouts: LockoutService
     desk_actions: DeskActionService
-    # the reasons each action offers (1–9), edited by supervisors
-    reason_presets: ReasonPresetService
+    reason_presets: ReasonPresetService  # the reasons each action offers (1–9)
     statements: StatementService
     letters: LetterBatchService
     importer: ImportService
+    exports: ExportServices
+    #: the desk's answers (the seeds' FAQ) beside the candidate
+    knowledge: KnowledgeService
     #: the staff member's language choice is kept here
     staff: StaffService
     clock: Clock
@@ -107,13 +111,22 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(
             services.search, staff, clock.now, language, birth_shown=self.pane.birth_shown
         )
+        self.knowledge = KnowledgePane(
+            services.knowledge,
+            staff,
+            language,
+            can_email=allowed(staff.role, Action.EMAIL_ANSWER),
+            can_edit=allowed(staff.role, Action.EDIT_ANSWERS),
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.search_panel)
         splitter.addWidget(self.pane)
+        splitter.addWidget(self.knowledge)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([770, 490])
+        splitter.setCollapsible(2, True)  # a narrow screen folds the answers away
+        self.splitter = splitter
         splitter.setContentsMargins(12, 10, 12, 6)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("windowTabs")
@@ -136,9 +149,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.lockouts, "")
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
-        plans = ActionPlans(services.desk_actions, services.statements, staff, self)
-        self.presets = ReasonPresetsCache(services.reason_presets, staff, language, self)
-        self.presets.load()
+        plans = ActionPlans(services.desk_actions, services.statements, staff, self, language)
+        self.desk_keys = DeskKeys(
+            self, staff, self.call_actions, services.reason_presets, language,
+            reload=(self.search_panel.refresh, self.pane.reload),
+        )  # fmt: skip
         self.launcher = ActionLauncher(
             plans,
             services.verification,
@@ -146,13 +161,10 @@ class MainWindow(QMainWindow):
             staff,
             self.call_actions,
             self.verifications,
-            self.presets,
+            self.desk_keys.presets,
             self,
         )
         self.launcher.noteOffered.connect(self.pane.offer_note)
-        self.desk_keys = DeskKeys(
-            self, staff, self.call_actions, self.presets, services.reason_presets, self.reload
-        )
         self.launcher.acted.connect(self._acted)
         self.launcher.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.launcher.noteRequested.connect(self._focus_notes)
@@ -164,38 +176,40 @@ class MainWindow(QMainWindow):
         self.pane.snapshotChanged.connect(self.search_panel.candidate_loaded)
         self.verifications.changed.connect(lambda _candidate: self.search_panel.model.refresh())
         self.pane.entryChanged.connect(self.call_actions.set_entry)
+        self.pane.snapshotChanged.connect(self.knowledge.set_snapshot)
+        self.pane.entryChanged.connect(self.knowledge.set_entry)
+        self.knowledge.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.search_panel.currentCandidateChanged.connect(self.pane.set_candidate)
         self.search_panel.candidateOpened.connect(self._open_candidate)
         self.search_panel.resultsShown.connect(self._results_shown)
         self.search_panel.busyChanged.connect(self._busy_changed)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1280, 800)
+        size, widths = first_layout(self.screen().availableGeometry())
+        self.resize(*size)
+        splitter.setSizes(widths)
         self.retranslate()
         self.search_panel.focus_search()
+
+    def focus_answers(self) -> None:
+        """The answers' search box (Shift+F3), unfolding the answers if folded away."""
+        self.tabs.setCurrentIndex(0)
+        unfold(self.splitter, 2)
+        self.knowledge.focus_search()
 
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
         timezone = services.timezone
         loader = CandidateLoader(services.candidate_views, staff, self)
         notes = NotesSection(
-            services.notes,
-            staff,
-            clock.now,
-            language,
-            timezone,
+            services.notes, staff, clock.now, language, timezone,
             can_add=allowed(staff.role, Action.ADD_NOTE),
             channel="counter" if staff.role == "counter" else "phone",
-        )
+        )  # fmt: skip
         return CandidatePane(
-            loader,
-            notes,
-            self.verifications,
-            clock.now,
-            language,
-            timezone,
+            loader, notes, self.verifications, clock.now, language, timezone,
             can_verify=allowed(staff.role, Action.VERIFY_CALLER),
-        )
+        )  # fmt: skip
 
     # -- menus and status bar -----------------------------------------------
     def _build_menus(self) -> None:
@@ -210,7 +224,13 @@ class MainWindow(QMainWindow):
             self.import_action = QAction(self)
             self.import_action.triggered.connect(self.open_import)
             self.file_menu.addAction(self.import_action)
-            self.file_menu.addSeparator()
+        panel = self.search_panel
+        self.export_menu = ExportMenu(
+            self._services.exports, self._staff, lambda: (panel.query, panel.model.rowCount()),
+            self._services.clock.now, self._services.timezone, self,
+        )  # fmt: skip
+        self.file_menu.addMenu(self.export_menu)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcuts(keys_of("quit"))
         self.quit_action.triggered.connect(self.close)
@@ -220,6 +240,10 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcuts(keys_of("find"))
         self.find_action.triggered.connect(self.focus_search)
         self.search_menu.addAction(self.find_action)
+        self.answers_action = QAction(self)
+        self.answers_action.setShortcuts(keys_of("answers"))
+        self.answers_action.triggered.connect(self.focus_answers)
+        self.search_menu.addAction(self.answers_action)
         self.actions_menu = bar.addMenu("")
         self.call_actions.fill_menu(self.actions_menu)
         self.language_menu = bar.addMenu("")
@@ -237,7 +261,7 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
-        self.desk_keys.fill(self.search_menu, self.actions_menu, self.help_menu)
+        self.desk_keys.fill(self.search_menu, self.actions_menu, self.help_menu, self.export_menu)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -256,6 +280,7 @@ class MainWindow(QMainWindow):
             self.import_action.setText(self.tr("&Import…"))
         self.search_menu.setTitle(self.tr("&Search"))
         self.find_action.setText(self.tr("&Find candidate"))
+        self.answers_action.setText(self.tr("Search the &answers"))
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.call_actions.retranslate()
         self.desk_keys.retranslate()
@@ -301,16 +326,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Searching…"))
         else:
             self.statusBar().clearMessage()
-
-    def reload(self) -> None:
-        """F5: the list and the candidate shown, read again."""
-        self.search_panel.refresh()
-        self.pane.reload()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # a key no widget took: if it is the key of an action that is off, say why
-        if not self.desk_keys.say_why(event):
-            super().keyPressEvent(event)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -193,3 +193,26 @@ def make_candidate(
             )
         )
         return candidate.id
+
+
+def add_entry(
+    services: Services,
+    candidate_id: int,
+    exam: str,
+    *,
+    release_at: datetime,
+    grade: str = "PASS",
+    score: int = 61,
+) -> int:
+    """Another entry for the candidate (exam by code, session July 2014), with a result
+    and no paper scores; its id."""
+    _, session_id = seed_catalogue(services.db)
+    with services.db.write() as session:
+        exam_id = session.scalars(select(Exam.id).where(Exam.code == exam)).one()
+        entry = Entry(candidate_id=candidate_id, exam_id=exam_id, session_id=session_id)
+        session.add(entry)
+        session.flush()
+        session.add(
+            Result(entry_id=entry.id, grade=grade, cefr=None, score=score, release_at=release_at)
+        )
+        return entry.id

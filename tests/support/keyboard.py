@@ -36,6 +36,9 @@ class Keyboard:
 
     def focus(self) -> QWidget:
         """The widget that has the keyboard now (waits for one: a dialog may be opening)."""
+        popup = QApplication.activePopupWidget()
+        if popup is not None:  # an open menu takes every key, as Qt routes them
+            return popup
         if QApplication.activeWindow() is None:
             # a dialog closed: a window manager gives the keyboard back to the window under
             # it; the offscreen platform has none, so do what it would

@@ -139,8 +139,27 @@ def _insert_exam(connection: sa.Connection, exam: StandardExam) -> int:
     return int(existing)
 
 
+def _catch_up_sequences(connection: sa.Connection) -> None:
+    """On PostgreSQL, move the id sequences past rows inserted with explicit ids.
+
+    Demo data (and older tests) wrote exams and papers with explicit ids,
+    which do not advance a SERIAL's sequence; the catalogue's inserts below
+    take their ids from it and would collide.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    for name in ("exam", "paper"):
+        connection.execute(
+            sa.text(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"COALESCE((SELECT max(id) FROM {name}), 0) + 1, false)"
+            )
+        )
+
+
 def _insert_catalogue() -> None:
     connection = op.get_bind()
+    _catch_up_sequences(connection)
     for exam in EXAMS:
         exam_id = _insert_exam(connection, exam)
         if connection.scalar(sa.select(_grade.c.exam_id).where(_grade.c.exam_id == exam_id)):

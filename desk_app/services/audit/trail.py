@@ -1,4 +1,4 @@
-"""The audit trail: append in the caller's transaction; verify; export.
+"""The audit trail: append in the caller's transaction; verify.
 
 Each row's hash is SHA-256 over its canonical content (sorted-key JSON of
 id, time, actor, action, subject, reason, details) and the previous row's
@@ -6,17 +6,20 @@ hash. ``verify`` walks the chain and names every row that was edited,
 deleted, inserted or moved. The chain has no secret key: someone who can
 rewrite the whole table and the head can forge it; the check catches
 edits to single rows, which is what it is for.
+
+The chain written to a file, and the check of such a file on its own, are
+:mod:`desk_app.services.audit.chain_file`; the exports are under
+``services/exports/``.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +27,7 @@ from sqlalchemy.orm import Session
 from desk_app.database import Database
 from desk_app.models import AuditEvent, AuditHead
 from desk_app.models.audit import GENESIS_HASH
-from desk_app.services.actor import AuditActor, Caller, StaffIdentity, authorise, authorise_caller
+from desk_app.services.actor import AuditActor, StaffIdentity, authorise
 from desk_app.services.clock import Clock
 from desk_app.services.permissions import Action
 
@@ -35,6 +38,46 @@ def canonical_json(value: Mapping[str, Any]) -> str:
 
 def _stamp(at: datetime) -> str:
     return at.isoformat(timespec="microseconds")
+
+
+#: what each event's hash covers, in the canonical content's names ("prev": the previous hash)
+HASHED_FIELDS = (
+    "id", "at", "actor", "staff_id", "action", "candidate_id", "subject", "reason", "detail",
+    "prev",
+)  # fmt: skip
+
+
+def hashed_content(
+    *,
+    id: int,
+    at: datetime,
+    actor: str,
+    staff_id: int | None,
+    action: str,
+    candidate_id: int | None,
+    subject: str | None,
+    reason: str | None,
+    detail: str,
+    prev_hash: str,
+) -> dict[str, Any]:
+    """The values an event's hash covers (:data:`HASHED_FIELDS`), the time as text."""
+    return {
+        "id": id,
+        "at": _stamp(at),
+        "actor": actor,
+        "staff_id": staff_id,
+        "action": action,
+        "candidate_id": candidate_id,
+        "subject": subject,
+        "reason": reason,
+        "detail": detail,
+        "prev": prev_hash,
+    }
+
+
+def content_digest(content: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of :func:`hashed_content` (or the same read from a file)."""
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
 def row_digest(
@@ -50,21 +93,13 @@ def row_digest(
     detail: str,
     prev_hash: str,
 ) -> str:
-    content = canonical_json(
-        {
-            "id": id,
-            "at": _stamp(at),
-            "actor": actor,
-            "staff_id": staff_id,
-            "action": action,
-            "candidate_id": candidate_id,
-            "subject": subject,
-            "reason": reason,
-            "detail": detail,
-            "prev": prev_hash,
-        }
-    )
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    return content_digest(
+        hashed_content(
+            id=id, at=at, actor=actor, staff_id=staff_id, action=action,
+            candidate_id=candidate_id, subject=subject, reason=reason, detail=detail,
+            prev_hash=prev_hash,
+        )
+    )  # fmt: skip
 
 
 def _digest_of(event: AuditEvent, *, id: int | None = None, prev_hash: str | None = None) -> str:
@@ -125,11 +160,38 @@ def record(
 
 @dataclass(frozen=True)
 class AuditProblem:
-    """kind: edited, deleted, inserted, moved, head."""
+    """kind: edited, deleted, inserted, moved, head (and, in a file, unreadable)."""
 
     row_id: int | None
     kind: str
     message: str
+    #: the line of an exported file (``audit verify --file``); None in the database
+    line: int | None = None
+
+
+# the sentences of the problems, shared by the database's check and a file's
+
+
+def edited(row_id: int) -> AuditProblem:
+    return AuditProblem(row_id, "edited", f"row {row_id} was edited")
+
+
+def deleted(first: int, last: int, before: int | None) -> AuditProblem:
+    rows = f"{first}" if first == last else f"{first}–{last}"
+    where = "at the end" if before is None else f"before row {before}"
+    return AuditProblem(
+        last if before is None else before, "deleted", f"row(s) {rows} deleted {where}"
+    )
+
+
+def moved(row_id: int, after: int) -> AuditProblem:
+    return AuditProblem(row_id, "moved", f"row {row_id} was moved: it belongs after row {after}")
+
+
+def inserted(row_id: int, previous_id: int) -> AuditProblem:
+    return AuditProblem(
+        row_id, "inserted", f"row {row_id} does not follow row {previous_id}: inserted or replaced"
+    )
 
 
 @dataclass(frozen=True)
@@ -171,14 +233,7 @@ def verify_chain(session: Session) -> AuditReport:
         by_hash[event.row_hash] = event.id
         own_ok = _digest_of(event) == event.row_hash
         if event.id != previous_id + 1:
-            missing = (
-                f"{previous_id + 1}"
-                if event.id == previous_id + 2
-                else f"{previous_id + 1}–{event.id - 1}"
-            )
-            problems.append(
-                AuditProblem(event.id, "deleted", f"row(s) {missing} deleted before row {event.id}")
-            )
+            problems.append(deleted(previous_id + 1, event.id - 1, event.id))
         elif not own_ok:
             follows = by_hash.get(event.prev_hash)
             if (
@@ -186,23 +241,11 @@ def verify_chain(session: Session) -> AuditReport:
                 and follows != previous_id
                 and _digest_of(event, id=follows + 1) == event.row_hash
             ):
-                problems.append(
-                    AuditProblem(
-                        event.id,
-                        "moved",
-                        f"row {event.id} was moved: it belongs after row {follows}",
-                    )
-                )
+                problems.append(moved(event.id, follows))
             else:
-                problems.append(AuditProblem(event.id, "edited", f"row {event.id} was edited"))
+                problems.append(edited(event.id))
         elif event.prev_hash != previous_hash:
-            problems.append(
-                AuditProblem(
-                    event.id,
-                    "inserted",
-                    f"row {event.id} does not follow row {previous_id}: inserted or replaced",
-                )
-            )
+            problems.append(inserted(event.id, previous_id))
         previous_id = event.id
         previous_hash = event.row_hash
     if head is None:
@@ -216,13 +259,7 @@ def verify_chain(session: Session) -> AuditReport:
             )
         )
     elif head.last_id > previous_id:
-        problems.append(
-            AuditProblem(
-                head.last_id,
-                "deleted",
-                f"row(s) {previous_id + 1}–{head.last_id} deleted at the end",
-            )
-        )
+        problems.append(deleted(previous_id + 1, head.last_id, None))
     elif head.last_hash != previous_hash:
         problems.append(
             AuditProblem(
@@ -230,12 +267,6 @@ def verify_chain(session: Session) -> AuditReport:
             )
         )
     return AuditReport(checked=checked, problems=tuple(problems))
-
-
-EXPORT_COLUMNS = (
-    "id", "at", "actor", "staff_id", "action", "candidate_id",
-    "subject", "reason", "detail", "prev_hash", "row_hash",
-)  # fmt: skip
 
 
 class AuditService:
@@ -247,37 +278,6 @@ class AuditService:
         """Check the whole chain (the command line's ``audit verify``)."""
         with self._db.read() as session:
             return verify_chain(session)
-
-    def export_csv(self, staff: Caller, out: IO[str]) -> int:
-        """Write every event, oldest first, as CSV (role: view_audit); the number of rows.
-
-        A terminal user (no ``--as``) is refused: the trail names every
-        candidate and staff member, so only a supervisor or an
-        administrator takes it away.
-        """
-        with self._db.read() as session:
-            authorise_caller(session, staff, Action.VIEW_AUDIT)
-            writer = csv.writer(out)
-            writer.writerow(EXPORT_COLUMNS)
-            count = 0
-            for event in _walk(session):
-                writer.writerow(
-                    [
-                        event.id,
-                        _stamp(event.at),
-                        event.actor,
-                        event.staff_id if event.staff_id is not None else "",
-                        event.action,
-                        event.candidate_id if event.candidate_id is not None else "",
-                        event.subject or "",
-                        event.reason or "",
-                        event.detail,
-                        event.prev_hash,
-                        event.row_hash,
-                    ]
-                )
-                count += 1
-        return count
 
     def recent(
         self, staff: StaffIdentity, *, candidate_id: int | None = None, limit: int = 200

@@ -93,6 +93,8 @@ class CandidateDetail:
     entries: tuple[EntryDetail, ...]
     account: AccountDetail
     letters: tuple[LetterDetail, ...]
+    #: the centre's Chinese name, where the catalogue keeps one
+    centre_name_zh: str | None = None
 
 
 def find_candidate(session: Session, id_number: str, settings: Settings) -> Candidate:
@@ -202,6 +204,7 @@ def candidate_detail(session: Session, candidate: Candidate, now: datetime) -> C
         phone=candidate.phone,
         centre=candidate.centre.code,
         centre_name=candidate.centre.name_en,
+        centre_name_zh=candidate.centre.name_zh,
         language=candidate.language,
         entries=_entries(session, candidate.id, now),
         account=_account(session, candidate.id, now),

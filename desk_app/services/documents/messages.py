@@ -20,5 +20,4 @@ LETTER_MESSAGES: dict[str, str] = {
     "no_letters_waiting": QT_TRANSLATE_NOOP(
         "Errors", "No letters wait to be printed for centre {centre}."
     ),
-    "centre_not_found": QT_TRANSLATE_NOOP("Errors", "There is no centre “{centre}”."),
 }

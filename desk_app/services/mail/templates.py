@@ -157,7 +157,7 @@ def temporary_password_issued(language: str, office: OfficeInfo, at: datetime) -
             "results account, in person. You will be asked to choose a new password "
             "when you next log in.\n\n"
             f"If this was not you, call us at once on {office.hotline}.",
-            f"本中心櫃檯已於 {when} 親身向閣下發出網上查閱成績帳戶的臨時密碼。"
+            f"本中心櫃位已於 {when} 親身向閣下發出網上查閱成績帳戶的臨時密碼。"
             "閣下下次登入時須設定新密碼。\n\n"
             f"如這並非閣下本人的要求，請立即致電 {office.hotline} 與我們聯絡。",
         ),
@@ -214,7 +214,7 @@ def letter_reissued(language: str, office: OfficeInfo, *, registered: bool, at: 
             "password, or use “Forgotten your password?” to choose a new one."
         )
         zh = (
-            f"本中心已於 {when} 向閣下重發網上查閱成績的密碼信。閣下的帳戶已登記："
+            f"本中心已於 {when} 向閣下補發網上查閱成績的密碼信。閣下的帳戶已登記："
             "請使用 ID Number（考生編號）及密碼登入，或使用「Forgotten your password?」"
             "（忘記密碼）功能重設密碼。"
         )
@@ -225,17 +225,17 @@ def letter_reissued(language: str, office: OfficeInfo, *, registered: bool, at: 
             "longer works."
         )
         zh = (
-            f"本中心已於 {when} 向閣下重發載有新 Secret Number（密碼）的密碼信。"
+            f"本中心已於 {when} 向閣下補發載有新 Secret Number（密碼）的密碼信。"
             "舊密碼信上的 Secret Number 已即時失效。"
         )
     return _compose(
         "letter_reissued",
         language,
         office,
-        subject=("Your letter was reissued", "已重發密碼信"),
+        subject=("Your letter was reissued", "已補發密碼信"),
         body=(
             f"{en}\n\nIf you did not ask for a new letter, call us at once on {office.hotline}.",
-            f"{zh}\n\n如閣下並無要求重發密碼信，請立即致電 {office.hotline} 與我們聯絡。",
+            f"{zh}\n\n如閣下並無要求補發密碼信，請立即致電 {office.hotline} 與我們聯絡。",
         ),
     )
 
@@ -271,6 +271,13 @@ def results_available(
             f"4至8星期內（約{date_zh(start)}至{date_zh(end)}）寄往考試中心。",
         ),
     )
+
+
+def desk_answer(
+    language: str, office: OfficeInfo, *, title: tuple[str, str], text: tuple[str, str]
+) -> Mail:
+    """One of the desk's answers (the FAQ), filled in, as an operator emails it."""
+    return _compose("answer", language, office, subject=title, body=text)
 
 
 def queue(

@@ -17,6 +17,7 @@ Searching is not audited (DESIGN.md: every action *except search*).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -95,6 +96,16 @@ class SearchService:
             chosen = found[page * size : (page + 1) * size]
             rows = _rows(session, chosen, self._clock.now())
         return SearchPage(rows, page, len(found) > (page + 1) * size, query.kind)
+
+
+def found_rows(
+    session: Session, query: Query, *, limit: int, now: datetime, chunk: int = MAX_PAGE_SIZE
+) -> tuple[int, Iterator[tuple[CandidateRow, ...]]]:
+    """How many of the first ``limit`` matches there are, and those rows in the search's
+    order, ``chunk`` at a time (for exporting what the search finds)."""
+    found = _merge(session, query, need=limit) if not query.empty else []
+    chunks = (_rows(session, found[i : i + chunk], now) for i in range(0, len(found), chunk))
+    return len(found), chunks
 
 
 def _merge(session: Session, query: Query, *, need: int) -> list[tuple[int, str]]:

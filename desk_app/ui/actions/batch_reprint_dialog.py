@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +32,7 @@ from desk_app.services.errors import DeskError
 from desk_app.services.output_files import check_output_path, write_output
 from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.batch_progress import BatchRunner
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -64,7 +64,7 @@ def write_statement(
     return write_output(folder / f"{printed.serial}.pdf", printed.pdf)
 
 
-class BatchReprintDialog(QDialog):
+class BatchReprintDialog(RetranslatedDialog):
     # the runner just started (its ``finished`` says how it went)
     started = Signal(object)
 
@@ -77,20 +77,10 @@ class BatchReprintDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("batchReprintDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Batch reprint of statements"))
         self.setMinimumSize(520, 460)
         self._statements = statements
         self._staff = staff
-        intro = named(
-            QLabel(
-                self.tr(
-                    "Paste the ID Numbers, one a line. Each candidate's newest released "
-                    "statement is reprinted, audited with your reason, and saved in the "
-                    "folder as <serial>.pdf."
-                )
-            ),
-            "dialogIntro",
-        )
+        self.intro = intro = named(QLabel(), "dialogIntro")
         intro.setWordWrap(True)
         self.ids = QPlainTextEdit()
         self.ids.setPlaceholderText("SMR123456\nKT0045821\n…")
@@ -99,22 +89,23 @@ class BatchReprintDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setMaxLength(MAX_REASON)
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText(self.tr("Choose a folder"))
-        self.choose = QPushButton(self.tr("C&hoose…"))
+        self.choose = QPushButton()
         self.choose.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose)
+        self.captions = [QLabel() for _ in range(3)]
+        for caption, buddy in zip(self.captions, (self.ids, self.reason, self.folder), strict=True):
+            caption.setBuddy(buddy)
         form = QFormLayout()
-        form.addRow(self.tr("&ID Numbers:"), self.ids)
+        form.addRow(self.captions[0], self.ids)
         form.addRow("", self.count)
-        form.addRow(self.tr("&Reason:"), self.reason)
-        form.addRow(self.tr("&Folder:"), folder_row)
+        form.addRow(self.captions[1], self.reason)
+        form.addRow(self.captions[2], folder_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.start_button.setText(self.tr("Start"))
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -125,6 +116,23 @@ class BatchReprintDialog(QDialog):
         self.ids.textChanged.connect(self._update)
         self.reason.textChanged.connect(self._update)
         self.folder.textChanged.connect(self._update)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Batch reprint of statements"))
+        self.intro.setText(
+            self.tr(
+                "Paste the ID Numbers, one a line. Each candidate's newest released "
+                "statement is reprinted, audited with your reason, and saved in the "
+                "folder as <serial>.pdf."
+            )
+        )
+        self.folder.setPlaceholderText(self.tr("Choose a folder"))
+        self.choose.setText(self.tr("C&hoose…"))
+        captions = (self.tr("&ID Numbers:"), self.tr("&Reason:"), self.tr("&Folder:"))
+        for caption, text in zip(self.captions, captions, strict=True):
+            caption.setText(text)
+        self.start_button.setText(self.tr("Start"))
         self._update()
 
     def choose_folder(self) -> None:
@@ -155,7 +163,8 @@ class BatchReprintDialog(QDialog):
         reason, folder = self.reason.text().strip(), Path(self.folder.text().strip())
         statements, staff = self._statements, self._staff
         runner = BatchRunner(
-            self.tr("Batch reprint of statements"),
+            # the runner outlives this dialog: its title is looked up without it
+            lambda: QCoreApplication.translate("BatchReprintDialog", "Batch reprint of statements"),
             items,
             lambda id_number: write_statement(statements, staff, id_number, reason, folder),
             parent=self.parentWidget(),

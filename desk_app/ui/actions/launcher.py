@@ -136,13 +136,14 @@ class ActionLauncher(QObject):
             DeskAction.PRINT_STATEMENT: lambda s: plans.print_statement(s, self._actions.entry),
         }
         plan = builders[key](snapshot)
+        name = who(snapshot)
         dialog = ReasonDialog(
-            plan.title.format(who=who(snapshot)),
+            lambda: plan.title().format(who=name),
             plan.intro,
             plan.verb,
             plan.job,
             override=answer.override,
-            presets=self._presets.texts(key.value),
+            presets=lambda: self._presets.texts(key.value),
             parent=self._window,
         )
         if plan.field is not None:

@@ -21,7 +21,7 @@ from desk_app.services.actions.desk_actions import DeskActionService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates.detail import EntryDetail
 from desk_app.services.documents.statements import PrintedStatement, StatementService
-from desk_app.ui.actions.reason_dialog import Job
+from desk_app.ui.actions.reason_dialog import Job, Text
 from desk_app.ui.actions.temp_password_dialog import TemporaryPasswordDialog
 from desk_app.ui.candidate.loader import CandidateSnapshot
 from desk_app.ui.common.print_preview import PdfPreviewDialog
@@ -29,17 +29,20 @@ from desk_app.ui.common.print_preview import PdfPreviewDialog
 
 @dataclass
 class Plan:
-    """What one action's dialog says, does, and what follows a success."""
+    """What one action's dialog says, does, and what follows a success.
 
-    title: str
-    verb: str
-    intro: str
+    The texts are asked for when shown and again after a language switch.
+    """
+
+    title: Text
+    verb: Text
+    intro: Text
     job: Job
     after: Callable[[Any], None]
     #: the call note offered after a success, from the reason given
     note: Callable[[str], str] = lambda reason: reason
     field: QLineEdit | None = None
-    field_label: str = ""
+    field_label: Text = str
 
 
 def who(snapshot: CandidateSnapshot) -> str:
@@ -57,12 +60,14 @@ class ActionPlans(QObject):
         statements: StatementService,
         staff: StaffIdentity,
         window: QWidget,
+        language: Callable[[], str] = lambda: "en",
     ) -> None:
         super().__init__(window)
         self._desk = desk
         self._statements = statements
         self._staff = staff
         self._window = window
+        self._language = language
 
     def unlock(self, snapshot: CandidateSnapshot) -> Plan:
         desk, staff, id_number = self._desk, self._staff, snapshot.id_number
@@ -71,9 +76,9 @@ class ActionPlans(QObject):
             return desk.unlock(staff, id_number, reason=reason, override_reason=override)
 
         return Plan(
-            self.tr("Unlock early: {who}"),
-            self.tr("Unlock"),
-            self.tr("End the lock now. The candidate can log in (or register) at once."),
+            lambda: self.tr("Unlock early: {who}"),
+            lambda: self.tr("Unlock"),
+            lambda: self.tr("End the lock now. The candidate can log in (or register) at once."),
             job,
             lambda _result: self.message.emit(self.tr("Unlocked {id}.").format(id=id_number)),
             lambda reason: self.tr("Unlocked early: {reason}").format(reason=reason),
@@ -89,15 +94,14 @@ class ActionPlans(QObject):
             text = self.tr("Reset email queued to {address}.")
             self.message.emit(text.format(address=sent.to_address))
 
-        intro = self.tr(
-            "A single-use link goes to {email}; older links stop working. "
-            "It does not unlock the account."
-        )
         email = snapshot.detail.account.email or ""
         return Plan(
-            self.tr("Send a password-reset email: {who}"),
-            self.tr("Send"),
-            intro.format(email=email),
+            lambda: self.tr("Send a password-reset email: {who}"),
+            lambda: self.tr("Send"),
+            lambda: self.tr(
+                "A single-use link goes to {email}; older links stop working. "
+                "It does not unlock the account."
+            ).format(email=email),
             job,
             after,
             lambda reason: self.tr("Password-reset email sent: {reason}").format(reason=reason),
@@ -113,9 +117,9 @@ class ActionPlans(QObject):
             )
 
         return Plan(
-            self.tr("Temporary password: {who}"),
-            self.tr("Issue"),
-            self.tr(
+            lambda: self.tr("Temporary password: {who}"),
+            lambda: self.tr("Issue"),
+            lambda: self.tr(
                 "A one-time password replaces the current one and ends a lock. It is shown "
                 "to you once, to hand over; the candidate must change it at the next login."
             ),
@@ -138,20 +142,19 @@ class ActionPlans(QObject):
             text = self.tr("Registered email changed to {email}.")
             self.message.emit(text.format(email=changed.new_email))
 
-        intro = self.tr(
-            "The registered email is {email}. A notice goes to the old address and a "
-            "confirmation to the new one; open reset links stop working."
-        )
         email = snapshot.detail.account.email or ""
         return Plan(
-            self.tr("Change the registered email: {who}"),
-            self.tr("Change"),
-            intro.format(email=email),
+            lambda: self.tr("Change the registered email: {who}"),
+            lambda: self.tr("Change"),
+            lambda: self.tr(
+                "The registered email is {email}. A notice goes to the old address and a "
+                "confirmation to the new one; open reset links stop working."
+            ).format(email=email),
             job,
             after,
             lambda reason: self.tr("Registered email changed: {reason}").format(reason=reason),
             field,
-            self.tr("&New email:"),
+            lambda: self.tr("&New email:"),
         )
 
     def reissue_letter(self, snapshot: CandidateSnapshot) -> Plan:
@@ -166,19 +169,22 @@ class ActionPlans(QObject):
             self.message.emit(self.tr("Letter {serial} issued.").format(serial=letter.serial))
             self._preview(letter.pdf, f"letter-{id_number}-{letter.number}.pdf")
 
-        if snapshot.detail.account.registered:
-            intro = self.tr(
-                "The account is registered: the new letter shows the ID Number and how "
-                "to reset the password, without a Secret Number."
-            )
-        else:
-            intro = self.tr(
+        registered = snapshot.detail.account.registered
+
+        def intro() -> str:
+            if registered:
+                return self.tr(
+                    "The account is registered: the new letter shows the ID Number and how "
+                    "to reset the password, without a Secret Number."
+                )
+            return self.tr(
                 "A new Secret Number is made and every older letter stops working at "
                 "once. The number exists only in the letter you now print."
             )
+
         return Plan(
-            self.tr("Reissue the letter: {who}"),
-            self.tr("Reissue and preview"),
+            lambda: self.tr("Reissue the letter: {who}"),
+            lambda: self.tr("Reissue and preview"),
             intro,
             job,
             after,
@@ -194,18 +200,30 @@ class ActionPlans(QObject):
                 staff, id_number, reason=reason, entry_id=entry_id, override_reason=override
             )
 
-        exam = f"{entry.exam} — {entry.session}" if entry else self.tr("the newest exam")
-        intro = self.tr("The Statement of Results of {exam}, marked REPRINT, numbered and audited.")
+        def intro() -> str:
+            text = self.tr(
+                "The Statement of Results of {exam}, marked REPRINT, numbered and audited."
+            )
+            return text.format(exam=self._exam_name(entry))
+
         return Plan(
-            self.tr("Reprint the statement: {who}"),
-            self.tr("Reprint and preview"),
-            intro.format(exam=exam),
+            lambda: self.tr("Reprint the statement: {who}"),
+            lambda: self.tr("Reprint and preview"),
+            intro,
             job,
             self._statement,
             lambda reason: self.tr("Statement reprinted ({exam}): {reason}").format(
-                exam=exam, reason=reason
+                exam=self._exam_name(entry), reason=reason
             ),
         )
+
+    def _exam_name(self, entry: EntryDetail | None) -> str:
+        """The exam and its session in the window's language (the Chinese names where kept)."""
+        if entry is None:
+            return self.tr("the newest exam")
+        if self._language() == "zh_HK":
+            return f"{entry.exam_zh or entry.exam}（{entry.session_zh or entry.session}）"
+        return f"{entry.exam} — {entry.session}"
 
     def _show_password(self, password: str, who: str) -> None:
         dialog = TemporaryPasswordDialog(password, who, self._window)

@@ -51,6 +51,16 @@ class PresetList(QListWidget):
         super().showEvent(event)
         self._fit()  # the row height is known once the style sheet has been applied
 
+    def retext(self, texts: Sequence[str]) -> None:
+        """The same reasons said again (in the new language after a switch)."""
+        if len(texts) != self.count():
+            return
+        for row, text in enumerate(texts):
+            item = self.item(row)
+            item.setText(f"{row + 1}   {text}")
+            item.setData(_TEXT_ROLE, text)
+            item.setToolTip(text)
+
     def texts(self) -> list[str]:
         return [str(self.item(row).data(_TEXT_ROLE)) for row in range(self.count())]
 

@@ -8,7 +8,8 @@ asked for an override reason as well, with a sentence saying what that
 means. Pressing OK (or Enter) runs the action on a worker; the dialog stays
 open (and cannot be closed) until the service answers: a refusal is shown
 in the dialog, a success emits ``succeeded(result)`` and closes it. Esc
-cancels.
+cancels. Every text, the listed reasons included, is said again on a live
+language switch.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.ui.actions.preset_list import PresetList
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 
@@ -40,62 +41,72 @@ _MNEMONIC = re.compile(r"\(&\w\)|&")
 
 # job(reason, override_reason or None) -> the service's answer
 Job = Callable[[str, str | None], Any]
+# a text in the current language, asked for again after a language switch
+Text = Callable[[], str]
+# the listed reasons in the current language
+Presets = Callable[[], Sequence[str]]
 
 
-class ReasonDialog(QDialog):
+def _text(value: str | Text) -> Text:
+    return value if callable(value) else (lambda: value)
+
+
+class ReasonDialog(RetranslatedDialog):
     succeeded = Signal(object)
 
     def __init__(
         self,
-        title: str,
-        intro: str,
-        action_text: str,
+        title: str | Text,
+        intro: str | Text,
+        action_text: str | Text,
         job: Job,
         *,
         override: bool = False,
-        presets: Sequence[str] = (),
+        presets: Sequence[str] | Presets = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(620 if presets else 480)
+        self._title, self._intro, self._action_text = (
+            _text(title),
+            _text(intro),
+            _text(action_text),
+        )
+        self._preset_texts: Presets = presets if callable(presets) else (lambda: presets)
+        listed = self._preset_texts()
+        self.setMinimumWidth(620 if listed else 480)
         self._job = job
         self._busy = False
-        # further fields that must be filled in (e.g. the new email) before OK, with labels
-        self._required: list[tuple[QLineEdit, str]] = []
-        self.heading = named(QLabel(title), "dialogHeading")
+        # the refusal shown, said again in the new language after a switch
+        self._error: BaseException | None = None
+        # further fields that must be filled in (e.g. the new email) before OK, with their labels
+        self._required: list[tuple[QLineEdit, Text]] = []
+        self._field_labels: list[tuple[QLabel, Text]] = []
+        self.heading = named(QLabel(), "dialogHeading")
         self.heading.setWordWrap(True)
-        self.intro = named(QLabel(intro), "dialogIntro")
+        self.intro = named(QLabel(), "dialogIntro")
         self.intro.setWordWrap(True)
         self.form = QFormLayout()
-        self.presets = PresetList(presets, self)
-        self.presets.setVisible(bool(presets))
+        self.presets = PresetList(listed, self)
+        self.presets.setVisible(bool(listed))
+        self.presets_label = QLabel()
+        self.presets_label.setBuddy(self.presets)
         self.reason = named(QLineEdit(), "reasonText")
         self.reason.setMaxLength(MAX_REASON)
         self.presets.chosen.connect(self.reason.setText)
         self.presets.typed.connect(self._type_reason)
-        if presets:
-            self.reason.setPlaceholderText(self.tr("Or type a reason of your own"))
-            caption = self.tr("Reasons &listed (1–{count}):").format(count=len(presets))
-            self.form.addRow(caption, self.presets)
-        else:
-            self.reason.setPlaceholderText(
-                self.tr("Why? e.g. caller verified on the phone, locked out")
-            )
-        self.form.addRow(self.tr("&Reason:"), self.reason)
+        if listed:
+            self.form.addRow(self.presets_label, self.presets)
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        self.form.addRow(self.reason_label, self.reason)
         self.override_note = named(QLabel(), "overrideNote")
         self.override_note.setWordWrap(True)
         self.override_reason = QLineEdit()
         self.override_reason.setMaxLength(MAX_REASON)
-        self.override_note.setText(
-            self.tr(
-                "You have not verified this caller. As a supervisor you may act anyway: "
-                "say why verification is not possible. This is recorded as an override."
-            )
-        )
-        self.override_reason.setPlaceholderText(self.tr("Why act without verification?"))
+        self.override_label = QLabel()
+        self.override_label.setBuddy(self.override_reason)
         self.override_note.setVisible(override)
         self.override_reason.setVisible(override)
         self.message = named(QLabel(), "dialogMessage")
@@ -107,7 +118,6 @@ class ReasonDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         # our own button, not the standard OK: a language switch resets those to Qt's words
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setText(action_text)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -117,7 +127,7 @@ class ReasonDialog(QDialog):
         if override:
             layout.addWidget(self.override_note)
             override_form = QFormLayout()
-            override_form.addRow(self.tr("&Override reason:"), self.override_reason)
+            override_form.addRow(self.override_label, self.override_reason)
             layout.addLayout(override_form)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
@@ -126,16 +136,50 @@ class ReasonDialog(QDialog):
         for field in (self.reason, self.override_reason):
             field.textChanged.connect(self._update)
         self._override = override
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        title = self._title()
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+        self.intro.setText(self._intro())
+        self.ok_button.setText(self._action_text())
+        count = self.presets.count()
+        if count:
+            self.presets.retext(self._preset_texts())
+            self.presets_label.setText(self.tr("Reasons &listed (1–{count}):").format(count=count))
+            self.reason.setPlaceholderText(self.tr("Or type a reason of your own"))
+        else:
+            self.reason.setPlaceholderText(
+                self.tr("Why? e.g. caller verified on the phone, locked out")
+            )
+        self.reason_label.setText(self.tr("&Reason:"))
+        self.override_note.setText(
+            self.tr(
+                "You have not verified this caller. As a supervisor you may act anyway: "
+                "say why verification is not possible. This is recorded as an override."
+            )
+        )
+        self.override_label.setText(self.tr("&Override reason:"))
+        self.override_reason.setPlaceholderText(self.tr("Why act without verification?"))
+        for label, text in self._field_labels:
+            label.setText(text())
+        if self._error is not None:
+            self.show_message(error_text(self._error), error=True)
         self._update()
 
-    def add_field(self, label: str, field: QLineEdit, *, first: bool = True) -> None:
+    def add_field(self, label: str | Text, field: QLineEdit, *, first: bool = True) -> None:
         """A further required line (shown before the reasons when ``first``)."""
-        self._required.append((field, label))
+        said = _text(label)
+        self._required.append((field, said))
         field.textChanged.connect(self._update)
-        self.form.insertRow(0 if first else self.form.rowCount(), label, field)
+        shown = QLabel()
+        shown.setBuddy(field)
+        self._field_labels.append((shown, said))
+        self.form.insertRow(0 if first else self.form.rowCount(), shown, field)
         # Tab from it goes on to the reasons, as the form reads
         QWidget.setTabOrder(field, self.presets if self.presets.count() else self.reason)
-        self._update()
+        self.retranslate()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -156,7 +200,7 @@ class ReasonDialog(QDialog):
             return self.tr("Working…")
         for field, label in self._required:
             if not field.text().strip():
-                shown = _MNEMONIC.sub("", label).rstrip(":：")
+                shown = _MNEMONIC.sub("", label()).rstrip(":：")
                 return self.tr("Fill in “{label}” first.").format(label=shown)
         if not self.reason.text().strip():
             if self.presets.count():
@@ -185,6 +229,7 @@ class ReasonDialog(QDialog):
         override = self.override_reason.text().strip() if self._override else None
         job = self._job
         self._set_busy(True)
+        self._error = None
         self.show_message(self.tr("Working…"), error=False)
         run_in_background(lambda: job(reason, override), self._done, self._failed)
 
@@ -195,6 +240,7 @@ class ReasonDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
+        self._error = error
         self.show_message(error_text(error), error=True)
 
     def show_message(self, text: str, *, error: bool) -> None:

@@ -10,9 +10,13 @@ sees them. On Linux (Qt's X11 key scheme) a line edit keeps Ctrl+U (delete
 the line), Ctrl+E (end of line), Ctrl+K, Ctrl+D and Ctrl+Shift+A; on macOS
 the Control-letter keys are Emacs moves; and input methods take some
 Ctrl+Shift letters (IBus: Ctrl+Shift+U starts Unicode entry). The few
-Ctrl keys kept (Ctrl+F, Ctrl+N, Ctrl+Q, Ctrl+Shift+L) are owned by no text
-box on any of the three (``tests/test_ui_shortcuts.py`` holds the table of
-each platform's text-editing keys and checks every key here against it).
+Ctrl keys kept (Ctrl+F, Ctrl+N, Ctrl+Q, Ctrl+Shift+L, Ctrl+Shift+S) are
+owned by no text box on any of the three (``tests/test_ui_shortcuts.py``
+holds the table of each platform's text-editing keys and checks every key
+here against it). The answers' Ctrl+Shift+F stays as a second key for those
+used to it, but Fcitx and Microsoft Pinyin take it (their traditional /
+simplified switch) while a Chinese input method is on, so the key listed
+first, Shift+F3, is one no input method takes: every action's first key is.
 
 Entries without an action (:attr:`Shortcut.bound` False) describe keys the
 widgets handle themselves (Enter, Esc, 1–9 in the reason dialog …), so the
@@ -91,6 +95,10 @@ class Shortcut:
 #: what each key does, in English (context "Shortcuts")
 TEXTS = {
     "find": QT_TRANSLATE_NOOP("Shortcuts", "Go to the search box"),
+    "answers": QT_TRANSLATE_NOOP("Shortcuts", "Search the answers (the desk's FAQ)"),
+    "export": QT_TRANSLATE_NOOP(
+        "Shortcuts", "Export: the search results, the audit log, the lockout history"
+    ),
     "reload": QT_TRANSLATE_NOOP("Shortcuts", "Load the candidate and the list again"),
     "shortcuts": QT_TRANSLATE_NOOP("Shortcuts", "This list of keys"),
     "quit": QT_TRANSLATE_NOOP("Shortcuts", "Quit Results Desk"),
@@ -129,6 +137,8 @@ _SEARCH, _D, _P = Group.SEARCH, Group.DIALOG, Group.PREVIEW
 
 TABLE: tuple[Shortcut, ...] = (
     Shortcut("find", ("Ctrl+F", "F3"), _W),
+    Shortcut("answers", ("Shift+F3", "Ctrl+Shift+F"), _W),
+    Shortcut("export", ("Ctrl+Shift+S",), _W),
     Shortcut("reload", ("F5",), _W),
     Shortcut("shortcuts", ("F1",), _W),
     Shortcut("quit", ("Ctrl+Q",), _W),

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -21,20 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 
 
-class TemporaryPasswordDialog(QDialog):
+class TemporaryPasswordDialog(RetranslatedDialog):
     def __init__(self, password: str, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("temporaryPasswordDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Temporary password"))
         self.setMinimumWidth(460)
         self._copied = False
-        intro = named(
-            QLabel(self.tr("Temporary password for {who}:").format(who=who)), "dialogIntro"
-        )
+        self._who = who
+        self.intro = intro = named(QLabel(), "dialogIntro")
         intro.setWordWrap(True)
         self.field = QLineEdit(password)
         self.field.setObjectName("temporaryPassword")
@@ -44,25 +42,15 @@ class TemporaryPasswordDialog(QDialog):
         font.setPointSizeF(max(font.pointSizeF(), 10) * 2.2)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.field.setFont(font)
-        self.field.setAccessibleName(self.tr("Temporary password"))
-        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy)
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
         row.addWidget(self.copy_button)
-        note = named(
-            QLabel(
-                self.tr(
-                    "Hand it over to the candidate now: it is shown only this once. "
-                    "It must be changed at the next login on the results website. "
-                    "Never read it out on the phone or write it in a note."
-                )
-            ),
-            "handOverNote",
-        )
+        self.note = note = named(QLabel(), "handOverNote")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Handed over"))
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -70,13 +58,28 @@ class TemporaryPasswordDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.copy_button.setDefault(True)  # Enter copies (never loses the password); Esc closes
+        self.retranslate()
         self.field.selectAll()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Temporary password"))
+        self.intro.setText(self.tr("Temporary password for {who}:").format(who=self._who))
+        self.field.setAccessibleName(self.tr("Temporary password"))
+        self.copy_button.setText(self.tr("Copied") if self._copied else self.tr("&Copy"))
+        self.note.setText(
+            self.tr(
+                "Hand it over to the candidate now: it is shown only this once. "
+                "It must be changed at the next login on the results website. "
+                "Never read it out on the phone or write it in a note."
+            )
+        )
+        self.close_button.setText(self.tr("Handed over"))
 
     def copy(self) -> None:
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(self.field.text())
         self._copied = True
-        self.copy_button.setText(self.tr("Copied"))
+        self.retranslate()
 
     def done(self, result: int) -> None:
         self._forget()

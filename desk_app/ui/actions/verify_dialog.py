@@ -11,6 +11,7 @@ back in the date. A pass closes the dialog (the pane then shows until when
 it counts); a failure stays on screen so the operator can ask again, and
 says when the candidate is flagged for repeated failures. Counter staff
 record the identity document they saw instead (:class:`DocumentSeenDialog`).
+Every text is said again on a live language switch.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -34,13 +34,14 @@ from desk_app.services.actions.verification import VerificationResult
 from desk_app.services.errors import BadInput
 from desk_app.services.validation import parse_date
 from desk_app.ui.common.errors import error_text
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 
 IDENTIFIERS = ("id_number", "email", "phone")
 
 
-class _AnswerDialog(QDialog):
+class _AnswerDialog(RetranslatedDialog):
     """A small form whose OK runs one service call and shows its answer."""
 
     verified = Signal(object)
@@ -63,6 +64,8 @@ class _AnswerDialog(QDialog):
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
+        # what the answer line says, in the current language (again after a switch)
+        self._answer_text: Callable[[], str] | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
@@ -94,10 +97,16 @@ class _AnswerDialog(QDialog):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def retranslate(self) -> None:
+        """Every text in the current language (subclasses add theirs)."""
+        if self._answer_text is not None:
+            self.answer.setText(self._answer_text())
+        self.update_button()
+
     def submit(self, job: Callable[[], VerificationResult]) -> None:
         self._busy = True
         self.update_button()
-        self.show_answer(self.tr("Checking…"), "none")
+        self.show_answer(lambda: self.tr("Checking…"), "none")
         run_in_background(job, self._answered, self._failed)
 
     def _answered(self, result: VerificationResult) -> None:
@@ -107,18 +116,25 @@ class _AnswerDialog(QDialog):
         if result.passed:
             self.accept()
             return
-        text = self.tr("FAIL: the details do not match our records. Ask again, or end the call.")
-        if result.flagged:
-            text += "\n" + self.tr("Flagged: repeated failures on this candidate today.")
+
+        def text() -> str:
+            said = self.tr(
+                "FAIL: the details do not match our records. Ask again, or end the call."
+            )
+            if result.flagged:
+                said += "\n" + self.tr("Flagged: repeated failures on this candidate today.")
+            return said
+
         self.show_answer(text, "fail")
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         self.update_button()
-        self.show_answer(error_text(error), "fail")
+        self.show_answer(lambda: error_text(error), "fail")
 
-    def show_answer(self, text: str, state: str) -> None:
-        self.answer.setText(text)
+    def show_answer(self, text: Callable[[], str], state: str) -> None:
+        self._answer_text = text
+        self.answer.setText(text())
         self.answer.setProperty("state", state)
         self.answer.style().unpolish(self.answer)
         self.answer.style().polish(self.answer)
@@ -143,9 +159,30 @@ class VerifyCallerDialog(_AnswerDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("verifyCallerDialog")
-        self.setWindowTitle(self.tr("Verify the caller"))
         self._check = check
-        self.heading.setText(self.tr("Verify the caller: {who}").format(who=who))
+        self._who = who
+        self.name = named(QLineEdit(), "callerName")
+        self.date_of_birth = named(QLineEdit(), "callerBirth")
+        self.kind = QComboBox()
+        for code in IDENTIFIERS:
+            self.kind.addItem("", code)
+        self.identifier = named(QLineEdit(id_number), "callerIdentifier")
+        self.labels = [QLabel() for _ in range(4)]
+        fields = (self.name, self.date_of_birth, self.kind, self.identifier)
+        for label, field in zip(self.labels, fields, strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        QWidget.setTabOrder(self.name, self.date_of_birth)
+        QWidget.setTabOrder(self.date_of_birth, self.kind)
+        QWidget.setTabOrder(self.kind, self.identifier)
+        QWidget.setTabOrder(self.identifier, self.ok_button)
+        for line in (self.name, self.date_of_birth, self.identifier):
+            line.textChanged.connect(self.update_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Verify the caller"))
+        self.heading.setText(self.tr("Verify the caller: {who}").format(who=self._who))
         self.intro.setText(
             self.tr(
                 "Ask the caller for their name and date of birth, and check the identifier "
@@ -153,30 +190,25 @@ class VerifyCallerDialog(_AnswerDialog):
                 "caller gives). Type what they say."
             )
         )
-        self.name = named(QLineEdit(), "callerName")
         self.name.setPlaceholderText(self.tr("As said: English or 中文"))
-        self.date_of_birth = named(QLineEdit(), "callerBirth")
         self.date_of_birth.setPlaceholderText(self.tr("DD/MM/YYYY or YYYY-MM-DD"))
-        self.kind = QComboBox()
-        for code, text in (
-            ("id_number", self.tr("ID Number")),
-            ("email", self.tr("Email")),
-            ("phone", self.tr("Phone")),
-        ):
-            self.kind.addItem(text, code)
-        self.identifier = named(QLineEdit(id_number), "callerIdentifier")
-        self.form.addRow(self.tr("&Name:"), self.name)
-        self.form.addRow(self.tr("&Date of birth:"), self.date_of_birth)
-        self.form.addRow(self.tr("&Which identifier:"), self.kind)
-        self.form.addRow(self.tr("&Identifier:"), self.identifier)
+        kinds = {
+            "id_number": self.tr("ID Number"),
+            "email": self.tr("Email"),
+            "phone": self.tr("Phone"),
+        }
+        for row in range(self.kind.count()):
+            self.kind.setItemText(row, kinds[str(self.kind.itemData(row))])
+        labels = (
+            self.tr("&Name:"),
+            self.tr("&Date of birth:"),
+            self.tr("&Which identifier:"),
+            self.tr("&Identifier:"),
+        )
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
         self.ok_button.setText(self.tr("Check"))
-        QWidget.setTabOrder(self.name, self.date_of_birth)
-        QWidget.setTabOrder(self.date_of_birth, self.kind)
-        QWidget.setTabOrder(self.kind, self.identifier)
-        QWidget.setTabOrder(self.identifier, self.ok_button)
-        for field in (self.name, self.date_of_birth, self.identifier):
-            field.textChanged.connect(self.update_button)
-        self.update_button()
+        super().retranslate()
 
     def first_field(self) -> QWidget | None:
         return self.name
@@ -200,7 +232,8 @@ class VerifyCallerDialog(_AnswerDialog):
             born = parse_date(self.date_of_birth.text())
         except BadInput as error:
             # said at once, naming the forms the desk reads; the cursor back where it was wrong
-            self.show_answer(error_text(error), "fail")
+            wrong = error
+            self.show_answer(lambda: error_text(wrong), "fail")
             self.date_of_birth.setFocus(Qt.FocusReason.OtherFocusReason)
             self.date_of_birth.selectAll()
             return
@@ -220,33 +253,44 @@ class DocumentSeenDialog(_AnswerDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Identity document seen"))
         self._record = record
-        self.heading.setText(self.tr("Identity document seen: {who}").format(who=who))
+        self._who = who
+        self.document = named(QComboBox(), "documentSeen")
+        self.document.setEditable(True)
+        self.document.addItems([""] * 5)
+        self.document_label = QLabel()
+        self.document_label.setBuddy(self.document)
+        self.form.addRow(self.document_label, self.document)
+        self.document.currentTextChanged.connect(lambda _text: self.update_button())
+        edit = self.document.lineEdit()
+        if edit is not None:  # Enter in the editable box records (it never reaches the dialog)
+            edit.returnPressed.connect(self.run)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Identity document seen"))
+        self.heading.setText(self.tr("Identity document seen: {who}").format(who=self._who))
         self.intro.setText(
             self.tr(
                 "Check the name, date of birth and photo on the document against the "
                 "candidate before you record it."
             )
         )
-        self.document = named(QComboBox(), "documentSeen")
-        self.document.setEditable(True)
-        self.document.addItems(
-            [
-                self.tr("HKID card"),
-                self.tr("Passport"),
-                self.tr("Mainland Travel Permit for HK and Macao Residents"),
-                self.tr("Macao ID card"),
-                self.tr("Other identity document"),
-            ]
+        documents = (
+            self.tr("HKID card"),
+            self.tr("Passport"),
+            self.tr("Mainland Travel Permit for HK and Macao Residents"),
+            self.tr("Macao ID card"),
+            self.tr("Other identity document"),
         )
-        self.form.addRow(self.tr("&Document:"), self.document)
+        typed = self.document.currentText() if self.document.currentIndex() < 0 else None
+        for row, text in enumerate(documents):
+            self.document.setItemText(row, text)
+        if typed is not None:
+            self.document.setEditText(typed)
+        self.document_label.setText(self.tr("&Document:"))
         self.ok_button.setText(self.tr("Record"))
-        self.document.currentTextChanged.connect(lambda _text: self.update_button())
-        edit = self.document.lineEdit()
-        if edit is not None:  # Enter in the editable box records (it never reaches the dialog)
-            edit.returnPressed.connect(self.run)
-        self.update_button()
+        super().retranslate()
 
     def first_field(self) -> QWidget | None:
         return self.document

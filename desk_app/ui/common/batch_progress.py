@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 
@@ -74,6 +74,16 @@ class _ProgressDialog(QProgressDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
+        # the runner's texts, said again after a language switch
+        self.texts: Callable[[], None] = lambda: None
+
+    def retranslate(self) -> None:
+        self.texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # Qt's own texts first (its Cancel), then the runner's
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def reject(self) -> None:
         self.canceled.emit()
@@ -94,7 +104,7 @@ class BatchRunner(QObject):
 
     def __init__(
         self,
-        title: str,
+        title: str | Callable[[], str],
         items: Sequence[Any],
         work: Callable[[Any], Any],
         *,
@@ -102,7 +112,8 @@ class BatchRunner(QObject):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._title = title
+        self._title = title if callable(title) else (lambda: title)
+        self._label: Callable[[], str] = lambda: self.tr("Starting…")
         self._items = list(items)
         self._describe = describe
         self._stop = threading.Event()
@@ -116,7 +127,8 @@ class BatchRunner(QObject):
         signals.itemFailed.connect(self._item_failed)
         signals.ended.connect(self._ended)
         self.dialog = _ProgressDialog(parent)
-        self.dialog.setWindowTitle(title)
+        self.dialog.texts = self._retranslate
+        self.dialog.setWindowTitle(self._title())
         self.dialog.setRange(0, len(self._items))
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
@@ -126,8 +138,18 @@ class BatchRunner(QObject):
         self.dialog.canceled.connect(self.cancel)
         self.summary_box: QDialog | None = None
 
+    def _retranslate(self) -> None:
+        self.dialog.setWindowTitle(self._title())
+        self.dialog.setLabelText(self._label())
+        if self._stop.is_set():
+            self.dialog.setCancelButtonText(self.tr("Stopping…"))
+
+    def _say(self, label: Callable[[], str]) -> None:
+        self._label = label
+        self.dialog.setLabelText(label())
+
     def start(self) -> None:
-        self.dialog.setLabelText(self.tr("Starting…"))
+        self._say(lambda: self.tr("Starting…"))
         self.dialog.setValue(0)
         self.dialog.show()
         _running.add(self)
@@ -141,17 +163,16 @@ class BatchRunner(QObject):
             button = self.dialog.findChild(QPushButton)
             if button is not None:
                 button.setEnabled(False)
-            self.dialog.setLabelText(self.tr("Stopping after the current item…"))
+            self._say(lambda: self.tr("Stopping after the current item…"))
 
     # -- progress (GUI thread) --------------------------------------------------
     def _item_started(self, index: int) -> None:
         if self._stop.is_set():
             return
-        self.dialog.setLabelText(
-            self.tr("{number} of {total}: {item}").format(
-                number=index + 1,
-                total=len(self._items),
-                item=self._describe(self._items[index]),
+        item = self._describe(self._items[index])
+        self._say(
+            lambda: self.tr("{number} of {total}: {item}").format(
+                number=index + 1, total=len(self._items), item=item
             )
         )
 
@@ -186,7 +207,7 @@ class BatchRunner(QObject):
             lines += [f"• {item}: {why}" for item, why in summary.failures[:_LISTED_FAILURES]]
         self.summary_box = open_summary(
             self.dialog.parentWidget(),
-            self._title,
+            self._title(),
             "\n".join(lines),
             warning=bool(summary.failures),
         )

@@ -19,7 +19,6 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -39,12 +38,13 @@ from desk_app.services.permissions import Action, allowed
 from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.print_preview import PdfPreviewDialog
+from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.letters.batch_job import Cancelled, LetterBatchJob
 
 
-class LetterBatchDialog(QDialog):
+class LetterBatchDialog(RetranslatedDialog):
     # a batch was made (LetterBatchPrinted); its preview is open
     printed = Signal(object)
     # the centres were (re)loaded

@@ -262,12 +262,12 @@ class LockoutsView(QWidget):
             return None
         desk, staff = self._desk_actions, self._staff
         dialog = ReasonDialog(
-            self.tr("Unlock {id_number}").format(id_number=id_number),
-            self.tr(
+            lambda: self.tr("Unlock {id_number}").format(id_number=id_number),
+            lambda: self.tr(
                 "End the lock on {id_number} now. No caller is verified here: as a "
                 "supervisor, your reason is recorded as the override."
             ).format(id_number=id_number),
-            self.tr("Unlock"),
+            lambda: self.tr("Unlock"),
             lambda reason, _override: desk.unlock(
                 staff, id_number, reason=reason, override_reason=reason
             ),

@@ -139,6 +139,11 @@ class SearchPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    @property
+    def query(self) -> str:
+        """The text the listed results were found by (not what is being typed)."""
+        return self._query
+
     # -- searching ----------------------------------------------------------
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

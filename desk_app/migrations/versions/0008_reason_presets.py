@@ -5,8 +5,8 @@
   English and Chinese (Hong Kong), numbered as the desk shows them;
 - seeded with the reasons callers give most, in the seeds' words.
 
-Revision ID: 0007_reason_presets
-Revises: 0005_release_letters
+Revision ID: 0008_reason_presets
+Revises: 0006_knowledge
 Create Date: 2026-12-07 09:00:00
 """
 
@@ -20,8 +20,8 @@ from alembic import op
 
 from desk_app.models.base import UtcDateTime
 
-revision: str = "0007_reason_presets"
-down_revision: str | None = "0005_release_letters"
+revision: str = "0008_reason_presets"
+down_revision: str | None = "0006_knowledge"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""The desk's answers to callers (the seeds' FAQ): stored, searched, filled in, emailed, edited."""
