@@ -52,7 +52,7 @@ STAFF = {"operator": "operator-demo-2026", "counter": "counter-demo-2026"}
 #: what the windows' titles say, in each language
 TITLES = {
     "en": {"desk": "Results Desk", "verify": "Verify", "preview": "Print preview"},
-    "zh_HK": {"desk": "成績服務台", "verify": "核實來電者", "preview": "預覽列印"},
+    "zh_HK": {"desk": "成績服務台", "verify": "核實來電者", "preview": "打印預覽"},
 }
 
 
@@ -94,12 +94,12 @@ class Desk:
         for name in keys:
             subprocess.run(["xdotool", "key", "--clearmodifiers", name], check=True)
             self.step.keys.append(name)
-            time.sleep(pause)
+            time.sleep(pause * PACE)
 
     def say(self, text: str, pause: float = 0.4) -> None:
         subprocess.run(["xdotool", "type", "--delay", "40", text], check=True)
         self.step.said += len(text)
-        time.sleep(pause)
+        time.sleep(pause * PACE)
 
     def wait_for(self, title: str, timeout: float = 20) -> str:
         """The X window id of a visible window whose title contains ``title``."""
@@ -144,6 +144,10 @@ class Desk:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.terminate()
+
+
+#: the waits after a key, times this (--pace: a machine loaded by other work needs more)
+PACE = 1.0
 
 
 def count(services: Services, model: type, *where: ColumnElement[bool]) -> int:
@@ -207,6 +211,8 @@ def save_note(desk: Desk) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    global PACE
+    PACE = args.pace
     manager = subprocess.Popen(["openbox"]) if shutil.which("openbox") else None
     time.sleep(1.0)
     try:
@@ -293,6 +299,9 @@ def main() -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--shots", help="folder for the screenshots")
     parser.add_argument("--language", default="en", choices=("en", "zh_HK"))
+    parser.add_argument(
+        "--pace", type=float, default=1.0, help="wait this many times longer after each key"
+    )
     return run(parser.parse_args())
 
 

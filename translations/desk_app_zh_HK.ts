@@ -3532,7 +3532,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Export: the search results, the audit log, the lockout history</source>
+        <source>Export: search results, audit log, lockout history</source>
         <translation>匯出：搜尋結果、審計記錄、封鎖記錄</translation>
     </message>
     <message>
@@ -3674,9 +3674,10 @@
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../desk_app/ui/actions/shortcuts_sheet.py" line="+76"/>
+        <location filename="../desk_app/ui/actions/shortcuts_sheet.py" line="+83"/>
         <location line="+1"/>
         <source>Keyboard shortcuts</source>
+        <extracomment>the left column (the window&apos;s keys for everyone) and the right one (keys inside boxes and dialogs, then the supervisors&apos;), each as tall as the other</extracomment>
         <translation>鍵盤快捷鍵</translation>
     </message>
     <message>

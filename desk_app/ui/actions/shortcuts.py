@@ -96,9 +96,7 @@ class Shortcut:
 TEXTS = {
     "find": QT_TRANSLATE_NOOP("Shortcuts", "Go to the search box"),
     "answers": QT_TRANSLATE_NOOP("Shortcuts", "Search the answers (the desk's FAQ)"),
-    "export": QT_TRANSLATE_NOOP(
-        "Shortcuts", "Export: the search results, the audit log, the lockout history"
-    ),
+    "export": QT_TRANSLATE_NOOP("Shortcuts", "Export: search results, audit log, lockout history"),
     "reload": QT_TRANSLATE_NOOP("Shortcuts", "Load the candidate and the list again"),
     "shortcuts": QT_TRANSLATE_NOOP("Shortcuts", "This list of keys"),
     "quit": QT_TRANSLATE_NOOP("Shortcuts", "Quit Results Desk"),

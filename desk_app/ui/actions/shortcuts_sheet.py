@@ -27,7 +27,12 @@ from desk_app.ui.actions.shortcuts import CONTEXT, GROUP_TITLES, TABLE, Group
 from desk_app.ui.common.widgets import named
 
 _DESK_ACTIONS = {action.value for action in DeskAction}
-_WINDOW_GROUPS = {Group.WINDOW, Group.CALL, Group.SUPERVISOR}
+#: the left column (the window's keys for everyone) and the right one (keys inside boxes and
+#: dialogs, then the supervisors'), each as tall as the other
+COLUMNS = (
+    (Group.WINDOW, Group.CALL),
+    (Group.SEARCH, Group.DIALOG, Group.PREVIEW, Group.SUPERVISOR),
+)
 
 
 class ShortcutsSheet(QDialog):
@@ -62,6 +67,8 @@ class ShortcutsSheet(QDialog):
         table = QTableWidget(0, 2)
         table.setObjectName(name)
         table.verticalHeader().hide()
+        # a long description wraps onto a second line rather than ending in "…"
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -86,11 +93,11 @@ class ShortcutsSheet(QDialog):
         for table in self.tables:
             table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])
             table.setRowCount(0)
-        for group in Group:
+        for column, group in ((c, g) for c, groups in enumerate(COLUMNS) for g in groups):
             rows = [s for s in TABLE if s.group is group and s.shown()]
             if not rows:
                 continue
-            table = self.tables[0 if group in _WINDOW_GROUPS else 1]
+            table = self.tables[column]
             title = QTableWidgetItem(QCoreApplication.translate(CONTEXT, GROUP_TITLES[group]))
             title.setFont(bold)
             self._add_row(table, title, None)
@@ -105,8 +112,6 @@ class ShortcutsSheet(QDialog):
                         item.setFlags(Qt.ItemFlag.NoItemFlags)
                         item.setToolTip(why)
                 self._add_row(table, key, what)
-        for table in self.tables:
-            table.resizeRowsToContents()
 
     @staticmethod
     def _add_row(
