@@ -134,6 +134,45 @@ def test_opening_a_candidate_is_one_audit_entry(qtbot: QtBot, two: Services) -> 
     assert audited(two, "timeline_viewed") == 0
 
 
+def test_enter_while_the_selection_loads_is_the_same_one_look(qtbot: QtBot, two: Services) -> None:
+    """The list selects the row and starts reading it; Enter then opens it: one entry, not two."""
+    window = open_window(qtbot, two, add_staff(two, "operator"))
+    panel, pane = window.search_panel, window.pane
+    panel.search_box.setText(ID)
+    with qtbot.waitSignal(
+        panel.currentCandidateChanged, check_params_cb=lambda r: r is not None, timeout=LOAD_TIMEOUT
+    ) as selected:
+        panel.search_now()  # the row selected: the pane reads it after a pause …
+    row = selected.args[0]
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(ID), timeout=LOAD_TIMEOUT):
+        pane._loader._load_pending()  # … which ends now; the read is on the worker
+        assert pane._loader.loading(ID)
+        pane.open_candidate(row)  # Enter before the answer came
+    settle(qtbot)
+    assert audited(two, "candidate_viewed") == 1
+
+
+def test_the_same_candidate_found_again_at_once_is_not_read_again(
+    qtbot: QtBot, two: Services, clock: ManualClock
+) -> None:
+    """Typing on (or searching again) lists the candidate just read: shown, not read twice."""
+    window = operator_desk(qtbot, two)
+    assert audited(two, "candidate_viewed") == 1
+    panel, pane = window.search_panel, window.pane
+    panel.search_box.setText(ID.lower())
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(ID), timeout=LOAD_TIMEOUT):
+        panel.search_now(force=True)  # a new search lets go; the same candidate listed again
+    settle(qtbot)
+    assert audited(two, "candidate_viewed") == 1
+    # later on it is read again (a look after a while is a look of its own)
+    clock.advance(minutes=1)
+    panel.search_box.setText(ID)
+    with qtbot.waitSignal(pane.snapshotChanged, check_params_cb=loaded(ID), timeout=LOAD_TIMEOUT):
+        panel.search_now(force=True)
+    settle(qtbot)
+    assert audited(two, "candidate_viewed") == 2
+
+
 def test_the_date_of_birth_shows_only_while_the_pass_counts(
     qtbot: QtBot, two: Services, clock: ManualClock
 ) -> None:

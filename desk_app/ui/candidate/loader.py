@@ -4,8 +4,10 @@ before the desk was started), in one call of the service.
 
 Each look is audited by the services (a view discloses a person's data): one
 entry per look, so a candidate is loaded when it is opened, or when the
-selection has rested on it for a moment, never on a repaint. Loads run on a
-worker; only the newest request's answer is delivered.
+selection has rested on it for a moment, never on a repaint; Enter while that
+read is under way waits for it, and the pane shows a candidate found again
+within half a minute (a search typed on) from the read it has. Loads run on
+a worker; only the newest request's answer is delivered.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ class CandidateLoader(QObject):
         self._views = views
         self._staff = staff
         self._pending: str | None = None
+        # the candidate of the newest request sent to the worker
+        self._sent: str | None = None
         self._requests = LatestOnly(self)
         self._requests.finished.connect(self.loaded)
         self._requests.failed.connect(self.failed)
@@ -88,9 +92,14 @@ class CandidateLoader(QObject):
         self._pending = id_number
         self._debounce.start()
 
+    def loading(self, id_number: str) -> bool:
+        """Whether ``id_number`` is being read now (its answer, and its audit entry, to come)."""
+        return self._requests.busy and self._sent == id_number
+
     def load_now(self, id_number: str) -> None:
         self._debounce.stop()
         self._pending = None
+        self._sent = id_number
         views, staff = self._views, self._staff
 
         def job() -> CandidateSnapshot:
@@ -100,6 +109,11 @@ class CandidateLoader(QObject):
             )
 
         self._requests.submit(job)
+
+    def drop_pending(self) -> None:
+        """Forget a load waiting for the selection to rest (a read under way goes on)."""
+        self._debounce.stop()
+        self._pending = None
 
     def cancel(self) -> None:
         self._debounce.stop()

@@ -77,6 +77,9 @@ class CandidatePane(QFrame):
         # who the header shows (from the search row, then from the loaded candidate)
         self._who: tuple[int, Who] | None = None
         self._snapshot: CandidateSnapshot | None = None
+        # the last candidate read: the same row selected again a moment later (a search typed
+        # on, or searched again) is shown from it, not read (and audited) once more
+        self._last: CandidateSnapshot | None = None
         self._was_locked = False
         self._reloaded_for_release: CandidateSnapshot | None = None
         self._error: BaseException | None = None
@@ -155,28 +158,37 @@ class CandidatePane(QFrame):
             self._id_number = None
             self._who = None
             self._error = None
-            self._loader.cancel()
+            # a read under way goes on (its answer kept, not shown): the same candidate
+            # listed again in a moment is shown from it rather than read twice
+            self._loader.drop_pending()
             self._set_snapshot(None)
             self._stack.setCurrentIndex(0)
             return
         if row.id_number == self._id_number:
             return
         self._begin(row)
-        self._loader.load_soon(row.id_number)
+        last = self._last
+        if last is not None and last.id_number == row.id_number and self._fresh(last):
+            if not self._loader.loading(row.id_number):  # (a reload under way goes on)
+                self._loader.cancel()
+            self._loaded(last)
+            return
+        if not self._loader.loading(row.id_number):  # else its answer is on the way
+            self._loader.load_soon(row.id_number)
 
     def open_candidate(self, row: CandidateRow) -> None:
         """Enter or a double click: load at once (unless it was loaded a moment ago)."""
         shown = self._snapshot
-        fresh = (
-            shown is not None
-            and shown.id_number == row.id_number
-            and self._now() - shown.loaded_at < FRESH_FOR
-        )
+        fresh = shown is not None and shown.id_number == row.id_number and self._fresh(shown)
         if row.id_number != self._id_number:
             self._begin(row)
-        if not fresh:
+        # Enter while the selection's load is under way: that one look is the opening
+        if not fresh and not self._loader.loading(row.id_number):
             self._loader.load_now(row.id_number)
         self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fresh(self, snapshot: CandidateSnapshot) -> bool:
+        return self._now() - snapshot.loaded_at < FRESH_FOR
 
     def reload(self) -> None:
         """Load the same candidate again (after an action, or a lock ran out)."""
@@ -209,6 +221,7 @@ class CandidatePane(QFrame):
         self._show_status()
 
     def _loaded(self, snapshot: CandidateSnapshot) -> None:
+        self._last = snapshot
         if snapshot.id_number != self._id_number:
             return
         self._error = None
