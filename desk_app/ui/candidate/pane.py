@@ -177,13 +177,15 @@ class CandidatePane(QFrame):
             self._loader.load_soon(row.id_number)
 
     def open_candidate(self, row: CandidateRow) -> None:
-        """Enter or a double click: load at once (unless it was loaded a moment ago)."""
-        shown = self._snapshot
-        fresh = shown is not None and shown.id_number == row.id_number and self._fresh(shown)
+        """Enter or a double click: load at once (unless it was read a moment ago)."""
         if row.id_number != self._id_number:
             self._begin(row)
-        # Enter while the selection's load is under way: that one look is the opening
-        if not fresh and not self._loader.loading(row.id_number):
+        read = self._snapshot or self._last
+        if read is not None and read.id_number == row.id_number and self._fresh(read):
+            if self._snapshot is None:  # the list was searched again meanwhile: shown again
+                self._loaded(read)
+        elif not self._loader.loading(row.id_number):
+            # (Enter while the selection's read is under way: that one look is the opening)
             self._loader.load_now(row.id_number)
         self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
 
