@@ -83,7 +83,6 @@ def locked_desk(services: Services, password: str, language: str, path: Path) ->
         make_window,
         translations,
         idle_minutes=10,
-        language_fixed=True,
         idle_clock=clock,
         idle_check_ms=50,
     )

@@ -31,6 +31,7 @@ EXPECTED = {
     Action.READ_ANSWERS: "OCSA",
     Action.EMAIL_ANSWER: "OCS",
     Action.EDIT_ANSWERS: "S",
+    Action.EDIT_REASON_PRESETS: "S",
 }
 LETTER = {Role.OPERATOR: "O", Role.COUNTER: "C", Role.SUPERVISOR: "S", Role.ADMIN: "A"}
 

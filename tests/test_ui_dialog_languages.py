@@ -114,3 +114,21 @@ def test_the_counter_and_temporary_password_dialogs_follow_too(
     assert handed.close_button.text() == "已交給考生"
     seen.reject()
     handed.reject()
+
+
+def test_the_reasons_listed_follow_a_language_switch(qtbot: QtBot, window: MainWindow) -> None:
+    presets = window.desk_keys.presets
+    qtbot.waitUntil(lambda: bool(presets.table()))
+    statement = window.launcher.launch(DeskAction.PRINT_STATEMENT)
+    assert isinstance(statement, ReasonDialog)
+    english = statement.presets.texts()
+    assert english and statement.presets_label.text().startswith("Reasons &listed (1–")
+    to_chinese(qtbot, window)
+    chinese = statement.presets.texts()
+    assert chinese == presets.texts("print_statement") and chinese != english
+    assert statement.presets.choose(1)
+    assert statement.reason.text() == chinese[0]
+    assert statement.presets_label.text().startswith("常用原因（1–")
+    # a reason chosen; what is still missing is said in Chinese (a supervisor's override)
+    assert statement.hint.text() == "請說明為何未核實來電者便進行操作。"
+    statement.reject()

@@ -92,7 +92,7 @@ def test_an_identifier_is_required(kit: AccountKit) -> None:
     assert raised.value.code == "verification_identifier_required"
     with pytest.raises(BadInput) as bad_date:
         kit.verification.verify_caller(
-            operator, ID, name="Chan Tai Man", date_of_birth="17/05/2001", phone="91234567"
+            operator, ID, name="Chan Tai Man", date_of_birth="30/02/2001", phone="91234567"
         )
     assert bad_date.value.code == "invalid_date"
     assert fetch(kit, select(CallerVerification)) == []

@@ -4,7 +4,7 @@
 <context>
     <name>ActionLauncher</name>
     <message>
-        <location filename="../desk_app/ui/actions/launcher.py" line="+112"/>
+        <location filename="../desk_app/ui/actions/launcher.py" line="+122"/>
         <source>Caller verification: PASS</source>
         <translation>核實來電者：通過</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>核實來電者：不通過</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Batch reprint: {done} of {total} written.</source>
         <translation>批量重印：已寫入 {done} 份，共 {total} 份。</translation>
     </message>
@@ -22,8 +22,9 @@
 <context>
     <name>ActionPlans</name>
     <message>
-        <location filename="../desk_app/ui/actions/plans.py" line="+80"/>
+        <location filename="../desk_app/ui/actions/plans.py" line="+83"/>
         <source>Unlock early: {who}</source>
+        <extracomment>the call note offered after a success, from the reason given</extracomment>
         <translation>提早解除封鎖：{who}</translation>
     </message>
     <message>
@@ -42,7 +43,7 @@
         <translation>{id} 已解除封鎖。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Reset email queued to {address}.</source>
         <translation>重設密碼電郵已排隊寄往 {address}。</translation>
     </message>
@@ -62,7 +63,7 @@
         <translation>發送</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Temporary password: {who}</source>
         <translation>臨時密碼：{who}</translation>
     </message>
@@ -77,7 +78,7 @@
         <translation>一次性密碼會取代現有密碼並解除封鎖。密碼只會向你顯示一次，以便交給考生；考生下次登入時必須更改密碼。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Registered email changed to {email}.</source>
         <translation>登記電郵已改為 {email}。</translation>
     </message>
@@ -92,12 +93,32 @@
         <translation>更改登記電郵：{who}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-69"/>
+        <source>Unlocked early: {reason}</source>
+        <translation>已提早解除封鎖：{reason}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Password-reset email sent: {reason}</source>
+        <translation>已寄出重設密碼電郵：{reason}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Temporary password given: {reason}</source>
+        <translation>已發出臨時密碼：{reason}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Registered email changed: {reason}</source>
+        <translation>已更改登記電郵：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;New email:</source>
         <translation>新電郵(&amp;N)：</translation>
     </message>
@@ -127,12 +148,22 @@
         <translation>補發並預覽</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+4"/>
+        <source>Letter reissued: {reason}</source>
+        <translation>已補發密碼信：{reason}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Statement reprinted ({exam}): {reason}</source>
+        <translation>已重印成績報告（{exam}）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>the newest exam</source>
         <translation>最近一次考試</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>The Statement of Results of {exam}, marked REPRINT, numbered and audited.</source>
         <translation>{exam}的成績報告，會標示「重印」、編號並記入審計記錄。</translation>
     </message>
@@ -147,7 +178,7 @@
         <translation>重印並預覽</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Statement {serial} printed; verification code {code}.</source>
         <translation>已打印成績報告 {serial}；驗證碼 {code}。</translation>
     </message>
@@ -155,7 +186,7 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../desk_app/ui/actions/rules.py" line="+93"/>
+        <location filename="../desk_app/ui/actions/rules.py" line="+94"/>
         <source>Your role may not do this.</source>
         <extracomment>why not, in the current language (&quot;&quot; when enabled) a supervisor acting without a current verification: ask for an override reason a current verification pass of this candidate by this desk the entry chosen in the pane (for a statement), if any</extracomment>
         <translation>你的職務不可進行此操作。</translation>
@@ -166,17 +197,17 @@
         <translation>請先開啟考生資料。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Verify the caller first (Ctrl+Shift+V), or record the identity document seen.</source>
-        <translation>請先核實來電者身份（Ctrl+Shift+V），或記錄已查看的身份證明文件。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Verify the caller first (Ctrl+Shift+V).</source>
-        <translation>請先核實來電者身份（Ctrl+Shift+V）。</translation>
+        <location line="+10"/>
+        <source>Verify the caller first ({verify}), or record the identity document seen ({document}).</source>
+        <translation>請先核實來電者（{verify}），或記錄已核對的身分證明文件（{document}）。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Verify the caller first ({verify}).</source>
+        <translation>請先核實來電者（{verify}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The account is not locked.</source>
         <translation>帳戶沒有被封鎖。</translation>
     </message>
@@ -199,7 +230,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../desk_app/services/message_labels.py" line="+48"/>
+        <location filename="../desk_app/services/message_labels.py" line="+49"/>
         <source>search for candidates</source>
         <extracomment>what an ``action`` parameter names (``Your role (…) may not {action}.``)</extracomment>
         <translation>搜尋考生</translation>
@@ -308,6 +339,11 @@
         <location line="+1"/>
         <source>edit the desk&apos;s answers</source>
         <translation>編輯服務台的答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change the reasons the desk offers</source>
+        <translation>更改服務台提供的原因</translation>
     </message>
 </context>
 <context>
@@ -724,12 +760,12 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+71"/>
         <source>Audit event {number}</source>
         <translation>審計記錄第 {number} 項</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
@@ -759,12 +795,12 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Hash</source>
         <translation>雜湊值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Previous hash</source>
         <translation>上一項的雜湊值</translation>
     </message>
@@ -1307,7 +1343,7 @@
 <context>
     <name>BatchReprintDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+121"/>
+        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+122"/>
         <location line="+45"/>
         <source>Batch reprint of statements</source>
         <translation>批量重印成績報告</translation>
@@ -1401,12 +1437,12 @@
 <context>
     <name>CallActions</name>
     <message>
-        <location filename="../desk_app/ui/actions/call_actions.py" line="+123"/>
+        <location filename="../desk_app/ui/actions/call_actions.py" line="+114"/>
         <source>Not verified: you will be asked for an override reason.</source>
         <translation>尚未核實：系統會要求你提供特准處理的原因。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>&amp;Verify caller…</source>
         <translation>核實來電者(&amp;V)…</translation>
     </message>
@@ -1574,12 +1610,17 @@
 <context>
     <name>CandidateHeader</name>
     <message>
-        <location filename="../desk_app/ui/candidate/header.py" line="+84"/>
+        <location filename="../desk_app/ui/candidate/header.py" line="+94"/>
         <source>{id_number} · born {date} · centre {centre}</source>
         <translation>{id_number} · 出生日期 {date} · 考試中心 {centre}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>The date of birth shows once the caller passed.</source>
+        <translation>來電者通過核實後才顯示出生日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Locked until {time}</source>
         <translation>封鎖至 {time}</translation>
     </message>
@@ -1595,11 +1636,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Caller not verified (Ctrl+Shift+V)</source>
-        <translation>尚未核實來電者（Ctrl+Shift+V）</translation>
+        <source>Caller not verified ({key})</source>
+        <translation>未核實來電者（{key}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>FAIL: the caller&apos;s details did not match</source>
         <translation>不通過：來電者提供的資料不符</translation>
     </message>
@@ -1622,7 +1663,7 @@
 <context>
     <name>CandidatePane</name>
     <message>
-        <location filename="../desk_app/ui/candidate/pane.py" line="+126"/>
+        <location filename="../desk_app/ui/candidate/pane.py" line="+131"/>
         <source>Select a candidate in the list to see their details here.</source>
         <translation>在清單中選取考生，即可在此查看其資料。</translation>
     </message>
@@ -1632,7 +1673,12 @@
         <translation>Ctrl+F：搜尋 · ↓：移到清單 · Enter：開啟 · Esc：返回搜尋</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+2"/>
+        <source>F1: every key of the desk</source>
+        <translation>F1：服務台的所有按鍵</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>Loading the candidate…</source>
         <translation>正在載入考生資料…</translation>
     </message>
@@ -1640,7 +1686,7 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../desk_app/ui/search/table_model.py" line="+61"/>
+        <location filename="../desk_app/ui/search/table_model.py" line="+83"/>
         <source>Locked</source>
         <translation>已封鎖</translation>
     </message>
@@ -1655,7 +1701,7 @@
         <translation>未登記</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+60"/>
         <source>ID Number</source>
         <translation>考生編號</translation>
     </message>
@@ -1684,6 +1730,11 @@
         <source>Account</source>
         <translation>帳戶</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Shown once the caller passed verification</source>
+        <translation>來電者通過核實後顯示</translation>
+    </message>
 </context>
 <context>
     <name>CandidateTabs</name>
@@ -1711,30 +1762,30 @@
 <context>
     <name>ChainCheck</name>
     <message>
-        <location filename="../desk_app/ui/audit/check_runner.py" line="+79"/>
-        <location line="+35"/>
+        <location filename="../desk_app/ui/audit/check_runner.py" line="+96"/>
+        <location line="+19"/>
         <source>Verify the audit chain</source>
         <extracomment>problems listed in the summary; the rest are counted</extracomment>
         <translation>核實審計記錄鏈</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-12"/>
         <source>Reading the audit trail…</source>
         <translation>正在讀取審計記錄…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-3"/>
         <location line="+1"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Checked {checked} of {total} events…</source>
         <translation>已檢查 {checked} / {total} 項記錄…</translation>
     </message>
@@ -1847,7 +1898,7 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/signin/database_password.py" line="+68"/>
+        <location filename="../desk_app/ui/signin/database_password.py" line="+70"/>
         <source>Database password</source>
         <translation>資料庫密碼</translation>
     </message>
@@ -1897,9 +1948,37 @@
     </message>
 </context>
 <context>
+    <name>DeskKeys</name>
+    <message>
+        <location filename="../desk_app/ui/actions/desk_keys.py" line="+82"/>
+        <source>&amp;Reload the candidate and the list</source>
+        <translation>重新載入考生及名單(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快捷鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reasons &amp;offered…</source>
+        <translation>常用原因(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing to export yet: search for candidates first.</source>
+        <translation>暫時沒有可匯出的內容：請先搜尋考生。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentSeenDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+233"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+271"/>
         <source>Identity document seen</source>
         <translation>已查看身份證明文件</translation>
     </message>
@@ -1948,6 +2027,11 @@
         <source>Record</source>
         <translation>記錄</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Say which identity document you saw.</source>
+        <translation>請說明你核對了哪種身分證明文件。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1962,7 +2046,7 @@
         <translation>資料庫沒有如常回應；資料沒有任何改動。請再試一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/messages.py" line="+52"/>
+        <location filename="../desk_app/services/messages.py" line="+53"/>
         <source>The {field} contains characters that are not allowed.</source>
         <translation>{field}含有不准使用的字元。</translation>
     </message>
@@ -1982,12 +2066,7 @@
         <translation>「{value}」不是電郵地址。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>“{value}” is not a date (use YYYY-MM-DD).</source>
-        <translation>「{value}」不是日期（請用 YYYY-MM-DD 格式）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>“{value}” is not a role (operator, counter, supervisor, admin).</source>
         <translation>「{value}」不是職務（operator 熱線接線員、counter 櫃位職員、supervisor 主管、admin 系統管理員）。</translation>
     </message>
@@ -2107,7 +2186,7 @@
         <translation>此重設連結無效或已過期。</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-170"/>
         <source>“{value}” is not an ID Number: it has {digits} digits, with up to {letters} letters before them (e.g. {example} or {short_example}).</source>
         <translation>「{value}」不是考生編號：考生編號有 {digits} 位數字，前面最多可有 {letters} 個英文字母（例如 {example} 或 {short_example}）。</translation>
     </message>
@@ -2127,7 +2206,12 @@
         <translation>「{value}」不符合本處考生編號的格式：請核對密碼信上的編號。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>“{value}” is not a date: write it as DD/MM/YYYY or YYYY-MM-DD.</source>
+        <translation>「{value}」不是日期：請以 DD/MM/YYYY 或 YYYY-MM-DD 格式輸入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>A username has 2–64 characters: letters a–z, digits, dots, dashes or underscores.</source>
         <translation>用戶名稱有 2 至 64 個字元：只可用英文字母（a 至 z）、數字、句點、連字號或底線。</translation>
     </message>
@@ -2847,6 +2931,16 @@
         <source>The database refused the upgrade: run it as the database&apos;s owner, a login that may create the group role {role} or finds it made (docs/DEPLOYMENT.md). The details are in the log file.</source>
         <translation>資料庫拒絕了升級：請以資料庫擁有者的身份執行，該登入須可建立群組角色 {role}，或該角色已經建立（見 docs/DEPLOYMENT.md）。詳情已寫入記錄檔。</translation>
     </message>
+    <message>
+        <location filename="../desk_app/services/actions/messages.py" line="+15"/>
+        <source>An action offers at most {limit} reasons (one key each, 1–{limit}).</source>
+        <translation>每項操作最多提供 {limit} 個原因（每個一鍵，1–{limit}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a desk action that asks for a reason.</source>
+        <translation>「{value}」不是需要原因的服務台操作。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -3014,7 +3108,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../desk_app/services/message_labels.py" line="-42"/>
+        <location filename="../desk_app/services/message_labels.py" line="-44"/>
         <source>answer text</source>
         <extracomment>what a ``field`` parameter names (``The {field} is required.``)</extracomment>
         <translation>答案內容</translation>
@@ -3086,6 +3180,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>reason offered</source>
+        <translation>常用原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>search text</source>
         <translation>搜尋文字</translation>
     </message>
@@ -3098,7 +3197,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desk_app/ui/importing/dialog.py" line="+138"/>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+139"/>
         <source>Import the exam board&apos;s file</source>
         <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes</extracomment>
         <translation>匯入考試局檔案</translation>
@@ -3439,7 +3538,7 @@
 <context>
     <name>LetterBatchDialog</name>
     <message>
-        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+109"/>
+        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+110"/>
         <source>Print exam-day letters</source>
         <translation>打印考試當日密碼信</translation>
     </message>
@@ -3785,7 +3884,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desk_app/ui/signin/login_dialog.py" line="+113"/>
+        <location filename="../desk_app/ui/signin/login_dialog.py" line="+117"/>
         <source>Sign in to Results Desk</source>
         <translation>登入成績服務台</translation>
     </message>
@@ -3815,7 +3914,7 @@
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
@@ -3843,7 +3942,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desk_app/ui/main_window.py" line="+285"/>
+        <location filename="../desk_app/ui/main_window.py" line="+275"/>
         <source>Results Desk</source>
         <extracomment>the desk&apos;s answers (the seeds&apos; FAQ) beside the candidate the staff member&apos;s language choice is kept here the office&apos;s time zone (IANA name): every time on screen is in it the database&apos;s kind (SQLAlchemy dialect name: sqlite, postgresql) for the status bar</extracomment>
         <translation>成績服務台</translation>
@@ -3889,7 +3988,7 @@
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Desk</source>
         <translation>服務台(&amp;D)</translation>
     </message>
@@ -3929,7 +4028,7 @@
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Imported {name}: {count} new candidates.</source>
         <translation>已匯入 {name}：新增考生 {count} 名。</translation>
     </message>
@@ -3947,7 +4046,7 @@
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/notes_box.py" line="+91"/>
+        <location filename="../desk_app/ui/candidate/notes_box.py" line="+98"/>
         <source>What was this call about? (Ctrl+Enter saves)</source>
         <translation>這次來電的內容是甚麼？（Ctrl+Enter 儲存）</translation>
     </message>
@@ -3977,17 +4076,43 @@
         <translation>電郵</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>No call notes yet.</source>
         <translation>暫時沒有通話記錄。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
+        <source>{key} saves this as the call note (edit it first if you like).</source>
+        <translation>按 {key} 即可將此儲存為通話記錄（可先修改）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open a candidate first.</source>
+        <translation>請先開啟考生資料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+28"/>
         <source>Saving…</source>
         <translation>正在儲存…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-26"/>
+        <source>Write the note first.</source>
+        <translation>請先輸入記錄內容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The note is over {limit} characters ({count}): shorten it.</source>
+        <translation>記錄超過 {limit} 個字元（現有 {count} 個）：請刪減。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the note (Ctrl+Enter).</source>
+        <translation>儲存記錄（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The connection was lost while saving; the desk will say whether it was saved.</source>
         <translation>儲存期間連線中斷；資料庫恢復後，系統會告訴你記錄是否已經儲存。</translation>
     </message>
@@ -4002,7 +4127,7 @@
         <translation>記錄沒有儲存，請再儲存一次。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Note saved.</source>
         <translation>已儲存記錄。</translation>
     </message>
@@ -4088,7 +4213,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../desk_app/ui/common/print_preview.py" line="+110"/>
+        <location filename="../desk_app/ui/common/print_preview.py" line="+130"/>
         <source>Print preview: {name}</source>
         <translation>打印預覽：{name}</translation>
     </message>
@@ -4143,7 +4268,7 @@
         <translation>共 {count} 頁</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+61"/>
         <location line="+9"/>
         <source>Save the PDF</source>
         <translation>儲存 PDF</translation>
@@ -4152,6 +4277,69 @@
         <location line="-9"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PresetEditor</name>
+    <message>
+        <location filename="../desk_app/ui/actions/preset_editor.py" line="+102"/>
+        <source>Reasons offered</source>
+        <translation>常用原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons offered by each desk action</source>
+        <translation>各項服務台操作的常用原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk lists these reasons with a number: one key chooses one. Up to {count} per action; a row without English is left out. Changes are audited.</source>
+        <translation>服務台會為這些原因編號，按一個數字鍵即可選用。每項操作最多 {count} 個；沒有英文的一行不會採用。所有更改均記入審計記錄。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>中文</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo changes</source>
+        <translation>還原更改</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Saved. Every desk offers the new reasons.</source>
+        <translation>已儲存。所有服務台即時提供新的原因。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing changed yet.</source>
+        <translation>尚未有任何更改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save or undo the changes first.</source>
+        <translation>請先儲存或還原更改。</translation>
     </message>
 </context>
 <context>
@@ -4175,17 +4363,17 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+132"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+161"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+2"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>You have not verified this caller. As a supervisor you may act anyway: say why verification is not possible. This is recorded as an override.</source>
         <translation>你尚未核實這位來電者。你是主管，仍可進行操作：請說明為何無法核實。這會記錄為特准處理。</translation>
     </message>
@@ -4195,7 +4383,37 @@
         <translation>為何在未核實的情況下處理？</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+39"/>
+        <source>Waiting for the database to say whether it was done.</source>
+        <translation>正在等待資料庫確認是否已完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done already.</source>
+        <translation>已經完成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fill in “{label}” first.</source>
+        <translation>請先填寫「{label}」。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a reason (1–{count}) or type one.</source>
+        <translation>請選擇原因（1–{count}）或自行輸入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give a reason.</source>
+        <translation>請填寫原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why you act without verifying the caller.</source>
+        <translation>請說明為何未核實來電者便進行操作。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this was done.</source>
         <translation>資料庫回應前連線已中斷。資料庫恢復後，系統會告訴你這項操作是否已經完成。</translation>
     </message>
@@ -4210,12 +4428,23 @@
         <translation>沒有完成：資料庫記錄前連線已中斷；資料沒有任何改動。你可以再試一次。</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-146"/>
         <source>&amp;Override reason:</source>
         <translation>特准處理原因(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-13"/>
+        <source>Reasons &amp;listed (1–{count}):</source>
+        <translation>常用原因（1–{count}）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or type a reason of your own</source>
+        <translation>或自行輸入原因</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+38"/>
         <source>Working…</source>
         <translation>處理中…</translation>
     </message>
@@ -4367,7 +4596,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desk_app/ui/search/panel.py" line="+119"/>
+        <location filename="../desk_app/ui/search/panel.py" line="+131"/>
         <source>ID Number, name, 中文姓名, email or phone (Ctrl+F)</source>
         <extracomment>typing searches this long after the last key: enough to take a burst (a paste, an input method&apos;s commit) as one search, short enough that results follow the keys (the search itself takes a few ms at 1,000,000 candidates; docs/PERFORMANCE.md)</extracomment>
         <translation>考生編號、英文姓名、中文姓名、電郵或電話 (Ctrl+F)</translation>
@@ -4393,7 +4622,7 @@
         <translation>找到的考生</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+119"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
@@ -4434,6 +4663,221 @@
         <location line="+1"/>
         <source>Sign &amp;out</source>
         <translation>登出(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../desk_app/ui/actions/shortcuts.py" line="+57"/>
+        <source>Anywhere in the desk</source>
+        <extracomment>a key name Qt can read (&quot;Ctrl+Enter&quot;, &quot;PgUp&quot;); others (&quot;1–9&quot;, &quot;↓&quot;) are shown as written</extracomment>
+        <translation>服務台任何位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the call (the candidate on screen)</source>
+        <translation>處理來電時（畫面上的考生）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisors</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search box, list and notes</source>
+        <translation>搜尋欄、名單及記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In a dialog</source>
+        <translation>對話框內</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the print preview</source>
+        <translation>打印預覽內</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Go to the search box</source>
+        <extracomment>the action&apos;s name (a DeskAction value, or the window&apos;s own: find, reload …) portable key texts (&quot;F6&quot;, &quot;Ctrl+Shift+L&quot;; Ctrl is ⌘ on a Mac) False for keys a widget handles itself (listed, not bound to an action) what each key does, in English (context &quot;Shortcuts&quot;)</extracomment>
+        <translation>前往搜尋欄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the answers (the desk&apos;s FAQ)</source>
+        <translation>搜尋答案（櫃位的常見問題）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export: search results, audit log, lockout history</source>
+        <translation>匯出：搜尋結果、審計記錄、封鎖記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the candidate and the list again</source>
+        <translation>重新載入考生及名單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list of keys</source>
+        <translation>本快捷鍵一覽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit Results Desk</source>
+        <translation>結束成績服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify the caller</source>
+        <translation>核實來電者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity document seen (counter)</source>
+        <translation>已核對身分證明文件（櫃位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock early</source>
+        <translation>提早解除封鎖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temporary password (counter)</source>
+        <translation>臨時密碼（櫃位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a password-reset email</source>
+        <translation>寄出重設密碼電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the registered email</source>
+        <translation>更改登記電郵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reissue the letter, then print it</source>
+        <translation>補發密碼信並打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint the statement, then print it</source>
+        <translation>重印成績報告並打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a call note</source>
+        <translation>輸入通話記錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lockouts view</source>
+        <translation>封鎖一覽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch reprint of statements</source>
+        <translation>批量重印成績報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the search box into the list</source>
+        <translation>由搜尋欄移至名單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the candidate selected</source>
+        <translation>開啟所選考生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the search box; there, clear it</source>
+        <translation>返回搜尋欄；在搜尋欄內則清除內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The candidate&apos;s tabs: overview, timeline, letters, notes</source>
+        <translation>考生分頁：概覽、時序、密碼信、記錄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the call note (also the reason offered after an action)</source>
+        <translation>儲存通話記錄（包括操作後建議的原因）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose one of the reasons listed</source>
+        <translation>選用所列的其中一個原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do it (the dialog&apos;s main button)</source>
+        <translation>執行（對話框的主要按鈕）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel and close</source>
+        <translation>取消並關閉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next field</source>
+        <translation>下一欄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print (then Enter in the print dialog)</source>
+        <translation>打印（然後在打印對話框按 Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as a PDF file</source>
+        <translation>儲存為 PDF 檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous and next page</source>
+        <translation>上一頁及下一頁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the preview</source>
+        <translation>關閉預覽</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../desk_app/ui/actions/shortcuts_sheet.py" line="+83"/>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <extracomment>the left column (the window&apos;s keys for everyone) and the right one (keys inside boxes and dialogs, then the supervisors&apos;), each as tall as the other</extracomment>
+        <translation>鍵盤快捷鍵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These keys work wherever the cursor is, also in the search box and in a call note. A key whose action is off says why on the status line.</source>
+        <translation>無論游標在哪裏，包括搜尋欄及通話記錄內，這些按鍵都可使用。如某操作暫時不可用，按下其按鍵時狀態列會說明原因。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Your role may not do this.</source>
+        <translation>你的職務不可進行此操作。</translation>
     </message>
 </context>
 <context>
@@ -4482,7 +4926,7 @@
 <context>
     <name>TemporaryPasswordDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/temp_password_dialog.py" line="+64"/>
+        <location filename="../desk_app/ui/actions/temp_password_dialog.py" line="+65"/>
         <location line="+2"/>
         <source>Temporary password</source>
         <translation>臨時密碼</translation>
@@ -4702,7 +5146,7 @@
 <context>
     <name>VerifyCallerDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="-85"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="-117"/>
         <source>Verify the caller</source>
         <translation>核實來電者</translation>
     </message>
@@ -4712,19 +5156,19 @@
         <translation>核實來電者：{who}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ask the caller for their name, date of birth and one of: ID Number, email or phone. Type what they say, not what the screen shows.</source>
-        <translation>請來電者說出姓名、出生日期，以及考生編號、電郵或電話其中一項。請輸入來電者所說的資料，而不是畫面上顯示的資料。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>As said: English or 中文</source>
         <translation>按來電者所說：英文或中文</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>YYYY-MM-DD or DD/MM/YYYY</source>
-        <translation>YYYY-MM-DD 或 DD/MM/YYYY</translation>
+        <location line="-5"/>
+        <source>Ask the caller for their name and date of birth, and check the identifier (the ID Number on screen is filled in; change it to an email or phone the caller gives). Type what they say.</source>
+        <translation>請來電者說出姓名及出生日期，並核對識別資料（已填上畫面上的考生編號；如來電者提供電郵或電話，可改用）。請輸入來電者所說的內容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>DD/MM/YYYY or YYYY-MM-DD</source>
+        <translation>DD/MM/YYYY 或 YYYY-MM-DD</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4766,11 +5210,27 @@
         <source>Check</source>
         <translation>核對</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the name the caller says.</source>
+        <translation>請輸入來電者所說的姓名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the date of birth the caller says.</source>
+        <translation>請輸入來電者所說的出生日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the caller&apos;s ID Number, email or phone.</source>
+        <translation>請輸入來電者的考生編號、電郵或電話。</translation>
+    </message>
 </context>
 <context>
     <name>_AnswerDialog</name>
     <message>
-        <location line="-94"/>
+        <location line="-145"/>
+        <location line="+29"/>
         <source>Checking…</source>
         <translation>正在核對…</translation>
     </message>

@@ -9,6 +9,7 @@ from desk_app.models.desk import CallerVerification, CallNote
 from desk_app.models.knowledge import KnowledgeAnswer
 from desk_app.models.letter import Letter, LetterBatch
 from desk_app.models.outbox import OutboxMessage
+from desk_app.models.reason_preset import ReasonPreset
 from desk_app.models.release import ReleaseNotice
 from desk_app.models.staff import ROLES, Staff
 from desk_app.models.statement import IssuedStatement
@@ -36,6 +37,7 @@ __all__ = [
     "Paper",
     "PaperScore",
     "PasswordResetToken",
+    "ReasonPreset",
     "ReleaseNotice",
     "Result",
     "ResultsAccount",

@@ -19,8 +19,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 FieldKey = Literal[
     "answer_text", "answer_title", "caller_name", "centre", "display_name", "email",
     "email_body", "email_kind", "email_subject",
-    "identity_document", "id_number_list", "note", "password", "reason", "search_text",
-    "source_address",
+    "identity_document", "id_number_list", "note", "password", "reason", "reason_preset",
+    "search_text", "source_address",
 ]  # fmt: skip
 FIELDS_CONTEXT = "Fields"
 FIELDS: dict[str, str] = {
@@ -38,6 +38,7 @@ FIELDS: dict[str, str] = {
     "note": QT_TRANSLATE_NOOP("Fields", "call note"),
     "password": QT_TRANSLATE_NOOP("Fields", "password"),
     "reason": QT_TRANSLATE_NOOP("Fields", "reason"),
+    "reason_preset": QT_TRANSLATE_NOOP("Fields", "reason offered"),
     "search_text": QT_TRANSLATE_NOOP("Fields", "search text"),
     "source_address": QT_TRANSLATE_NOOP("Fields", "source address"),
 }
@@ -67,4 +68,5 @@ ACTIONS: dict[str, str] = {
     "read_answers": QT_TRANSLATE_NOOP("Actions", "read the desk's answers"),
     "email_answer": QT_TRANSLATE_NOOP("Actions", "email answers to candidates"),
     "edit_answers": QT_TRANSLATE_NOOP("Actions", "edit the desk's answers"),
+    "edit_reason_presets": QT_TRANSLATE_NOOP("Actions", "change the reasons the desk offers"),
 }

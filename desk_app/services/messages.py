@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desk_app.services.actions.messages import PRESET_MESSAGES
 from desk_app.services.audit.messages import AUDIT_MESSAGES
 from desk_app.services.documents.messages import LETTER_MESSAGES
 from desk_app.services.exports.messages import EXPORT_MESSAGES
@@ -57,7 +58,9 @@ MESSAGES: dict[str, str] = {
     ),
     "required": QT_TRANSLATE_NOOP("Errors", "The {field} is required."),
     "invalid_email": QT_TRANSLATE_NOOP("Errors", "“{value}” is not an email address."),
-    "invalid_date": QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date (use YYYY-MM-DD)."),
+    "invalid_date": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not a date: write it as DD/MM/YYYY or YYYY-MM-DD."
+    ),
     "invalid_role": QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not a role (operator, counter, supervisor, admin)."
     ),
@@ -329,6 +332,7 @@ MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIVE_MESSAGES)
 MESSAGES.update(AUDIT_MESSAGES)
+MESSAGES.update(PRESET_MESSAGES)
 MESSAGES.update(EXPORT_MESSAGES)
 MESSAGES.update(KNOWLEDGE_MESSAGES)
 

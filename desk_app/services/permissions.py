@@ -26,6 +26,7 @@ changed or an account deactivated takes effect on the next call).
 | read_answers           |    ✓     |    ✓    |     ✓      |   ✓   |
 | email_answer           |    ✓     |    ✓    |     ✓      |       |
 | edit_answers           |          |         |     ✓      |       |
+| edit_reason_presets    |          |         |     ✓      |       |
 
 ¹ only with a current caller verification (operator: name, date of birth
 and one identifier; counter: an identity document seen). A supervisor may
@@ -82,6 +83,8 @@ class Action(StrEnum):
     READ_ANSWERS = "read_answers"
     EMAIL_ANSWER = "email_answer"
     EDIT_ANSWERS = "edit_answers"
+    #: the numbered reasons each desk action offers (services/actions/reason_presets.py)
+    EDIT_REASON_PRESETS = "edit_reason_presets"
 
 
 _O, _C, _S, _A = Role.OPERATOR, Role.COUNTER, Role.SUPERVISOR, Role.ADMIN
@@ -108,6 +111,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.READ_ANSWERS: frozenset({_O, _C, _S, _A}),
     Action.EMAIL_ANSWER: frozenset({_O, _C, _S}),
     Action.EDIT_ANSWERS: frozenset({_S}),
+    Action.EDIT_REASON_PRESETS: frozenset({_S}),
 }
 
 #: actions on a candidate that need a current caller verification, unless a

@@ -23,9 +23,11 @@ if TYPE_CHECKING:
     from desk_app.services.accounts.lockouts import LockoutService
     from desk_app.services.accounts.website import AccountService
     from desk_app.services.actions.desk_actions import DeskActionService
+    from desk_app.services.actions.reason_presets import ReasonPresetService
     from desk_app.services.actions.verification import VerificationService
     from desk_app.services.audit.browse import AuditBrowseService
     from desk_app.services.audit.trail import AuditService
+    from desk_app.services.candidates.desk_view import CandidateViewService
     from desk_app.services.candidates.detail import CandidateService
     from desk_app.services.candidates.notes import NoteService
     from desk_app.services.connection import ConnectionService
@@ -80,6 +82,19 @@ class Services:
         from desk_app.services.candidates.detail import CandidateService
 
         return CandidateService(self.db, self.settings, self.clock)
+
+    @cached_property
+    def candidate_views(self) -> CandidateViewService:
+        """The desk's pane: a candidate in full, in one look."""
+        from desk_app.services.candidates.desk_view import CandidateViewService
+
+        return CandidateViewService(self.db, self.settings, self.clock)
+
+    @cached_property
+    def reason_presets(self) -> ReasonPresetService:
+        from desk_app.services.actions.reason_presets import ReasonPresetService
+
+        return ReasonPresetService(self.db, self.settings, self.clock)
 
     @cached_property
     def notes(self) -> NoteService:

@@ -14,6 +14,8 @@ _SEPARATORS = re.compile(r"[\s\-_./·()（）]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
 _USERNAME = re.compile(r"[a-z0-9._-]{2,64}")
 _NOT_DIGITS = re.compile(r"[^0-9]")
+#: a date written day first: 17/05/2001, 17-5-2001, 17.05.2001, 17 05 2001
+_DAY_FIRST = re.compile(r"(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{4})")
 
 
 def has_control_characters(text: str) -> bool:
@@ -135,8 +137,15 @@ def phone_key(raw: str) -> str:
 
 
 def parse_date(raw: str) -> date:
+    """A date written YYYY-MM-DD or DD/MM/YYYY (Hong Kong's order; / - . or a space
+    between the parts): the two forms the "invalid_date" message names."""
+    text = raw.strip()
+    found = _DAY_FIRST.fullmatch(text)
     try:
-        return date.fromisoformat(raw.strip())
+        if found:
+            day, month, year = (int(part) for part in found.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
     except ValueError:
         raise BadInput("invalid_date", value=raw[:20]) from None
 

@@ -74,11 +74,12 @@ def window_services(services: Services, database_dialect: str) -> WindowServices
 
     return WindowServices(
         search=services.search,
-        candidates=services.candidates,
+        candidate_views=services.candidate_views,
         notes=services.notes,
         verification=services.verification,
         lockouts=services.lockouts,
         desk_actions=services.desk_actions,
+        reason_presets=services.reason_presets,
         statements=services.statements,
         letters=services.letters,
         importer=services.importer,
@@ -218,7 +219,6 @@ def run(url: str, settings: Settings, language: str | None = None) -> int:
         window_maker(opener.future, translations),
         translations,
         idle_minutes=settings.desk.idle_lock_minutes,
-        language_fixed=language is not None,
         preferences=preferences,
     )
     desk.finished.connect(app.exit)

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from desk_app.services.accounts.lockouts import LockoutService
 from desk_app.services.actions.desk_actions import DeskActionService
+from desk_app.services.actions.reason_presets import ReasonPresetService
 from desk_app.services.actions.verification import VerificationService
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.audit.browse import AuditBrowseService
-from desk_app.services.candidates.detail import CandidateService
+from desk_app.services.candidates.desk_view import CandidateViewService
 from desk_app.services.candidates.notes import NoteService
 from desk_app.services.clock import Clock
 from desk_app.services.documents.letter_batch import LetterBatchService
@@ -36,9 +37,11 @@ from desk_app.services.search.service import SearchService
 from desk_app.services.staff import StaffService
 from desk_app.ui.actions.call_actions import PANE_ACTIONS, CallActions
 from desk_app.ui.actions.call_state import CallVerifications
+from desk_app.ui.actions.desk_keys import DeskKeys
 from desk_app.ui.actions.launcher import ActionLauncher
 from desk_app.ui.actions.plans import ActionPlans
 from desk_app.ui.actions.rules import role_may
+from desk_app.ui.actions.shortcuts import keys_of
 from desk_app.ui.audit.view import audit_tab
 from desk_app.ui.candidate.loader import CandidateLoader
 from desk_app.ui.candidate.notes_box import NotesSection
@@ -68,11 +71,12 @@ class WindowServices:
     """What the desk window and its panels use, and nothing more."""
 
     search: SearchService
-    candidates: CandidateService
+    candidate_views: CandidateViewService
     notes: NoteService
     verification: VerificationService
     lockouts: LockoutService
     desk_actions: DeskActionService
+    reason_presets: ReasonPresetService  # the reasons each action offers (1–9)
     statements: StatementService
     letters: LetterBatchService
     importer: ImportService
@@ -108,9 +112,11 @@ class MainWindow(QMainWindow):
         def language() -> str:
             return translations.language
 
-        self.search_panel = SearchPanel(services.search, staff, clock.now, language)
         self.verifications = CallVerifications(clock.now, self)
         self.pane = self._build_pane(language)
+        self.search_panel = SearchPanel(
+            services.search, staff, clock.now, language, birth_shown=self.pane.birth_shown
+        )
         self.knowledge = KnowledgePane(
             services.knowledge,
             staff,
@@ -143,6 +149,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.call_actions = CallActions(staff, self.verifications, clock.now, self)
         plans = ActionPlans(services.desk_actions, services.statements, staff, self, language)
+        self.desk_keys = DeskKeys(
+            self, staff, self.call_actions, services.reason_presets, language,
+            reload=(self.search_panel.refresh, self.pane.reload),
+        )  # fmt: skip
         self.launcher = ActionLauncher(
             plans,
             services.verification,
@@ -150,8 +160,10 @@ class MainWindow(QMainWindow):
             staff,
             self.call_actions,
             self.verifications,
+            self.desk_keys.presets,
             self,
         )
+        self.launcher.noteOffered.connect(self.pane.offer_note)
         self.launcher.acted.connect(self._acted)
         self.launcher.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.launcher.noteRequested.connect(self._focus_notes)
@@ -160,6 +172,8 @@ class MainWindow(QMainWindow):
             [self.call_actions.actions[k] for k in PANE_ACTIONS if role_may(k, staff.role)]
         )
         self.pane.snapshotChanged.connect(self.call_actions.set_snapshot)
+        self.pane.snapshotChanged.connect(self.search_panel.candidate_loaded)
+        self.verifications.changed.connect(lambda _candidate: self.search_panel.model.refresh())
         self.pane.entryChanged.connect(self.call_actions.set_entry)
         self.pane.snapshotChanged.connect(self.knowledge.set_snapshot)
         self.pane.entryChanged.connect(self.knowledge.set_entry)
@@ -178,7 +192,7 @@ class MainWindow(QMainWindow):
         self.live = follow_other_desks(services.live, services.search, staff, self)
 
     def focus_answers(self) -> None:
-        """The answers' search box (Ctrl+Shift+F), unfolding the answers if folded away."""
+        """The answers' search box (Shift+F3), unfolding the answers if folded away."""
         self.tabs.setCurrentIndex(0)
         unfold(self.splitter, 2)
         self.knowledge.focus_search()
@@ -186,33 +200,16 @@ class MainWindow(QMainWindow):
     def _build_pane(self, language: Callable[[], str]) -> CandidatePane:
         services, staff, clock = self._services, self._staff, self._services.clock
         timezone = services.timezone
-        loader = CandidateLoader(
-            services.candidates,
-            services.lockouts,
-            services.notes,
-            services.verification,
-            staff,
-            clock.now,
-            self,
-        )
+        loader = CandidateLoader(services.candidate_views, staff, self)
         notes = NotesSection(
-            services.notes,
-            staff,
-            clock.now,
-            language,
-            timezone,
+            services.notes, staff, clock.now, language, timezone,
             can_add=allowed(staff.role, Action.ADD_NOTE),
             channel="counter" if staff.role == "counter" else "phone",
-        )
+        )  # fmt: skip
         return CandidatePane(
-            loader,
-            notes,
-            self.verifications,
-            clock.now,
-            language,
-            timezone,
+            loader, notes, self.verifications, clock.now, language, timezone,
             can_verify=allowed(staff.role, Action.VERIFY_CALLER),
-        )
+        )  # fmt: skip
 
     # -- menus and status bar -----------------------------------------------
     def _build_menus(self) -> None:
@@ -234,17 +231,17 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.file_menu.addMenu(self.export_menu)
         self.file_menu.addSeparator()
-        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcuts(keys_of("quit"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.search_menu = bar.addMenu("")
         self.find_action = QAction(self)
-        self.find_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")]
-        )
+        self.find_action.setShortcuts(keys_of("find"))
         self.find_action.triggered.connect(self.focus_search)
         self.search_menu.addAction(self.find_action)
-        self.answers_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.answers_action = QAction(self)
+        self.answers_action.setShortcuts(keys_of("answers"))
         self.answers_action.triggered.connect(self.focus_answers)
         self.search_menu.addAction(self.answers_action)
         self.actions_menu = bar.addMenu("")
@@ -264,6 +261,7 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
+        self.desk_keys.fill(self.search_menu, self.actions_menu, self.help_menu, self.export_menu)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -285,6 +283,7 @@ class MainWindow(QMainWindow):
         self.answers_action.setText(self.tr("Search the &answers"))
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.call_actions.retranslate()
+        self.desk_keys.retranslate()
         self.tabs.setTabText(0, self.tr("&Desk"))
         if self.lockouts is not None:
             self.tabs.setTabText(1, self.tr("Loc&kouts"))
@@ -354,7 +353,9 @@ class MainWindow(QMainWindow):
         """An action changed this candidate: show it as it is now."""
         snapshot = self.pane.snapshot
         if snapshot is not None and snapshot.id_number == id_number:
-            self.pane.reload()
+            self.pane.reload()  # its row follows the candidate loaded
+        elif self.search_panel.lists(id_number):
+            self.search_panel.refresh()  # listed, not shown (unlocked from the lockouts)
         if self.lockouts is not None and self.lockouts.isVisible():
             self.lockouts.fetch()
 

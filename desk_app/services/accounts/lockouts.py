@@ -13,36 +13,27 @@ the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
-from desk_app.models import (
-    AccountEvent,
-    CallerVerification,
-    Candidate,
-    Letter,
-    ResultsAccount,
-    Staff,
-)
+from desk_app.models import AccountEvent, Candidate, ResultsAccount
 from desk_app.services.accounts.locks import (
     LOCK_KINDS,
     PASSWORD_LOCK,
     LockKind,
-    account_for_update,
     settle_due_locks,
-    settle_expired,
 )
-from desk_app.services.actions.verification import FLAG_WINDOW, OVERRIDE
+from desk_app.services.accounts.timeline import TimelineEvent as TimelineEvent
+from desk_app.services.accounts.timeline import account_timeline
 from desk_app.services.actor import Caller, authorise_caller
 from desk_app.services.audit import trail as audit
 from desk_app.services.candidates.detail import find_candidate
@@ -56,19 +47,6 @@ from desk_app.settings import Settings
 LOCK_EVENTS = tuple(kind.locked_event for kind in LOCK_KINDS)
 #: at most this many periods in one answer of :meth:`LockoutService.counts`
 MAX_PERIODS = 24 * 400
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    at: datetime
-    #: an account_event kind (login_failed, locked, lock_expired, unlocked, …),
-    #: or letter_issued, verification_failed, verification_override
-    kind: str
-    source: str | None
-    #: the staff member's username, when a desk acted
-    staff: str | None
-    reason: str | None
-    detail: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -101,13 +79,6 @@ class SuspiciousSource:
     first_at: datetime
     last_at: datetime
     likely_attack: bool
-
-
-def _detail(text: str | None) -> dict[str, Any]:
-    if not text:
-        return {}
-    value = json.loads(text)
-    return value if isinstance(value, dict) else {"value": value}
 
 
 def _last_failure(
@@ -174,15 +145,7 @@ class LockoutService:
         with self._db.write() as session:
             actor = authorise_caller(session, caller, Action.VIEW_CANDIDATE)
             candidate = find_candidate(session, id_number, self._settings)
-            account = account_for_update(session, candidate.id)
-            settle_expired(session, account, self._clock.now())
-            session.flush()
-            # at the same moment, a verification comes before the action it allowed
-            events = [
-                *self._verification_events(session, candidate.id),
-                *self._account_events(session, account.id),
-                *self._letter_events(session, candidate.id),
-            ]
+            events = account_timeline(session, candidate.id, self._settings, self._clock.now())
             audit.record(
                 session,
                 self._clock,
@@ -190,80 +153,6 @@ class LockoutService:
                 "timeline_viewed",
                 candidate_id=candidate.id,
                 subject=candidate.id_number,
-            )
-        # a stable sort: events at the same moment keep the order they were written in
-        return tuple(sorted(events, key=lambda e: e.at))
-
-    @staticmethod
-    def _account_events(session: Session, account_id: int) -> list[TimelineEvent]:
-        rows = session.execute(
-            select(AccountEvent, Staff.username)
-            .outerjoin(Staff, Staff.id == AccountEvent.staff_id)
-            .where(AccountEvent.account_id == account_id)
-            .order_by(AccountEvent.at, AccountEvent.id)
-        )
-        return [
-            TimelineEvent(e.at, e.kind, e.source, username, e.reason, _detail(e.detail))
-            for e, username in rows
-        ]
-
-    @staticmethod
-    def _letter_events(session: Session, candidate_id: int) -> list[TimelineEvent]:
-        rows = session.execute(
-            select(Letter, Staff.username)
-            .outerjoin(Staff, Staff.id == Letter.issued_by_id)
-            .where(Letter.candidate_id == candidate_id)
-            .order_by(Letter.number)
-        )
-        return [
-            TimelineEvent(
-                letter.issued_at,
-                "letter_issued",
-                None,
-                username,
-                letter.reason,
-                {
-                    "number": letter.number,
-                    "serial": letter.serial,
-                    "has_secret": letter.secret_hash is not None,
-                    "active": letter.active,
-                },
-            )
-            for letter, username in rows
-        ]
-
-    def _verification_events(self, session: Session, candidate_id: int) -> list[TimelineEvent]:
-        rows = session.execute(
-            select(CallerVerification, Staff.username)
-            .join(Staff, Staff.id == CallerVerification.staff_id)
-            .where(
-                CallerVerification.candidate_id == candidate_id,
-                (CallerVerification.passed.is_(False)) | (CallerVerification.method == OVERRIDE),
-            )
-            .order_by(CallerVerification.created_at, CallerVerification.id)
-        )
-        threshold = self._settings.desk.verification_failures_flag
-        failures: list[datetime] = []
-        events = []
-        for row, username in rows:
-            if row.method == OVERRIDE:
-                events.append(
-                    TimelineEvent(
-                        row.created_at, "verification_override", None, username, row.reason, {}
-                    )
-                )
-                continue
-            failures.append(row.created_at)
-            recent = sum(1 for at in failures if at > row.created_at - FLAG_WINDOW)
-            events.append(
-                TimelineEvent(
-                    row.created_at,
-                    "verification_failed",
-                    None,
-                    username,
-                    None,
-                    {"method": row.method, "failures_24h": recent, "flagged": recent >= threshold},
-                )
             )
         return events
 

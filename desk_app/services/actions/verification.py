@@ -29,7 +29,7 @@ trail and the account's timeline).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -77,6 +77,8 @@ class VerificationResult:
     recent_failures: int
     #: True once ``recent_failures`` reaches ``DeskPolicy.verification_failures_flag``
     flagged: bool
+    #: the audit entry that recorded it (0: not known; not part of the answer's equality)
+    audit_id: int = field(default=0, compare=False)
 
 
 def _fold_zh(text: str) -> str:
@@ -194,6 +196,25 @@ def require_verification(
     raise Refused("verification_required")
 
 
+def open_result(
+    session: Session, staff_id: int, candidate_id: int, settings: Settings, now: datetime
+) -> VerificationResult | None:
+    """The staff member's open pass on the candidate as a result (see :func:`open_verification`);
+    ``recent_failures`` and ``flagged`` as of ``now``."""
+    found = open_verification(session, staff_id, candidate_id, now=now)
+    if found is None:
+        return None
+    failures = _recent_failures(session, candidate_id, now)
+    return VerificationResult(
+        True,
+        found.id,
+        found.expires_at,
+        found.method,
+        failures,
+        failures >= settings.desk.verification_failures_flag,
+    )
+
+
 class VerificationService:
     def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
         self._db = db
@@ -267,19 +288,7 @@ class VerificationService:
             person = self._candidate(session, candidate)
             if not allowed(row.role, Action.VERIFY_CALLER):
                 return None
-            now = self._clock.now()
-            found = open_verification(session, staff.id, person.id, now=now)
-            if found is None:
-                return None
-            failures = _recent_failures(session, person.id, now)
-            return VerificationResult(
-                True,
-                found.id,
-                found.expires_at,
-                found.method,
-                failures,
-                failures >= self._settings.desk.verification_failures_flag,
-            )
+            return open_result(session, staff.id, person.id, self._settings, self._clock.now())
 
     def _candidate(self, session: Session, candidate: int | str) -> Candidate:
         if isinstance(candidate, str):
@@ -324,7 +333,7 @@ class VerificationService:
         if not passed:
             detail["failures_24h"] = failures
             detail["flagged"] = flagged
-        audit.record(
+        audit_id = audit.record(
             session,
             self._clock,
             as_actor(staff),
@@ -333,4 +342,4 @@ class VerificationService:
             subject=person.id_number,
             detail=detail,
         )
-        return VerificationResult(passed, row.id, expires, method, failures, flagged)
+        return VerificationResult(passed, row.id, expires, method, failures, flagged, audit_id)

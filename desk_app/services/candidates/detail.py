@@ -196,6 +196,27 @@ def _letters(session: Session, candidate_id: int) -> tuple[LetterDetail, ...]:
     )
 
 
+def candidate_detail(session: Session, candidate: Candidate, now: datetime) -> CandidateDetail:
+    """The candidate in full as of ``now``, inside the caller's unit of work (not audited)."""
+    return CandidateDetail(
+        candidate_id=candidate.id,
+        id_number=candidate.id_number,
+        name_en=candidate.name_en,
+        name_zh=candidate.name_zh,
+        date_of_birth=candidate.date_of_birth,
+        email=candidate.email,
+        phone=candidate.phone,
+        centre=candidate.centre.code,
+        centre_name=candidate.centre.name_en,
+        centre_name_zh=candidate.centre.name_zh,
+        language=candidate.language,
+        entries=_entries(session, candidate.id, now),
+        account=_account(session, candidate.id, now),
+        letters=_letters(session, candidate.id),
+        version=candidate_version(session, candidate.id),
+    )
+
+
 class CandidateService:
     def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
         self._db = db
@@ -207,24 +228,7 @@ class CandidateService:
         with self._db.write() as session:
             actor = authorise_caller(session, caller, Action.VIEW_CANDIDATE)
             candidate = find_candidate(session, id_number, self._settings)
-            now = self._clock.now()
-            detail = CandidateDetail(
-                candidate_id=candidate.id,
-                id_number=candidate.id_number,
-                name_en=candidate.name_en,
-                name_zh=candidate.name_zh,
-                date_of_birth=candidate.date_of_birth,
-                email=candidate.email,
-                phone=candidate.phone,
-                centre=candidate.centre.code,
-                centre_name=candidate.centre.name_en,
-                centre_name_zh=candidate.centre.name_zh,
-                language=candidate.language,
-                entries=_entries(session, candidate.id, now),
-                account=_account(session, candidate.id, now),
-                letters=_letters(session, candidate.id),
-                version=candidate_version(session, candidate.id),
-            )
+            detail = candidate_detail(session, candidate, self._clock.now())
             audit.record(
                 session,
                 self._clock,

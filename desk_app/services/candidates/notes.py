@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk_app.database import Database
 from desk_app.models import CallNote, Staff
@@ -29,6 +30,17 @@ class NoteView:
     staff: str
     channel: str
     text: str
+
+
+def notes_of(session: Session, candidate_id: int) -> list[NoteView]:
+    """The candidate's call notes, newest first (inside the caller's unit of work)."""
+    rows = session.execute(
+        select(CallNote, Staff.username)
+        .join(Staff, Staff.id == CallNote.staff_id)
+        .where(CallNote.candidate_id == candidate_id)
+        .order_by(CallNote.created_at.desc(), CallNote.id.desc())
+    )
+    return [NoteView(n.id, n.created_at, username, n.channel, n.text) for n, username in rows]
 
 
 class NoteService:
@@ -70,12 +82,4 @@ class NoteService:
         with self._db.read() as session:
             authorise(session, staff, Action.VIEW_CANDIDATE)
             candidate = find_candidate(session, id_number, self._settings)
-            rows = session.execute(
-                select(CallNote, Staff.username)
-                .join(Staff, Staff.id == CallNote.staff_id)
-                .where(CallNote.candidate_id == candidate.id)
-                .order_by(CallNote.created_at.desc(), CallNote.id.desc())
-            )
-            return [
-                NoteView(n.id, n.created_at, username, n.channel, n.text) for n, username in rows
-            ]
+            return notes_of(session, candidate.id)

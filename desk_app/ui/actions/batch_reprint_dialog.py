@@ -112,6 +112,7 @@ class BatchReprintDialog(RetranslatedDialog):
         layout.addWidget(intro)
         layout.addLayout(form, 1)
         layout.addWidget(self.buttons)
+        self.start_button.setDefault(True)  # in the dialog now: Enter starts, Esc cancels
         self.ids.textChanged.connect(self._update)
         self.reason.textChanged.connect(self._update)
         self.folder.textChanged.connect(self._update)

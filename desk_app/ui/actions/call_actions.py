@@ -1,10 +1,12 @@
 """The Actions menu: every step of handling a call, with its shortcut.
 
 :class:`CallActions` owns one ``QAction`` per :class:`DeskAction` (the menu
-and the pane's buttons show the same actions). Whenever the candidate, the
+and the pane's buttons show the same actions), with its keys from the table
+in :mod:`desk_app.ui.actions.shortcuts`. Whenever the candidate, the
 selected entry or the caller's verification changes, each action is enabled
-or disabled, and a disabled one says why in its tooltip. Triggering one
-opens its dialog (:mod:`desk_app.ui.actions.launcher`).
+or disabled, and a disabled one says why in its tooltip and status tip; its
+key, pressed anyway, says why on the status line (:meth:`why_not_for`).
+Triggering one opens its dialog (:mod:`desk_app.ui.actions.launcher`).
 """
 
 from __future__ import annotations
@@ -20,21 +22,9 @@ from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates.detail import EntryDetail
 from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.rules import DeskAction, DeskState, availability
+from desk_app.ui.actions.shortcuts import keys_of
 from desk_app.ui.candidate.loader import CandidateSnapshot
 
-SHORTCUTS = {
-    DeskAction.VERIFY_CALLER: "Ctrl+Shift+V",
-    DeskAction.RECORD_DOCUMENT: "Ctrl+Shift+D",
-    DeskAction.UNLOCK: "Ctrl+U",
-    DeskAction.SEND_RESET: "Ctrl+R",
-    DeskAction.TEMP_PASSWORD: "Ctrl+T",
-    DeskAction.CHANGE_EMAIL: "Ctrl+E",
-    DeskAction.REISSUE_LETTER: "Ctrl+L",
-    DeskAction.PRINT_STATEMENT: "Ctrl+P",
-    DeskAction.ADD_NOTE: "Ctrl+N",
-    DeskAction.VIEW_LOCKOUTS: "Ctrl+Shift+L",
-    DeskAction.BATCH_STATEMENTS: "Ctrl+Shift+B",
-}
 # the order of the menu, with separators between the groups
 MENU_GROUPS = (
     (DeskAction.VERIFY_CALLER, DeskAction.RECORD_DOCUMENT),
@@ -83,7 +73,8 @@ class CallActions(QObject):
         self._hints: dict[DeskAction, str] = {}
         for key in DeskAction:
             action = QAction(self)
-            action.setShortcut(QKeySequence(SHORTCUTS[key]))
+            # from the one table of keys (shortcuts.py), which the Help sheet lists
+            action.setShortcuts(keys_of(key.value))
             action.triggered.connect(lambda _checked=False, k=key: self._trigger(k))
             self.actions[key] = action
         verifications.changed.connect(lambda _candidate: self.update())
@@ -125,6 +116,13 @@ class CallActions(QObject):
                 hint = answer.why_not
             action.setToolTip(hint)
             action.setStatusTip(hint)
+
+    def why_not_for(self, sequence: QKeySequence) -> str | None:
+        """Why the action on ``sequence`` is off (None when no action of ours is off on it)."""
+        for action in self.actions.values():
+            if not action.isEnabled() and sequence in action.shortcuts():
+                return action.toolTip()
+        return None
 
     def _trigger(self, key: DeskAction) -> None:
         if availability(key, self.state()).enabled:

@@ -2,9 +2,12 @@
 
 Each dialog is bound to the candidate shown when it was opened (its name and
 ID Number are in the title), so a selection that moves meanwhile cannot
-redirect an action. After a success the window loads the candidate again
-(``acted``) and says what happened in the status bar (``message``); so
-after a refusal because another desk changed the candidate meanwhile.
+redirect an action. The verification starts with the ID Number on screen
+filled in; a reason dialog lists the action's reason presets. After a
+success the window loads the candidate again (``acted``), says what happened
+in the status bar (``message``) and offers the reason as the call note
+(``noteOffered``); after a refusal because another desk changed the
+candidate meanwhile, it loads the candidate again and says so.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from desk_app.ui.actions.batch_reprint_dialog import BatchReprintDialog
 from desk_app.ui.actions.call_actions import CallActions
 from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.actions.plans import ActionPlans, Plan, who
+from desk_app.ui.actions.presets_cache import ReasonPresetsCache
 from desk_app.ui.actions.reason_dialog import ReasonDialog
 from desk_app.ui.actions.rules import DeskAction, availability
 from desk_app.ui.actions.verify_dialog import DocumentSeenDialog, VerifyCallerDialog
@@ -37,6 +41,8 @@ class ActionLauncher(QObject):
     message = Signal(str)
     noteRequested = Signal()
     lockoutsRequested = Signal()
+    # after an action: the candidate's ID Number and the call note offered
+    noteOffered = Signal(str, str)
 
     def __init__(
         self,
@@ -46,9 +52,11 @@ class ActionLauncher(QObject):
         staff: StaffIdentity,
         actions: CallActions,
         verifications: CallVerifications,
+        presets: ReasonPresetsCache,
         window: QWidget,
     ) -> None:
         super().__init__(window)
+        self._presets = presets
         self._verification = verification
         self._statements = statements
         self._staff = staff
@@ -89,7 +97,9 @@ class ActionLauncher(QObject):
         def check(**given: Any) -> VerificationResult:
             return service.verify_caller(staff, candidate_id, **given)
 
-        dialog = VerifyCallerDialog(check, who(snapshot), self._window)
+        dialog = VerifyCallerDialog(
+            check, who(snapshot), self._window, id_number=snapshot.id_number
+        )
         dialog.verified.connect(lambda result: self._verified(candidate_id, result))
         dialog.open()
         return dialog
@@ -135,19 +145,23 @@ class ActionLauncher(QObject):
             plan.verb,
             plan.job,
             override=answer.override,
+            presets=lambda: self._presets.texts(key.value),
             parent=self._window,
         )
         if plan.field is not None:
             dialog.add_field(plan.field_label, plan.field)
         id_number = snapshot.id_number
-        dialog.succeeded.connect(lambda result: self._succeeded(id_number, plan, result))
+        dialog.succeeded.connect(
+            lambda result: self._succeeded(id_number, plan, result, dialog.reason.text().strip())
+        )
         dialog.refused.connect(lambda error: self._refused(id_number, error))
         dialog.open()
         return dialog
 
-    def _succeeded(self, id_number: str, plan: Plan, result: object) -> None:
+    def _succeeded(self, id_number: str, plan: Plan, result: object, reason: str) -> None:
         self.acted.emit(id_number)
         plan.after(result)
+        self.noteOffered.emit(id_number, plan.note(reason))
 
     def _refused(self, id_number: str, error: BaseException) -> None:
         if isinstance(error, ChangedMeanwhile):  # another desk changed it: show it as it is

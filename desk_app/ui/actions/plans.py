@@ -5,7 +5,8 @@ the dialog's title, button and explanation, the service call (run later on
 a worker, with the reason and any override reason, and the version of the
 candidate the desk showed: another desk's change since refuses it) and what
 to do with its answer: a status-bar sentence, the print preview of a letter or statement
-(from memory), or the temporary password shown once.
+(from memory), or the temporary password shown once; and the call note it
+offers afterwards (``note``, with the reason given).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class Plan:
     intro: Text
     job: Job
     after: Callable[[Any], None]
+    #: the call note offered after a success, from the reason given
+    note: Callable[[str], str] = lambda reason: reason
     field: QLineEdit | None = None
     field_label: Text = str
 
@@ -82,6 +85,7 @@ class ActionPlans(QObject):
             lambda: self.tr("End the lock now. The candidate can log in (or register) at once."),
             job,
             lambda _result: self.message.emit(self.tr("Unlocked {id}.").format(id=id_number)),
+            lambda reason: self.tr("Unlocked early: {reason}").format(reason=reason),
         )
 
     def send_reset(self, snapshot: CandidateSnapshot) -> Plan:
@@ -107,6 +111,7 @@ class ActionPlans(QObject):
             ).format(email=email),
             job,
             after,
+            lambda reason: self.tr("Password-reset email sent: {reason}").format(reason=reason),
         )
 
     def temporary_password(self, snapshot: CandidateSnapshot) -> Plan:
@@ -128,6 +133,7 @@ class ActionPlans(QObject):
             ),
             job,
             lambda issued: self._show_password(issued.password, name),
+            lambda reason: self.tr("Temporary password given: {reason}").format(reason=reason),
         )
 
     def change_email(self, snapshot: CandidateSnapshot) -> Plan:
@@ -156,6 +162,7 @@ class ActionPlans(QObject):
             ).format(email=email),
             job,
             after,
+            lambda reason: self.tr("Registered email changed: {reason}").format(reason=reason),
             field,
             lambda: self.tr("&New email:"),
         )
@@ -193,6 +200,7 @@ class ActionPlans(QObject):
             intro,
             job,
             after,
+            lambda reason: self.tr("Letter reissued: {reason}").format(reason=reason),
         )
 
     def print_statement(self, snapshot: CandidateSnapshot, entry: EntryDetail | None) -> Plan:
@@ -216,6 +224,9 @@ class ActionPlans(QObject):
             intro,
             job,
             self._statement,
+            lambda reason: self.tr("Statement reprinted ({exam}): {reason}").format(
+                exam=self._exam_name(entry), reason=reason
+            ),
         )
 
     def _exam_name(self, entry: EntryDetail | None) -> str:

@@ -1,20 +1,25 @@
 """The dialog every staff action goes through: say why, then act.
 
-The reason is required (the OK button stays off until it is given). A
-supervisor acting without a current verification of the caller is asked
-for an override reason as well, with a sentence saying what that means.
-Pressing OK runs the action on a worker; the dialog stays open (and cannot
-be closed) until the service answers: a refusal is shown in the dialog, a
-success emits ``succeeded(result)`` and closes it.
+The reason is required (the OK button stays off until it is given, and
+says why). The action's common reasons are listed with a number: one key
+(1–9) chooses one, and Enter acts; any other text typed is a reason of its
+own. A supervisor acting without a current verification of the caller is
+asked for an override reason as well, with a sentence saying what that
+means. Pressing OK (or Enter) runs the action on a worker; the dialog stays
+open (and cannot be closed) until the service answers: a refusal is shown
+in the dialog, a success emits ``succeeded(result)`` and closes it. Esc
+cancels. Every text, the listed reasons included, is said again on a live
+language switch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.requests import as_request, new_request_id
+from desk_app.ui.actions.preset_list import PresetList
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
@@ -33,11 +39,15 @@ from desk_app.ui.connection.health import means_unreachable
 from desk_app.ui.connection.outcomes import resolve_later
 
 MAX_REASON = 500
+# a label's mnemonic: "&New email:" or, translated, "新電郵(&N)："
+_MNEMONIC = re.compile(r"\(&\w\)|&")
 
 # job(reason, override_reason or None) -> the service's answer
 Job = Callable[[str, str | None], Any]
 # a text in the current language, asked for again after a language switch
 Text = Callable[[], str]
+# the listed reasons in the current language
+Presets = Callable[[], Sequence[str]]
 
 
 def _text(value: str | Text) -> Text:
@@ -57,17 +67,20 @@ class ReasonDialog(RetranslatedDialog):
         job: Job,
         *,
         override: bool = False,
+        presets: Sequence[str] | Presets = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(480)
         self._title, self._intro, self._action_text = (
             _text(title),
             _text(intro),
             _text(action_text),
         )
+        self._preset_texts: Presets = presets if callable(presets) else (lambda: presets)
+        listed = self._preset_texts()
+        self.setMinimumWidth(620 if listed else 480)
         self._job = job
         self._busy = False
         # None, or the action's connection died: "unknown", then "done" (None: not done)
@@ -75,15 +88,23 @@ class ReasonDialog(RetranslatedDialog):
         # the refusal shown, said again in the new language after a switch
         self._error: BaseException | None = None
         # further fields that must be filled in (e.g. the new email) before OK, with their labels
-        self._required: list[QLineEdit] = []
+        self._required: list[tuple[QLineEdit, Text]] = []
         self._field_labels: list[tuple[QLabel, Text]] = []
         self.heading = named(QLabel(), "dialogHeading")
         self.heading.setWordWrap(True)
         self.intro = named(QLabel(), "dialogIntro")
         self.intro.setWordWrap(True)
         self.form = QFormLayout()
-        self.reason = QLineEdit()
+        self.presets = PresetList(listed, self)
+        self.presets.setVisible(bool(listed))
+        self.presets_label = QLabel()
+        self.presets_label.setBuddy(self.presets)
+        self.reason = named(QLineEdit(), "reasonText")
         self.reason.setMaxLength(MAX_REASON)
+        self.presets.chosen.connect(self.reason.setText)
+        self.presets.typed.connect(self._type_reason)
+        if listed:
+            self.form.addRow(self.presets_label, self.presets)
         self.reason_label = QLabel()
         self.reason_label.setBuddy(self.reason)
         self.form.addRow(self.reason_label, self.reason)
@@ -98,10 +119,12 @@ class ReasonDialog(RetranslatedDialog):
         self.message = named(QLabel(), "dialogMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # why the main button is off, under the fields (the status line of the dialog)
+        self.hint = named(QLabel(), "dialogHint")
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # our own button, not the standard OK: a language switch resets those to Qt's words
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -114,12 +137,13 @@ class ReasonDialog(RetranslatedDialog):
             override_form.addRow(self.override_label, self.override_reason)
             layout.addLayout(override_form)
         layout.addWidget(self.message)
+        layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
+        self.ok_button.setDefault(True)  # now that it is in the dialog: Enter acts
         for field in (self.reason, self.override_reason):
             field.textChanged.connect(self._update)
         self._override = override
         self.retranslate()
-        self._update()
 
     def retranslate(self) -> None:
         title = self._title()
@@ -127,10 +151,16 @@ class ReasonDialog(RetranslatedDialog):
         self.heading.setText(title)
         self.intro.setText(self._intro())
         self.ok_button.setText(self._action_text())
+        count = self.presets.count()
+        if count:
+            self.presets.retext(self._preset_texts())
+            self.presets_label.setText(self.tr("Reasons &listed (1–{count}):").format(count=count))
+            self.reason.setPlaceholderText(self.tr("Or type a reason of your own"))
+        else:
+            self.reason.setPlaceholderText(
+                self.tr("Why? e.g. caller verified on the phone, locked out")
+            )
         self.reason_label.setText(self.tr("&Reason:"))
-        self.reason.setPlaceholderText(
-            self.tr("Why? e.g. caller verified on the phone, locked out")
-        )
         self.override_note.setText(
             self.tr(
                 "You have not verified this caller. As a supervisor you may act anyway: "
@@ -143,32 +173,66 @@ class ReasonDialog(RetranslatedDialog):
             label.setText(text())
         if self._error is not None:
             self.show_message(error_text(self._error), error=True)
+        self._update()
 
     def add_field(self, label: str | Text, field: QLineEdit, *, first: bool = True) -> None:
-        """A further required line (shown before the reason when ``first``)."""
-        self._required.append(field)
+        """A further required line (shown before the reasons when ``first``)."""
+        said = _text(label)
+        self._required.append((field, said))
         field.textChanged.connect(self._update)
         shown = QLabel()
         shown.setBuddy(field)
-        self._field_labels.append((shown, _text(label)))
+        self._field_labels.append((shown, said))
         self.form.insertRow(0 if first else self.form.rowCount(), shown, field)
+        # Tab from it goes on to the reasons, as the form reads
+        QWidget.setTabOrder(field, self.presets if self.presets.count() else self.reason)
         self.retranslate()
-        self._update()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        first = next((f for f in self._required if not f.text()), self.reason)
+        empty = [field for field, _label in self._required if not field.text()]
+        first: QWidget = empty[0] if empty else self.reason
+        if not empty and self.presets.count():
+            first = self.presets
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _type_reason(self, event: QKeyEvent) -> None:
+        """A character typed on the list: the start (or more) of a reason of one's own."""
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        QCoreApplication.sendEvent(self.reason, event)
+
+    def why_not(self) -> str:
+        """Why the main button is off ("" when it is on)."""
+        if self._busy:
+            return self.tr("Working…")
+        # never again while the outcome is unknown, nor once it was found done
+        if self._outcome == "unknown":
+            return self.tr("Waiting for the database to say whether it was done.")
+        if self._outcome == "done":
+            return self.tr("Done already.")
+        for field, label in self._required:
+            if not field.text().strip():
+                shown = _MNEMONIC.sub("", label()).rstrip(":：")
+                return self.tr("Fill in “{label}” first.").format(label=shown)
+        if not self.reason.text().strip():
+            if self.presets.count():
+                return self.tr("Choose a reason (1–{count}) or type one.").format(
+                    count=self.presets.count()
+                )
+            return self.tr("Give a reason.")
+        if self._override and not self.override_reason.text().strip():
+            return self.tr("Say why you act without verifying the caller.")
+        return ""
+
     def ready(self) -> bool:
-        fields = [self.reason, *self._required]
-        if self._override:
-            fields.append(self.override_reason)
-        open_to_try = self._outcome is None  # never while unknown, nor once found done
-        return not self._busy and open_to_try and all(f.text().strip() for f in fields)
+        return not self.why_not()
 
     def _update(self) -> None:
-        self.ok_button.setEnabled(self.ready())
+        why = self.why_not()
+        self.ok_button.setEnabled(not why)
+        self.ok_button.setToolTip(why)
+        self.hint.setText(why)
+        self.hint.setVisible(bool(why) and not self._busy)
 
     def run(self) -> None:
         if not self.ready():
@@ -206,8 +270,9 @@ class ReasonDialog(RetranslatedDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for field in (self.reason, self.override_reason, *self._required):
+        for field in (self.reason, self.override_reason, *(f for f, _l in self._required)):
             field.setReadOnly(busy)
+        self.presets.setEnabled(not busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
         self._update()
 

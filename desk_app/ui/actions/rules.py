@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from desk_app.services.actions.verification import DOCUMENT_ROLES
 from desk_app.services.candidates.detail import EntryDetail
 from desk_app.services.permissions import NEEDS_VERIFICATION, OVERRIDE_ROLES, Action, allowed
+from desk_app.ui.actions.shortcuts import key_text
 from desk_app.ui.candidate.loader import CandidateSnapshot
 
 translate = QCoreApplication.translate
@@ -103,15 +104,16 @@ def availability(action: DeskAction, state: DeskState) -> Availability:
         return Availability(True)
     if state.role in OVERRIDE_ROLES:
         return Availability(True, override=True)
+    verify, document = key_text("verify_caller"), key_text("record_document")
     if state.role in DOCUMENT_ROLES:
-        return Availability(
-            False,
-            translate(
-                "ActionRules",
-                "Verify the caller first (Ctrl+Shift+V), or record the identity document seen.",
-            ),
+        text = translate(
+            "ActionRules",
+            "Verify the caller first ({verify}), or record the identity document seen "
+            "({document}).",
         )
-    return Availability(False, translate("ActionRules", "Verify the caller first (Ctrl+Shift+V)."))
+        return Availability(False, text.format(verify=verify, document=document))
+    text = translate("ActionRules", "Verify the caller first ({verify}).")
+    return Availability(False, text.format(verify=verify))
 
 
 def _state_says_no(action: DeskAction, snapshot: CandidateSnapshot, state: DeskState) -> str:

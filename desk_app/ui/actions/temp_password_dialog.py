@@ -57,6 +57,7 @@ class TemporaryPasswordDialog(RetranslatedDialog):
         layout.addLayout(row)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.copy_button.setDefault(True)  # Enter copies (never loses the password); Esc closes
         self.retranslate()
         self.field.selectAll()
 

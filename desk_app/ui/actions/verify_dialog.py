@@ -1,21 +1,25 @@
 """Verifying the caller before acting: what they say, checked by the service.
 
 The operator types the name as the caller says it (English or 中文), the
-date of birth, and one identifier (ID Number, email or phone). The answer is
-PASS or FAIL only: the dialog never says which detail was wrong. A pass
-closes the dialog (the pane then shows until when it counts); a failure
-stays on screen so the operator can ask again, and says when the candidate
-is flagged for repeated failures. Counter staff record the identity
-document they saw instead (:class:`DocumentSeenDialog`).
+date of birth, and one identifier (ID Number, email or phone). The ID Number
+of the candidate on screen is filled in (the caller still says the name and
+the date of birth, which the desk does not show until they pass), and the
+cursor starts in the name: name, Tab, date, Enter. The answer is PASS or
+FAIL only: the dialog never says which detail was wrong. A date the desk
+cannot read is said at once, naming the forms it reads, with the cursor
+back in the date. A pass closes the dialog (the pane then shows until when
+it counts); a failure stays on screen so the operator can ask again, and
+says when the candidate is flagged for repeated failures. Counter staff
+record the identity document they saw instead (:class:`DocumentSeenDialog`).
+Every text is said again on a live language switch.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -27,27 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.actions.verification import VerificationResult
+from desk_app.services.errors import BadInput
+from desk_app.services.validation import parse_date
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
 
-# dd/mm/yyyy (Hong Kong's order), with / - . or spaces
-_DAY_FIRST = re.compile(r"(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{4})")
 IDENTIFIERS = ("id_number", "email", "phone")
-
-
-def typed_date(text: str) -> date | str:
-    """A date typed as 2001-05-17 or 17/05/2001; anything else is passed on as typed."""
-    text = text.strip()
-    found = _DAY_FIRST.fullmatch(text)
-    if found:
-        day, month, year = (int(part) for part in found.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return text
-    return text
 
 
 class _AnswerDialog(RetranslatedDialog):
@@ -68,10 +59,9 @@ class _AnswerDialog(RetranslatedDialog):
         self.answer = named(QLabel(), "verificationAnswer")
         self.answer.setWordWrap(True)
         self.answer.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # our own button, not the standard OK: a language switch resets those to Qt's words
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         # what the answer line says, in the current language (again after a switch)
@@ -82,17 +72,36 @@ class _AnswerDialog(RetranslatedDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.answer)
         layout.addWidget(self.buttons)
+        # now that it is in the dialog: Enter in any field runs the check; Esc cancels
+        self.ok_button.setDefault(True)
+
+    def why_not(self) -> str:
+        """Why the main button is off ("" when it is on)."""
+        return self.tr("Checking…") if self._busy else ""
 
     def ready(self) -> bool:
-        return not self._busy
+        return not self.why_not()
 
     def update_button(self) -> None:
-        self.ok_button.setEnabled(self.ready())
+        why = self.why_not()
+        self.ok_button.setEnabled(not why)
+        self.ok_button.setToolTip(why)
+
+    def first_field(self) -> QWidget | None:
+        """Where the cursor starts."""
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        first = self.first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self) -> None:
         """Every text in the current language (subclasses add theirs)."""
         if self._answer_text is not None:
             self.answer.setText(self._answer_text())
+        self.update_button()
 
     def submit(self, job: Callable[[], VerificationResult]) -> None:
         self._busy = True
@@ -145,37 +154,44 @@ class VerifyCallerDialog(_AnswerDialog):
         check: Callable[..., VerificationResult],
         who: str,
         parent: QWidget | None = None,
+        *,
+        id_number: str = "",
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("verifyCallerDialog")
         self._check = check
         self._who = who
-        self.name = QLineEdit()
-        self.date_of_birth = QLineEdit()
+        self.name = named(QLineEdit(), "callerName")
+        self.date_of_birth = named(QLineEdit(), "callerBirth")
         self.kind = QComboBox()
         for code in IDENTIFIERS:
             self.kind.addItem("", code)
-        self.identifier = QLineEdit()
+        self.identifier = named(QLineEdit(id_number), "callerIdentifier")
         self.labels = [QLabel() for _ in range(4)]
         fields = (self.name, self.date_of_birth, self.kind, self.identifier)
         for label, field in zip(self.labels, fields, strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
+        QWidget.setTabOrder(self.name, self.date_of_birth)
+        QWidget.setTabOrder(self.date_of_birth, self.kind)
+        QWidget.setTabOrder(self.kind, self.identifier)
+        QWidget.setTabOrder(self.identifier, self.ok_button)
         for line in (self.name, self.date_of_birth, self.identifier):
             line.textChanged.connect(self.update_button)
         self.retranslate()
-        self.update_button()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Verify the caller"))
         self.heading.setText(self.tr("Verify the caller: {who}").format(who=self._who))
         self.intro.setText(
             self.tr(
-                "Ask the caller for their name, date of birth and one of: ID Number, "
-                "email or phone. Type what they say, not what the screen shows."
+                "Ask the caller for their name and date of birth, and check the identifier "
+                "(the ID Number on screen is filled in; change it to an email or phone the "
+                "caller gives). Type what they say."
             )
         )
         self.name.setPlaceholderText(self.tr("As said: English or 中文"))
-        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD or DD/MM/YYYY"))
+        self.date_of_birth.setPlaceholderText(self.tr("DD/MM/YYYY or YYYY-MM-DD"))
         kinds = {
             "id_number": self.tr("ID Number"),
             "email": self.tr("Email"),
@@ -194,14 +210,34 @@ class VerifyCallerDialog(_AnswerDialog):
         self.ok_button.setText(self.tr("Check"))
         super().retranslate()
 
-    def ready(self) -> bool:
-        fields = (self.name, self.date_of_birth, self.identifier)
-        return super().ready() and all(field.text().strip() for field in fields)
+    def first_field(self) -> QWidget | None:
+        return self.name
+
+    def why_not(self) -> str:
+        why = super().why_not()
+        if why:
+            return why
+        if not self.name.text().strip():
+            return self.tr("Type the name the caller says.")
+        if not self.date_of_birth.text().strip():
+            return self.tr("Type the date of birth the caller says.")
+        if not self.identifier.text().strip():
+            return self.tr("Give the caller's ID Number, email or phone.")
+        return ""
 
     def run(self) -> None:
         if not self.ready():
             return
-        name, born = self.name.text().strip(), typed_date(self.date_of_birth.text())
+        try:
+            born = parse_date(self.date_of_birth.text())
+        except BadInput as error:
+            # said at once, naming the forms the desk reads; the cursor back where it was wrong
+            wrong = error
+            self.show_answer(lambda: error_text(wrong), "fail")
+            self.date_of_birth.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.date_of_birth.selectAll()
+            return
+        name = self.name.text().strip()
         given = {str(self.kind.currentData()): self.identifier.text().strip()}
         check = self._check
         self.submit(lambda: check(name=name, date_of_birth=born, **given))
@@ -219,15 +255,17 @@ class DocumentSeenDialog(_AnswerDialog):
         super().__init__(parent)
         self._record = record
         self._who = who
-        self.document = QComboBox()
+        self.document = named(QComboBox(), "documentSeen")
         self.document.setEditable(True)
         self.document.addItems([""] * 5)
         self.document_label = QLabel()
         self.document_label.setBuddy(self.document)
         self.form.addRow(self.document_label, self.document)
         self.document.currentTextChanged.connect(lambda _text: self.update_button())
+        edit = self.document.lineEdit()
+        if edit is not None:  # Enter in the editable box records (it never reaches the dialog)
+            edit.returnPressed.connect(self.run)
         self.retranslate()
-        self.update_button()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Identity document seen"))
@@ -254,8 +292,14 @@ class DocumentSeenDialog(_AnswerDialog):
         self.ok_button.setText(self.tr("Record"))
         super().retranslate()
 
-    def ready(self) -> bool:
-        return super().ready() and bool(self.document.currentText().strip())
+    def first_field(self) -> QWidget | None:
+        return self.document
+
+    def why_not(self) -> str:
+        why = super().why_not()
+        if not why and not self.document.currentText().strip():
+            return self.tr("Say which identity document you saw.")
+        return why
 
     def run(self) -> None:
         if not self.ready():

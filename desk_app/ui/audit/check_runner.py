@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.audit.browse import AuditBrowseService
 from desk_app.services.audit.verify import AuditCheckStopped, AuditReport
 from desk_app.ui.audit.words import problem_text
+from desk_app.ui.common.batch_progress import StoppableProgress
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.message_box import open_summary
 from desk_app.ui.common.workers import run_in_background
@@ -31,21 +31,6 @@ _STEPS = 1000
 
 class _Relay(QObject):
     progressed = Signal(int, int)
-
-
-class _StoppableProgress(QProgressDialog):
-    """Cancel, Escape and closing ask the check to stop; the box stays until it has."""
-
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
-
-    def reject(self) -> None:
-        self.canceled.emit()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        self.canceled.emit()
 
 
 class ChainCheck(QObject):
@@ -61,7 +46,9 @@ class ChainCheck(QObject):
         self._relay = _Relay(self)
         self._relay.progressed.connect(self._progressed)
         self.running = False
-        self.dialog = _StoppableProgress(parent)
+        self.dialog = StoppableProgress(parent)
+        self.dialog.texts = self._say  # said again after a language switch
+        self._counted: tuple[int, int] | None = None  # (checked, total) so far
         self.dialog.setObjectName("auditCheckProgress")
         self.dialog.setRange(0, _STEPS)
         self.dialog.setMinimumDuration(0)
@@ -76,9 +63,8 @@ class ChainCheck(QObject):
             return
         self.running = True
         self._stop.clear()
-        self.dialog.setWindowTitle(self.tr("Verify the audit chain"))
-        self.dialog.setLabelText(self.tr("Reading the audit trail…"))
-        self.dialog.setCancelButtonText(self.tr("Cancel"))
+        self._counted = None
+        self._say()
         self.dialog.setValue(0)
         self.dialog.show()
         browse, staff = self._browse, self._staff
@@ -92,8 +78,7 @@ class ChainCheck(QObject):
     def cancel(self) -> None:
         if self.running and not self._stop.is_set():
             self._stop.set()
-            self.dialog.setLabelText(self.tr("Stopping…"))
-            self.dialog.setCancelButtonText(self.tr("Stopping…"))
+            self._say()
             button = self.dialog.findChild(QPushButton)
             if button is not None:
                 button.setEnabled(False)
@@ -102,7 +87,23 @@ class ChainCheck(QObject):
         if not self.running or self._stop.is_set():
             return
         self.dialog.setValue(round(_STEPS * checked / max(total, 1)))
-        self.dialog.setLabelText(
+        self._counted = (checked, total)
+        self._say()
+
+    def _say(self) -> None:
+        """The box's texts as things stand, in the current language."""
+        dialog = self.dialog
+        dialog.setWindowTitle(self.tr("Verify the audit chain"))
+        if self._stop.is_set():
+            dialog.setLabelText(self.tr("Stopping…"))
+            dialog.setCancelButtonText(self.tr("Stopping…"))
+            return
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        if self._counted is None:
+            dialog.setLabelText(self.tr("Reading the audit trail…"))
+            return
+        checked, total = self._counted
+        dialog.setLabelText(
             self.tr("Checked {checked} of {total} events…").format(
                 checked=f"{checked:,}", total=f"{total:,}"
             )

@@ -308,7 +308,7 @@ class AuditView(QWidget):
         record = self.selected_record()
         if record is None:
             return None
-        dialog = AuditDetailsDialog(record, self._names, self._language(), self._timezone, self)
+        dialog = AuditDetailsDialog(record, self._names, self._language, self._timezone, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

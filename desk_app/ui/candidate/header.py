@@ -3,7 +3,9 @@ whether this desk has verified the caller.
 
 The lock badge counts down to the automatic unlock; the verification line
 says PASS or FAIL (never which detail was wrong) and, after a pass, until
-when it counts. Both are worked out against the clock on every tick.
+when it counts. Both are worked out against the clock on every tick. The
+date of birth shows only while the caller's pass counts: the operator
+cannot read it back to a caller who does not know it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk_app.services.actions.verification import VerificationResult
-from desk_app.ui.common.formatting import show_clock_time, show_countdown, show_date, show_duration
+from desk_app.ui.actions.shortcuts import key_text
+from desk_app.ui.common.formatting import (
+    MASKED_DATE,
+    show_clock_time,
+    show_countdown,
+    show_date,
+    show_duration,
+)
 from desk_app.ui.common.widgets import named
 
 
@@ -76,16 +85,18 @@ class CandidateHeader(QWidget):
     def language(self) -> str:
         return self._language()
 
-    def show_who(self, who: Who) -> None:
+    def show_who(self, who: Who, *, birth_shown: bool) -> None:
         self.name_en.setText(who.name_en)
         self.name_zh.setText(who.name_zh or "")
         self.name_zh.setVisible(bool(who.name_zh))
+        born = show_date(who.date_of_birth, self.language()) if birth_shown else MASKED_DATE
         self.facts.setText(
             self.tr("{id_number} · born {date} · centre {centre}").format(
-                id_number=who.id_number,
-                date=show_date(who.date_of_birth, self.language()),
-                centre=who.centre,
+                id_number=who.id_number, date=born, centre=who.centre
             )
+        )
+        self.facts.setToolTip(
+            "" if birth_shown else self.tr("The date of birth shows once the caller passed.")
         )
 
     def show_lock(self, locked_until: datetime | None, now: datetime) -> None:
@@ -116,7 +127,8 @@ class CandidateHeader(QWidget):
         _restyle(self.flag, "warning")
         self.verification.setVisible(can_verify or result is not None)
         if result is None:
-            self.verification.setText(self.tr("Caller not verified (Ctrl+Shift+V)"))
+            text = self.tr("Caller not verified ({key})")
+            self.verification.setText(text.format(key=key_text("verify_caller")))
             _restyle(self.verification, "none")
         elif not result.passed:
             self.verification.setText(self.tr("FAIL: the caller's details did not match"))

@@ -1,26 +1,28 @@
 """Loading one candidate for the pane: details, lock timeline, call notes, and
 this staff member's open verification of the caller (made in this session or
-before the desk was started).
+before the desk was started), in one call of the service.
 
-Each look is audited by the services (a view discloses a person's data), so
-a candidate is loaded when it is opened, or when the selection has rested
-on it for a moment, never on a repaint. Loads run on a worker; only the
-newest request's answer is delivered.
+Each look is audited by the services (a view discloses a person's data): one
+entry per look, so a candidate is loaded when it is opened, or when the
+selection has rested on it for a moment, never on a repaint; Enter while that
+read is under way waits for it, and the pane shows a candidate found again
+within half a minute (a search typed on) from the read it has. Loads run on
+a worker; only the newest request's answer is delivered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desk_app.services.accounts.lockouts import LockoutService, TimelineEvent
-from desk_app.services.actions.verification import VerificationResult, VerificationService
+from desk_app.services.accounts.timeline import TimelineEvent
+from desk_app.services.actions.verification import VerificationResult
 from desk_app.services.actor import StaffIdentity
-from desk_app.services.candidates.detail import CandidateDetail, CandidateService
-from desk_app.services.candidates.notes import NoteService, NoteView
+from desk_app.services.candidates.desk_view import CandidateViewService
+from desk_app.services.candidates.detail import CandidateDetail
+from desk_app.services.candidates.notes import NoteView
 from desk_app.ui.common.workers import LatestOnly
 
 SELECTION_DEBOUNCE_MS = 350
@@ -63,22 +65,16 @@ class CandidateLoader(QObject):
 
     def __init__(
         self,
-        candidates: CandidateService,
-        lockouts: LockoutService,
-        notes: NoteService,
-        verification: VerificationService,
+        views: CandidateViewService,
         staff: StaffIdentity,
-        now: Callable[[], datetime],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._candidates = candidates
-        self._lockouts = lockouts
-        self._notes = notes
-        self._verification = verification
+        self._views = views
         self._staff = staff
-        self._now = now
         self._pending: str | None = None
+        # the candidate of the newest request sent to the worker
+        self._sent: str | None = None
         self._requests = LatestOnly(self)
         self._requests.finished.connect(self.loaded)
         self._requests.failed.connect(self.failed)
@@ -96,20 +92,28 @@ class CandidateLoader(QObject):
         self._pending = id_number
         self._debounce.start()
 
+    def loading(self, id_number: str) -> bool:
+        """Whether ``id_number`` is being read now (its answer, and its audit entry, to come)."""
+        return self._requests.busy and self._sent == id_number
+
     def load_now(self, id_number: str) -> None:
         self._debounce.stop()
         self._pending = None
-        candidates, lockouts, notes = self._candidates, self._lockouts, self._notes
-        verification, staff, now = self._verification, self._staff, self._now
+        self._sent = id_number
+        views, staff = self._views, self._staff
 
         def job() -> CandidateSnapshot:
-            detail = candidates.show(staff, id_number)
-            timeline = lockouts.timeline(staff, detail.id_number)
-            listed = notes.list(staff, detail.id_number)
-            opened = verification.current(staff, detail.candidate_id)
-            return CandidateSnapshot(detail, timeline, tuple(listed), now(), opened)
+            view = views.open(staff, id_number)
+            return CandidateSnapshot(
+                view.detail, view.timeline, view.notes, view.at, view.verification
+            )
 
         self._requests.submit(job)
+
+    def drop_pending(self) -> None:
+        """Forget a load waiting for the selection to rest (a read under way goes on)."""
+        self._debounce.stop()
+        self._pending = None
 
     def cancel(self) -> None:
         self._debounce.stop()

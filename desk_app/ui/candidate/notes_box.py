@@ -2,6 +2,9 @@
 
 Ctrl+Enter in the box (or the button) saves the note on a worker; the new
 note appears at the top. The channel says how the candidate reached us.
+After a desk action, the reason given is offered in the box (:meth:`offer`),
+so one key saves it as the note of the call. A button that is off says why
+(tooltip, status tip, and under the box when the note is too long).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -57,6 +60,10 @@ class NotesSection(QWidget):
         self._id_number: str | None = None
         self._notes: list[NoteView] = []
         self._saving = False
+        self._can_add = can_add
+        # the text offered after an action (replaced by the next offer unless edited)
+        self._offered = ""
+        self._too_long_shown = False
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -108,6 +115,7 @@ class NotesSection(QWidget):
 
     def show_notes(self, id_number: str | None, notes: tuple[NoteView, ...]) -> None:
         if id_number != self._id_number:
+            self._offered = ""
             self.box.clear()
             self.status.clear()
         self._id_number = id_number
@@ -134,14 +142,50 @@ class NotesSection(QWidget):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(empty)
 
-    def _update_button(self) -> None:
-        text = self.box.toPlainText().strip()
-        self.add_button.setEnabled(
-            bool(text)
-            and len(text) <= MAX_NOTE
-            and self._id_number is not None
-            and not self._saving
+    def offer(self, id_number: str, text: str) -> bool:
+        """Put ``text`` in the box for this candidate, to save with one key; False if the
+        box holds something the staff member wrote (it is never overwritten)."""
+        if not self._can_add:
+            return False
+        typed = self.box.toPlainText().strip()
+        if id_number != self._id_number or (typed and typed != self._offered):
+            return False
+        self._offered = text
+        self.box.setPlainText(text)
+        self.box.moveCursor(QTextCursor.MoveOperation.End)
+        key = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        self.status.setText(
+            self.tr("{key} saves this as the call note (edit it first if you like).").format(
+                key=key
+            )
         )
+        return True
+
+    def why_not(self) -> str:
+        """Why the note cannot be saved now ("" when it can)."""
+        text = self.box.toPlainText().strip()
+        if self._id_number is None:
+            return self.tr("Open a candidate first.")
+        if self._saving:
+            return self.tr("Saving…")
+        if not text:
+            return self.tr("Write the note first.")
+        if len(text) > MAX_NOTE:
+            return self.tr("The note is over {limit} characters ({count}): shorten it.").format(
+                limit=f"{MAX_NOTE:,}", count=f"{len(text):,}"
+            )
+        return ""
+
+    def _update_button(self) -> None:
+        why = self.why_not()
+        self.add_button.setEnabled(not why)
+        hint = why or self.tr("Save the note (Ctrl+Enter).")
+        self.add_button.setToolTip(hint)
+        self.add_button.setStatusTip(hint)
+        too_long = len(self.box.toPlainText().strip()) > MAX_NOTE
+        if too_long or self._too_long_shown:
+            self.status.setText(why if too_long else "")
+        self._too_long_shown = too_long
 
     def save(self) -> None:
         text = self.box.toPlainText().strip()
@@ -186,6 +230,7 @@ class NotesSection(QWidget):
         self._saving = False
         if id_number == self._id_number:
             self._notes.insert(0, note)
+            self._offered = ""
             self.box.clear()
             self._fill()
             self.status.setText(self.tr("Note saved."))

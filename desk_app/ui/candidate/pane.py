@@ -74,7 +74,12 @@ class CandidatePane(QFrame):
         self._language = language
         self._can_verify = can_verify
         self._id_number: str | None = None
+        # who the header shows (from the search row, then from the loaded candidate)
+        self._who: tuple[int, Who] | None = None
         self._snapshot: CandidateSnapshot | None = None
+        # the last candidate read: the same row selected again a moment later (a search typed
+        # on, or searched again) is shown from it, not read (and audited) once more
+        self._last: CandidateSnapshot | None = None
         self._was_locked = False
         self._reloaded_for_release: CandidateSnapshot | None = None
         self._error: BaseException | None = None
@@ -126,6 +131,8 @@ class CandidatePane(QFrame):
             self.tr("Select a candidate in the list to see their details here.")
             + "\n\n"
             + self.tr("Ctrl+F: search · ↓: into the list · Enter: open · Esc: back to the search")
+            + "\n"
+            + self.tr("F1: every key of the desk")
         )
         self.tabs.retranslate()
         if self._snapshot is not None:
@@ -154,28 +161,41 @@ class CandidatePane(QFrame):
         """The selection moved: show who it is now, load the rest after a pause."""
         if row is None:
             self._id_number = None
-            self._loader.cancel()
+            self._who = None
+            self._error = None
+            # a read under way goes on (its answer kept, not shown): the same candidate
+            # listed again in a moment is shown from it rather than read twice
+            self._loader.drop_pending()
             self._set_snapshot(None)
             self._stack.setCurrentIndex(0)
             return
         if row.id_number == self._id_number:
             return
         self._begin(row)
-        self._loader.load_soon(row.id_number)
+        last = self._last
+        if last is not None and last.id_number == row.id_number and self._fresh(last):
+            if not self._loader.loading(row.id_number):  # (a reload under way goes on)
+                self._loader.cancel()
+            self._loaded(last)
+            return
+        if not self._loader.loading(row.id_number):  # else its answer is on the way
+            self._loader.load_soon(row.id_number)
 
     def open_candidate(self, row: CandidateRow) -> None:
-        """Enter or a double click: load at once (unless it was loaded a moment ago)."""
-        shown = self._snapshot
-        fresh = (
-            shown is not None
-            and shown.id_number == row.id_number
-            and self._now() - shown.loaded_at < FRESH_FOR
-        )
+        """Enter or a double click: load at once (unless it was read a moment ago)."""
         if row.id_number != self._id_number:
             self._begin(row)
-        if not fresh:
+        read = self._snapshot or self._last
+        if read is not None and read.id_number == row.id_number and self._fresh(read):
+            if self._snapshot is None:  # the list was searched again meanwhile: shown again
+                self._loaded(read)
+        elif not self._loader.loading(row.id_number):
+            # (Enter while the selection's read is under way: that one look is the opening)
             self._loader.load_now(row.id_number)
         self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fresh(self, snapshot: CandidateSnapshot) -> bool:
+        return self._now() - snapshot.loaded_at < FRESH_FOR
 
     def reload(self) -> None:
         """Load the same candidate again (after an action, or a lock ran out)."""
@@ -186,13 +206,20 @@ class CandidatePane(QFrame):
         self.tabs.setCurrentWidget(self.notes)
         self.notes.focus_box()
 
+    def offer_note(self, id_number: str, text: str) -> None:
+        """After an action: ``text`` in the note box, one key (Ctrl+Enter) from saved."""
+        if id_number == self._id_number and self.notes.offer(id_number, text):
+            self.tabs.setCurrentWidget(self.notes)
+            self.notes.focus_box()
+
     def _begin(self, row: CandidateRow) -> None:
         self._id_number = row.id_number
         self._error = None
         self._set_snapshot(None)
         self._stack.setCurrentIndex(1)
-        self.header.show_who(
-            Who(row.id_number, row.name_en, row.name_zh, row.date_of_birth, row.centre)
+        self._show_who(
+            row.candidate_id,
+            Who(row.id_number, row.name_en, row.name_zh, row.date_of_birth, row.centre),
         )
         self.header.show_lock(row.locked_until, self._now())
         self.header.show_verification(
@@ -201,6 +228,7 @@ class CandidatePane(QFrame):
         self._show_status()
 
     def _loaded(self, snapshot: CandidateSnapshot) -> None:
+        self._last = snapshot
         if snapshot.id_number != self._id_number:
             return
         self._error = None
@@ -217,8 +245,10 @@ class CandidatePane(QFrame):
     def _set_snapshot(self, snapshot: CandidateSnapshot | None) -> None:
         self._snapshot = snapshot
         if snapshot is not None:
-            self._show_snapshot(snapshot)
+            # before showing it: the first tick must not take a lock ended by an action
+            # for one that ran out on screen (and load the candidate a second time)
             self._was_locked = snapshot.locked_until(self._now()) is not None
+            self._show_snapshot(snapshot)
             self._tick.start()
         else:
             self._tick.stop()
@@ -227,17 +257,27 @@ class CandidatePane(QFrame):
 
     def _show_snapshot(self, snapshot: CandidateSnapshot) -> None:
         detail = snapshot.detail
-        self.header.show_who(
+        self._show_who(
+            detail.candidate_id,
             Who(
                 detail.id_number,
                 detail.name_en,
                 detail.name_zh,
                 detail.date_of_birth,
                 detail.centre,
-            )
+            ),
         )
         self.tabs.show_snapshot(snapshot)
         self._on_tick()
+
+    def birth_shown(self, candidate_id: int) -> bool:
+        """Whether the date of birth may show: the caller's pass counts now (or the
+        role takes no calls, so it reads nothing back to anyone)."""
+        return not self._can_verify or self._verifications.open_until(candidate_id) is not None
+
+    def _show_who(self, candidate_id: int, who: Who) -> None:
+        self._who = (candidate_id, who)
+        self.header.show_who(who, birth_shown=self.birth_shown(candidate_id))
 
     def _show_status(self) -> None:
         if self._error is not None:
@@ -271,6 +311,8 @@ class CandidatePane(QFrame):
             self.reload()  # a result's release moment passed on screen: show it
 
     def _verification_changed(self, candidate_id: int) -> None:
+        if self._who is not None and self._who[0] == candidate_id:
+            self._show_who(*self._who)
         if self._snapshot is not None and self._snapshot.candidate_id == candidate_id:
             self._on_tick()
 

@@ -67,7 +67,7 @@ class _Job(QRunnable):
             self.signals.ended.emit()
 
 
-class _ProgressDialog(QProgressDialog):
+class StoppableProgress(QProgressDialog):
     """Cancel (button, Escape or closing) asks the job to stop; the dialog stays
     up, saying so, until the item being worked on is finished."""
 
@@ -126,7 +126,7 @@ class BatchRunner(QObject):
         signals.itemDone.connect(self._item_done)
         signals.itemFailed.connect(self._item_failed)
         signals.ended.connect(self._ended)
-        self.dialog = _ProgressDialog(parent)
+        self.dialog = StoppableProgress(parent)
         self.dialog.texts = self._retranslate
         self.dialog.setWindowTitle(self._title())
         self.dialog.setRange(0, len(self._items))

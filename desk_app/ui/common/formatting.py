@@ -16,6 +16,8 @@ from babel.dates import (
 
 # the UI language (``en`` / ``zh_HK``) → the babel locale used for formatting
 BABEL_LOCALES = {"en": "en_HK", "zh_HK": "zh_Hant_HK"}
+#: a date of birth not shown (the caller has not passed verification)
+MASKED_DATE = "••/••/••••"
 
 
 def babel_locale(language: str) -> str:

@@ -3,14 +3,34 @@
 The document is read from a ``QBuffer``, never from a file: a reissued
 letter carries a new Secret Number, so nothing reaches the disk unless the
 user saves it. Printing renders each page into the printer's paint rect.
+The keyboard reaches it all: Ctrl+P or Enter opens the print dialog (whose
+Enter prints), Ctrl+S saves, Page Up/Down turn pages, Esc closes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QShowEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -171,13 +191,27 @@ class PdfPreviewDialog(QDialog):
         self.printed.emit(len(pages))
         return len(pages)
 
-    def ask_and_print(self) -> None:
+    def ask_and_print(self) -> QPrintDialog:
+        """The print dialog, window-modal and not blocking; its OK (Enter) prints."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self._suggested_name)
         dialog = QPrintDialog(printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setMinMax(1, max(self.document.pageCount(), 1))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        # the printer lives as long as the dialog, which prints before it closes
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; QDialog's does not
+        return dialog
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.ask_and_print()  # the preview's main action
+            return
+        super().keyPressEvent(event)
 
     def save_to(self, path: str | Path) -> None:
         """Write the PDF to ``path`` whole, or raise the file's :class:`DeskError`."""

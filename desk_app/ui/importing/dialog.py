@@ -128,6 +128,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        self.check_button.setDefault(True)  # Enter checks (changes nothing); Esc closes
         self.path.textChanged.connect(self._update)
         self.reason.textChanged.connect(self._update)
         self.retranslate()

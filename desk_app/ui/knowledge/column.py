@@ -3,8 +3,8 @@
 The search results need about 760 pixels (six columns) and the candidate about
 600, so the answers start beside them only on a screen of 1800 pixels or more
 (the office's usual 1920×1080); on a smaller one they start folded away and
-Ctrl+Shift+F (Search › Search the answers) unfolds them, taking the room from
-the search results.
+Shift+F3 or Ctrl+Shift+F (Search › Search the answers) unfolds them, taking the
+room from the search results.
 """
 
 from __future__ import annotations

@@ -102,6 +102,7 @@ class LetterBatchDialog(RetranslatedDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        self.print_button.setDefault(True)  # in the dialog now: Enter prints, Esc closes
         self.retranslate()
         self._update()
 

@@ -23,6 +23,7 @@ what comes meanwhile waits for the next.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -32,6 +33,7 @@ from desk_app.services.live.kinds import LOCKING
 from desk_app.services.live.notices import Change
 from desk_app.services.live.service import LiveService, LockoutsOf
 from desk_app.services.search.service import CandidateRow, SearchService
+from desk_app.ui.actions.call_state import CallVerifications
 from desk_app.ui.candidate.loader import CandidateSnapshot
 from desk_app.ui.candidate.pane import CandidatePane
 from desk_app.ui.common.workers import run_in_background
@@ -100,9 +102,12 @@ class LiveDesk(QObject):
         self._locks = _Wanted()
         self._rows_busy = False
         self._locks_busy = False
-        # the open candidate: the newest change to show (an audit id; None: nothing
-        # to do), whether it touched everything, and whether to look again after a load
-        self._pane_due: int | None = None
+        # the open candidate: the changes to show (audit ids), whether one touched
+        # everything, and whether to look again after a load
+        self._pane_due: set[int] = set()
+        # audit entries this desk wrote and shows already (its caller verifications):
+        # hearing of them is no reason to read the candidate again
+        self._own: deque[int] = deque(maxlen=64)
         self._pane_everything = False
         self._pane_after_load: int | None = None
         # after stop() (the window closes), answers still on their way are dropped
@@ -121,6 +126,11 @@ class LiveDesk(QObject):
         self._stopped = True
         self._timer.stop()
         self.updates.stop()
+
+    def own(self, audit_id: int) -> None:
+        """An audit entry this desk wrote and already shows (a caller verification)."""
+        if audit_id:
+            self._own.append(audit_id)
 
     @property
     def connected(self) -> bool | None:
@@ -142,7 +152,7 @@ class LiveDesk(QObject):
             self._locks.add(change)
         shown = self._pane.snapshot
         if shown is not None and change.touches(shown.candidate_id):
-            self._pane_due = max(self._pane_due or 0, change.audit_id)
+            self._pane_due.add(change.audit_id)
             self._pane_everything = self._pane_everything or change.everything
         if not self._timer.isActive():
             self._timer.start()
@@ -156,8 +166,9 @@ class LiveDesk(QObject):
 
     # -- the open candidate ----------------------------------------------------
     def _refresh_pane(self) -> None:
-        due, everything = self._pane_due, self._pane_everything
-        self._pane_due, self._pane_everything = None, False
+        others = self._pane_due.difference(self._own)
+        due, everything = max(others, default=None), self._pane_everything
+        self._pane_due, self._pane_everything = set(), False
         shown = self._pane.snapshot
         if due is None or shown is None:
             return
@@ -236,6 +247,7 @@ class _Window(Protocol):
     search_panel: SearchPanel
     pane: CandidatePane
     lockouts: LockoutsView | None
+    verifications: CallVerifications
 
 
 class _StopOnClose(QObject):
@@ -269,5 +281,13 @@ def follow_other_desks(
         window.lockouts, window,
     )  # fmt: skip
     _StopOnClose(desk, window)
+    verifications = window.verifications
+
+    def verified_here(candidate_id: int) -> None:  # shown at once: no reload when heard
+        result = verifications.result(candidate_id)
+        if result is not None:
+            desk.own(result.audit_id)
+
+    verifications.changed.connect(verified_here)
     desk.start()
     return desk

@@ -3,6 +3,10 @@
 Typing searches after a short pause, Enter searches at once; the service
 runs on a worker and only the newest search's results are shown. Down moves
 from the box into the results, Enter on a row opens it, Escape goes back.
+A new search (or an empty box) lets go of the candidate shown at once
+(``currentCandidateChanged(None)``), so no action is taken on a candidate
+the list no longer holds; :meth:`refresh` runs the search again and keeps
+the same candidate selected when it is still listed.
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.actor import StaffIdentity
+from desk_app.ui.candidate.loader import CandidateSnapshot
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.workers import LatestOnly
 from desk_app.ui.search.table_model import (
     CandidateSortProxy,
     CandidateTableModel,
+    row_as_loaded,
 )
 from desk_app.ui.search.table_view import CandidateTableView
 
@@ -57,6 +63,8 @@ class SearchPanel(QWidget):
         now: Callable[[], datetime],
         language: Callable[[], str],
         parent: QWidget | None = None,
+        *,
+        birth_shown: Callable[[int], bool] = lambda _candidate_id: True,
     ) -> None:
         super().__init__(parent)
         self._search = search
@@ -65,13 +73,17 @@ class SearchPanel(QWidget):
         self._page = 0
         self._has_more = False
         self._error: BaseException | None = None
+        # the candidate to keep selected when the results come (refresh)
+        self._keep: int | None = None
+        # while the rows are swapped for the same candidate's: the selection moves, not the pane
+        self._quiet = False
         self._requests = LatestOnly(self)
         self._requests.finished.connect(self._show_page)
         self._requests.failed.connect(self._show_failure)
         self._requests.busyChanged.connect(self._busy_changed)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(lambda: self.search_now(force=False))
-        self.model = CandidateTableModel(now, language, self)
+        self.model = CandidateTableModel(now, language, self, birth_shown=birth_shown)
         self.proxy = CandidateSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build()
@@ -92,7 +104,7 @@ class SearchPanel(QWidget):
         self.status_label.setObjectName("searchStatus")
         self.status_label.setWordWrap(True)
         self.table = CandidateTableView(self.proxy)
-        self.table.currentCandidateChanged.connect(self.currentCandidateChanged)
+        self.table.currentCandidateChanged.connect(self._current_changed)
         self.table.candidateOpened.connect(self.candidateOpened)
         self.table.escapePressed.connect(self.focus_search)
         self.load_more_button = QPushButton()
@@ -150,12 +162,39 @@ class SearchPanel(QWidget):
         self._page = 0
         self._has_more = False
         self._error = None
+        self._keep = None
+        self.table.clearSelection()
+        self.currentCandidateChanged.emit(None)
         if not text:
             self._requests.cancel()
             self.model.set_rows([])
             self._update_status()
+            self.resultsShown.emit(0, False)
             return
         self._submit(text, 0)
+
+    def refresh(self) -> None:
+        """The same search again; the candidate selected stays selected if still listed."""
+        if not self._query:
+            return
+        current = self.table.current_candidate()
+        self._keep = getattr(current, "candidate_id", None)
+        self._page = 0
+        self._has_more = False
+        self._error = None
+        self._submit(self._query, 0)
+
+    def lists(self, id_number: str) -> bool:
+        return any(row.id_number == id_number for row in self.model.rows())
+
+    def candidate_loaded(self, snapshot: CandidateSnapshot | None) -> None:
+        """A candidate loaded (again, e.g. after an action): its row shows it as it is now."""
+        if snapshot is None:
+            return
+        for row in self.model.rows():
+            if row.candidate_id == snapshot.candidate_id:
+                self.model.update_row(row_as_loaded(row, snapshot.detail))
+                return
 
     def load_more(self) -> None:
         if self._query and self._has_more and not self._requests.busy:
@@ -170,16 +209,26 @@ class SearchPanel(QWidget):
         self._has_more = result.has_more
         self._error = None
         if result.page == 0:
-            self.table.unsort()
-            self.model.set_rows(result.items)
-            if result.items:
-                self.table.select_row(0, move_focus=False)
-            else:
-                self.currentCandidateChanged.emit(None)
+            keep, self._keep = self._keep, None
+            kept = [n for n, row in enumerate(result.items) if row.candidate_id == keep]
+            self._quiet = bool(kept)
+            try:
+                self.table.unsort()
+                self.model.set_rows(result.items)
+                if result.items:
+                    self.table.select_row(kept[0] if kept else 0, move_focus=False)
+                else:
+                    self.currentCandidateChanged.emit(None)
+            finally:
+                self._quiet = False
         else:
             self.model.append_rows(result.items)
         self._update_status()
         self.resultsShown.emit(self.model.rowCount(), self._has_more)
+
+    def _current_changed(self, row: object) -> None:
+        if not self._quiet:
+            self.currentCandidateChanged.emit(row)
 
     def _show_failure(self, error: BaseException) -> None:
         self._has_more = False

@@ -66,7 +66,6 @@ class DeskSession(QObject):
         translations: Translations,
         *,
         idle_minutes: int,
-        language_fixed: bool = False,
         preferences: QSettings | None = None,
         idle_clock: Callable[[], float] = time.monotonic,
         idle_check_ms: int = CHECK_MS,
@@ -77,8 +76,6 @@ class DeskSession(QObject):
         self._make_window = make_window
         self._translations = translations
         self._idle_minutes = idle_minutes
-        # --language on the command line wins over the staff member's own choice
-        self._language_fixed = language_fixed
         self._preferences = preferences
         self.identity: StaffIdentity | None = None
         self.window: MainWindow | None = None
@@ -107,11 +104,11 @@ class DeskSession(QObject):
         if result != QDialog.DialogCode.Accepted or identity is None:
             self.quit(0)
             return
+        # the language the sign-in dialog showed is the one the desk uses; one chosen
+        # there is also kept as this staff member's own
         language = self._translations.language
         if dialog.language_chosen:
             self._in_background(lambda: self._staff.set_language(identity, language))
-        elif not self._language_fixed and identity.language != language:
-            self._translations.switch(identity.language)
         self._open_window(identity)
 
     def _open_window(self, identity: StaffIdentity) -> None:

@@ -61,6 +61,8 @@ class DatabasePasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.explanation, self.password, self.remember, self.keyring_note, buttons):
             layout.addWidget(widget)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)  # in the dialog now: Enter connects, Esc cancels
         self.setMinimumWidth(460)
         self.retranslate()
 

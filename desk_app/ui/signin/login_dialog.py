@@ -2,7 +2,10 @@
 
 The check runs on a worker (argon2 takes a moment on purpose); a refusal is
 shown as the service's translated sentence and only the password is
-cleared. Choosing a language switches the dialog at once.
+cleared. Choosing a language switches the dialog at once, and the desk then
+opens in the language the dialog shows. The Sign in button is our own (not
+a standard OK), so a language switch, which resets the standard buttons to
+Qt's words, leaves its text alone.
 """
 
 from __future__ import annotations
@@ -73,9 +76,9 @@ class LoginDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(40)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setObjectName("signInButton")
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
@@ -106,6 +109,7 @@ class LoginDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.sign_in_button.setDefault(True)  # now that it is in the dialog: Enter signs in
         self.setMinimumWidth(480)
         self.username.setFocus()
 
@@ -116,8 +120,7 @@ class LoginDialog(QDialog):
         self.username_caption.setText(self.tr("&Username"))
         self.password_caption.setText(self.tr("&Password"))
         self.language_caption.setText(self.tr("&Language"))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Sign in"))
+        self.sign_in_button.setText(self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         if self._message is not None:
             self._show(*self._message)
