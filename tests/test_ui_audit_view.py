@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -211,6 +211,16 @@ def test_the_export_dialog_says_its_filters_in_the_new_language(
     finally:
         chinese.switch("en")
         dialog.close()
+
+
+def test_no_progress_box_shows_before_a_check_is_asked_for(
+    qtbot: QtBot, services: Services, supervisor: StaffIdentity
+) -> None:
+    """A progress box made with the view would pop up at once, empty, over the desk."""
+    window = open_window(qtbot, services, supervisor)
+    qtbot.wait(4300)  # a QProgressDialog shows itself 4 s after it is made, unless reset
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+    assert window.audit is not None and not [w for w in shown if w.isVisible()]
 
 
 def test_the_chain_is_verified_with_progress(

@@ -56,6 +56,9 @@ class ChainCheck(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setMinimumWidth(440)
         self.dialog.canceled.connect(self.cancel)
+        # Qt starts a progress dialog's show timer when it is made: it would pop up
+        # empty over the desk 4 s later; it shows when a check starts
+        self.dialog.reset()
         self.summary: QDialog | None = None
 
     def start(self) -> None:
