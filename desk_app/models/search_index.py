@@ -10,7 +10,7 @@ starting with w. So a query is one key per distinct typed word
 (:func:`name_key`), and a name matches when it holds all of them — an exact
 intersection, with nothing left to check afterwards.
 
-Revision 0007 keeps the keys beside the candidates (see that migration for
+Revision 0009 keeps the keys beside the candidates (see that migration for
 the DDL):
 
 * SQLite: ``candidate_name_keys``, a contentless FTS5 table (``detail=none``,
@@ -106,7 +106,7 @@ def register_sqlite(connection: sqlite3.Connection) -> None:
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """Alembic hook: skip the name-key objects that revision 0007 manages by hand."""
+    """Alembic hook: skip the name-key objects that revision 0009 manages by hand."""
     if type_ == "table" and name in NOT_MODELLED_TABLES:
         return False
     return not (type_ == "index" and name == PG_INDEX)

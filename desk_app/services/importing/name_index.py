@@ -1,6 +1,6 @@
 """SQLite's English-name index during an import: filled directly, not by its trigger.
 
-Revision 0007 keeps ``candidate_name_keys`` in step with ``candidate`` by
+Revision 0009 keeps ``candidate_name_keys`` in step with ``candidate`` by
 triggers (``models/search_index.py``). A trigger runs inside a statement
 savepoint, and FTS5 writes its pending terms out at every savepoint: one
 small index segment per candidate. Measured on 100,000 candidates, the
