@@ -117,8 +117,10 @@ class ResultsTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # the labels (Overall result, Release date …) whole; the values take the rest
+        # (an exam's line spans both columns and does not widen the first)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.currentItemChanged.connect(lambda *_: self.entryChanged.emit(self.selected_entry()))
         self.retranslate()
 
