@@ -71,7 +71,8 @@ def test_csv_or_json_lines_by_name_or_format(
     code, _, err = run(
         capsys, *args, str(tmp_path / "b.csv"), "--as", "sup.lee", "--from", "2026-02-30"
     )
-    assert (code, err) == (2, "desk-app: “2026-02-30” is not a date (use YYYY-MM-DD).\n")
+    said = "desk-app: “2026-02-30” is not a date: write it as DD/MM/YYYY or YYYY-MM-DD.\n"
+    assert (code, err) == (2, said)
     code, out, _ = run(
         capsys, *args, str(tmp_path / "b.csv"), "--as", "sup.lee", "--from", "2030-01-01"
     )

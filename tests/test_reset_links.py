@@ -56,7 +56,14 @@ def _stored_values(kit: AccountKit) -> list[str]:
     engine = kit.services.db.engine
     values: list[str] = []
     with engine.connect() as connection:
+        virtual: set[str] = set()
+        if connection.dialect.name == "sqlite":  # read through their shadow tables instead
+            virtual = set(connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'"
+            ).scalars())  # fmt: skip
         for table in inspect(connection).get_table_names():
+            if table in virtual:
+                continue
             quoted = connection.dialect.identifier_preparer.quote(table)
             for row in connection.exec_driver_sql(f"SELECT * FROM {quoted}"):
                 for value in row:

@@ -490,6 +490,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reasons offered changed</source>
+        <translation>更改預設原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Desk locked</source>
         <translation>鎖定服務台</translation>
     </message>
@@ -830,6 +835,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Changed the reasons offered for “{preset_action}”</source>
+        <translation>已更改「{preset_action}」的預設原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Signed out of the desk for another staff member to sign in</source>
         <translation>已登出服務台，讓另一位職員登入</translation>
     </message>
@@ -1762,7 +1772,7 @@
 <context>
     <name>ChainCheck</name>
     <message>
-        <location filename="../desk_app/ui/audit/check_runner.py" line="+96"/>
+        <location filename="../desk_app/ui/audit/check_runner.py" line="+99"/>
         <location line="+19"/>
         <source>Verify the audit chain</source>
         <extracomment>problems listed in the summary; the rest are counted</extracomment>
@@ -3637,7 +3647,7 @@
 <context>
     <name>LettersList</name>
     <message>
-        <location filename="../desk_app/ui/candidate/sections.py" line="+229"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="+231"/>
         <source>No.</source>
         <translation>編號</translation>
     </message>
@@ -4135,7 +4145,7 @@
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/sections.py" line="-191"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="-193"/>
         <source>Email on file</source>
         <translation>存檔電郵</translation>
     </message>
@@ -4563,7 +4573,7 @@
 <context>
     <name>ResultsTree</name>
     <message>
-        <location filename="../desk_app/ui/candidate/sections.py" line="+28"/>
+        <location filename="../desk_app/ui/candidate/sections.py" line="+30"/>
         <source>Exam and session</source>
         <translation>考試及考期</translation>
     </message>

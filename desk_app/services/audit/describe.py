@@ -58,6 +58,8 @@ def describe(
     extra: dict[str, Any] = {}
     if action in ("staff_login_failed", "staff_unlock_failed"):
         key = _variant(action, "locked", d.get("locked"))
+    elif action == "reason_presets_changed":
+        extra = {"preset_action": d.get("action", "")}
     elif action == "staff_logout":
         key = _variant(action, "switch", d.get("switch_user"))
     elif action == "staff_screen_locked":

@@ -21,6 +21,7 @@ ACTION_NAMES: dict[str, str] = {
     "staff_login": QT_TRANSLATE_NOOP("AuditActions", "Desk sign-in"),
     "staff_login_failed": QT_TRANSLATE_NOOP("AuditActions", "Failed desk sign-in"),
     "staff_logout": QT_TRANSLATE_NOOP("AuditActions", "Desk sign-out"),
+    "reason_presets_changed": QT_TRANSLATE_NOOP("AuditActions", "Reasons offered changed"),
     "staff_screen_locked": QT_TRANSLATE_NOOP("AuditActions", "Desk locked"),
     "staff_screen_unlocked": QT_TRANSLATE_NOOP("AuditActions", "Desk unlocked"),
     "staff_unlock_failed": QT_TRANSLATE_NOOP("AuditActions", "Failed desk unlock"),
@@ -74,6 +75,9 @@ SENTENCES: dict[str, str] = {
         "AuditEvents", "Wrong password at the desk's sign-in for {username}: sign-in locked"
     ),
     "staff_logout": QT_TRANSLATE_NOOP("AuditEvents", "Signed out of the desk"),
+    "reason_presets_changed": QT_TRANSLATE_NOOP(
+        "AuditEvents", "Changed the reasons offered for “{preset_action}”"
+    ),
     "staff_logout_switch": QT_TRANSLATE_NOOP(
         "AuditEvents", "Signed out of the desk for another staff member to sign in"
     ),
