@@ -119,7 +119,7 @@ class AuditDetailsDialog(RetranslatedDialog):
             (self.tr("About"), record.subject or "—"),
             (self.tr("Reason"), record.reason or "—"),
         ]
-        for (label, field), (name, value) in zip(self._rows, said, strict=False):
+        for (label, field), (name, value) in zip(self._rows[: len(said)], said, strict=True):
             label.setText(name)
             if isinstance(field, QLabel):
                 field.setText(value)
