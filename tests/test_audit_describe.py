@@ -77,7 +77,11 @@ EVENTS: list[tuple[str, dict[str, Any], str]] = [
     ("staff_screen_locked", {"idle_minutes": 10}, "after 10 minutes without use"),
     ("staff_screen_locked", {"idle_minutes": None}, "Locked the desk by hand"),
     ("staff_screen_unlocked", {}, "Unlocked the desk"),
-    ("reason_presets_changed", {"action": "unlock", "before": [], "after": []}, "for “unlock”"),
+    (
+        "reason_presets_changed",
+        {"action": "unlock", "before": [], "after": []},
+        "for “unlock accounts”",
+    ),
     ("staff_unlock_failed", {"locked": False}, "at the locked desk for op.chan"),
     ("caller_verified", {"method": "caller", "identifiers": ["phone"]}, "Verified the caller"),
     ("caller_verified", {"method": "document", "document": "HKID card"}, "document of SMR123456"),

@@ -23,6 +23,7 @@ from desk_app.services.audit.wording import (
     SENTENCES,
     UNKNOWN,
 )
+from desk_app.services.message_labels import ACTIONS, ACTIONS_CONTEXT
 
 Translate = Callable[[str, str], str]
 
@@ -139,6 +140,8 @@ def render(
             values[name] = show_time(value) if show_time else _iso_minutes(value)
         elif name == "mail" and value in MAIL_KINDS:
             values[name] = tr(MAIL_CONTEXT, MAIL_KINDS[value])
+        elif name == "preset_action" and value in ACTIONS:  # the desk action, in words
+            values[name] = tr(ACTIONS_CONTEXT, ACTIONS[str(value)])
         elif name == "role" and role_name is not None:
             values[name] = role_name(str(value))
         else:
