@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from desk_app.services.errors import DeskError
 from desk_app.services.exports.files import Days, ExportCancelled, ExportReport
 from desk_app.ui.common.errors import error_text
-from desk_app.ui.common.widgets import named
+from desk_app.ui.common.widgets import file_row, named
 from desk_app.ui.common.workers import run_in_background
 
 #: the format's key, and the ending its files get
@@ -99,17 +98,11 @@ class ExportDialog(QDialog):
         self._relay.progressed.connect(self._progressed)
         self.intro = named(QLabel(), "dialogIntro")
         self.intro.setWordWrap(True)
-        self.path = QLineEdit()
-        self.path.setObjectName("exportPath")
-        self.choose = QPushButton()
-        self.choose.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(self.choose)
+        self.path, self.choose, path_row = file_row("exportPath", self.choose_file)
         self.form = QFormLayout()
         self.file_label = QLabel()
         self.file_label.setBuddy(self.path)
-        self.form.addRow(self.file_label, file_row)
+        self.form.addRow(self.file_label, path_row)
         # made for every kind (so that every text has a widget), shown where they apply
         self.format, self.format_label = QComboBox(self), QLabel(self)
         self.format_label.setBuddy(self.format)

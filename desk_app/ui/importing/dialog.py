@@ -36,7 +36,7 @@ from desk_app.services.importing.report import ImportCancelled, ImportReport, Pr
 from desk_app.services.importing.service import ImportService
 from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.errors import error_text
-from desk_app.ui.common.widgets import named
+from desk_app.ui.common.widgets import file_row, named
 from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.importing.problems_model import ProblemColumn, ProblemsModel
 from desk_app.ui.importing.summary import summary_text
@@ -74,20 +74,14 @@ class ImportDialog(QDialog):
         self._relay.progressed.connect(self._progressed)
         self.intro = named(QLabel(), "dialogIntro")
         self.intro.setWordWrap(True)
-        self.path = QLineEdit()
-        self.path.setObjectName("importPath")
-        self.choose = QPushButton()
-        self.choose.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(self.choose)
+        self.path, self.choose, path_row = file_row("importPath", self.choose_file)
         self.reason = QLineEdit()
         self.reason.setMaxLength(MAX_REASON)
         self.form = QFormLayout()
         self.file_label, self.reason_label = QLabel(), QLabel()
         self.file_label.setBuddy(self.path)
         self.reason_label.setBuddy(self.reason)
-        self.form.addRow(self.file_label, file_row)
+        self.form.addRow(self.file_label, path_row)
         self.form.addRow(self.reason_label, self.reason)
         self.progress = QProgressBar()
         self.progress.setRange(0, _STEPS)
