@@ -11,6 +11,10 @@ newer one has started is dropped.
 Every failure also goes to the functions registered with
 :func:`watch_failures` (on the GUI thread), before the job's own callback:
 the window's database watch hears at once of a database that went away.
+
+A callback that is a method of a widget (``self._loaded``) is dropped when
+the widget is gone by the time the work ends: a dialog closed while it
+looked something up is not filled in after Qt deleted it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 # signals objects whose worker has not reported yet (kept alive until it has)
@@ -54,6 +59,12 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
 
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False when ``callback`` is a method of a Qt object whose C++ side was deleted."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
 def run_in_background(
     job: Callable[[], Any],
     on_finished: Callable[[Any], None],
@@ -67,13 +78,15 @@ def run_in_background(
 
     def finished(result: object) -> None:
         _pending.discard(signals)
-        on_finished(result)
+        if _receiver_alive(on_finished):
+            on_finished(result)
 
     def failed(error: BaseException) -> None:
         _pending.discard(signals)
         for watcher in list(_failure_watchers):
             watcher(error)
-        on_failed(error)
+        if _receiver_alive(on_failed):
+            on_failed(error)
 
     signals.finished.connect(finished)
     signals.failed.connect(failed)
