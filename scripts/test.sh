@@ -10,6 +10,8 @@
 # pytest collected no test.
 # PostgreSQL tests start their own throw-away cluster (see tests/support/postgres.py);
 # set DESK_APP_TEST_POSTGRES_URL to use an existing server instead.
+# The tests run on every core (pytest-xdist), each worker with its own cluster;
+# DESK_APP_TEST_WORKERS sets how many (0: all in this one process).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +28,7 @@ bash scripts/lint.sh --summary "$summary" || lint_status=$?
 
 echo "test: pytest $*"
 status=0
-.venv/bin/pytest "$@" </dev/null || status=$?
+.venv/bin/pytest -n "${DESK_APP_TEST_WORKERS:-auto}" --durations=15 "$@" </dev/null || status=$?
 if [ "$status" -eq 5 ]; then
     echo "test: pytest collected no tests; that counts as a failure" >&2
     status=1
