@@ -15,8 +15,9 @@ here: each row is written once, and the rows they refer to (the account,
 the candidate, the staff member) exist already. Elsewhere (SQLite, in the
 same process, where a statement costs microseconds) it is an ordinary flush.
 
-:func:`append_audit` chains an entry exactly as
-:func:`desk_app.services.audit.trail.record` does, but leaves it to
+:func:`append_audit` chains an entry as
+:func:`desk_app.services.audit.trail.record` does (both through
+:func:`~desk_app.services.audit.trail.chain_next`), but leaves it to
 :func:`write_together` instead of flushing it at once (which would send the
 entry and the head as two more statements, each with its wait).
 """
@@ -33,7 +34,7 @@ from sqlalchemy.sql.elements import BindParameter
 
 from desk_app.models import AccountEvent, AuditEvent, AuditHead, ResultsAccount
 from desk_app.services.actor import AuditActor
-from desk_app.services.audit.trail import canonical_json, row_digest
+from desk_app.services.audit.trail import chain_next
 from desk_app.services.clock import Clock
 
 #: what a website attempt writes; anything else in the unit of work is flushed as usual
@@ -53,32 +54,12 @@ def append_audit(
     """Append one audit entry to the caller's unit of work, unwritten; its id.
 
     The head is locked here, after the account row (every writer locks in
-    that order, so two of them never wait for each other).
+    that order, so two of them never wait for each other); the account's
+    changes wait for :func:`write_together`.
     """
-    with session.no_autoflush:  # the account's changes wait for write_together
-        head = session.execute(
-            select(AuditHead).where(AuditHead.id == 1).with_for_update()
-        ).scalar_one()
-    event = AuditEvent(
-        id=head.last_id + 1,
-        at=clock.now(),
-        actor=actor.name,
-        staff_id=actor.staff_id,
-        action=action,
-        candidate_id=candidate_id,
-        subject=subject,
-        reason=None,
-        detail=canonical_json(detail),
-        prev_hash=head.last_hash,
+    event = chain_next(
+        session, clock, actor, action, candidate_id=candidate_id, subject=subject, detail=detail
     )
-    event.row_hash = row_digest(
-        id=event.id, at=event.at, actor=event.actor, staff_id=event.staff_id,
-        action=event.action, candidate_id=event.candidate_id, subject=event.subject,
-        reason=event.reason, detail=event.detail, prev_hash=event.prev_hash,
-    )  # fmt: skip
-    session.add(event)
-    head.last_id = event.id
-    head.last_hash = event.row_hash
     return event.id
 
 

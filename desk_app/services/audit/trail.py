@@ -42,7 +42,7 @@ from desk_app.services.requests import current_request_id
 
 __all__ = [
     "GENESIS_HASH", "AuditProblem", "AuditReport", "AuditService", "canonical_json",
-    "content_digest", "hashed_content", "record", "row_digest",
+    "chain_next", "content_digest", "hashed_content", "record", "row_digest",
 ]  # fmt: skip
 
 
@@ -61,7 +61,7 @@ def _digest_of(event: AuditEvent, *, id: int | None = None, prev_hash: str | Non
     )
 
 
-def record(
+def chain_next(
     session: Session,
     clock: Clock,
     actor: AuditActor,
@@ -71,17 +71,18 @@ def record(
     subject: str | None = None,
     reason: str | None = None,
     detail: Mapping[str, Any] | None = None,
-) -> int:
-    """Append one event inside the caller's unit of work; returns its id.
+) -> AuditEvent:
+    """Add the chain's next entry to the caller's unit of work, unwritten; the entry.
 
-    The head row is locked first (``FOR UPDATE``; on SQLite the write
-    transaction already holds the database), so concurrent writers queue and
-    the chain stays a single line. A change the other desks show is
-    announced to them in the same transaction (``live/notices.py``).
+    The head row is locked (``FOR UPDATE``; on SQLite the write transaction
+    already holds the database), so concurrent writers queue and the chain
+    stays a single line. Nothing pending is flushed before the lock: a
+    caller that must lock its own rows first does so before calling.
     """
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    with session.no_autoflush:
+        head = session.execute(
+            select(AuditHead).where(AuditHead.id == 1).with_for_update()
+        ).scalar_one()
     event = AuditEvent(
         id=head.last_id + 1,
         at=clock.now(),
@@ -97,12 +98,37 @@ def record(
     )
     event.row_hash = _digest_of(event)
     session.add(event)
-    new_id, digest = event.id, event.row_hash
-    head.last_id = new_id
-    head.last_hash = digest
+    head.last_id = event.id
+    head.last_hash = event.row_hash
+    return event
+
+
+def record(
+    session: Session,
+    clock: Clock,
+    actor: AuditActor,
+    action: str,
+    *,
+    candidate_id: int | None = None,
+    subject: str | None = None,
+    reason: str | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> int:
+    """Append one event inside the caller's unit of work; returns its id.
+
+    What the unit of work holds is written first (its rows locked before the
+    chain's head, the order every writer keeps), then the entry
+    (:func:`chain_next`). A change the other desks show is announced to them
+    in the same transaction (``live/notices.py``).
+    """
     session.flush()
-    announce(session, [(action, candidate_id)], new_id)
-    return new_id
+    event = chain_next(
+        session, clock, actor, action,
+        candidate_id=candidate_id, subject=subject, reason=reason, detail=detail,
+    )  # fmt: skip
+    session.flush()
+    announce(session, [(action, candidate_id)], event.id)
+    return event.id
 
 
 @dataclass(frozen=True)
