@@ -43,3 +43,21 @@ def test_dropping_a_database_ends_its_open_connections(pg_cluster: PgServer) -> 
         assert row == (0,)
     finally:
         left_open.close()
+
+
+def test_an_admin_connection_left_mid_command_is_replaced(pg_cluster: PgServer) -> None:
+    """A test stopped by its timeout while the admin connection waited for an answer
+    left it busy: the next test's database is made on a new connection."""
+    pg_cluster.create_database(first := pg_cluster.new_database_name())
+    busy = pg_cluster._admin_connection()
+    busy.pgconn.send_query(b"SELECT pg_sleep(0.2)")  # its answer never read
+    assert busy.pgconn.transaction_status == psycopg.pq.TransactionStatus.ACTIVE
+    pg_cluster.create_database(second := pg_cluster.new_database_name())
+    try:
+        assert busy.closed and pg_cluster._admin_connection() is not busy
+        with pg_cluster.admin_connect() as connection:
+            names = {row[0] for row in connection.execute("SELECT datname FROM pg_database")}
+        assert {first, second} <= names
+    finally:
+        pg_cluster.drop_database(first)
+        pg_cluster.drop_database(second)

@@ -31,7 +31,7 @@ from typing import NoReturn
 
 import psycopg
 import pytest
-from psycopg import sql
+from psycopg import pq, sql
 from psycopg.rows import TupleRow
 from sqlalchemy.engine import URL, make_url
 
@@ -150,8 +150,14 @@ class PgServer:
             self._admin = None
 
     def _admin_connection(self) -> AdminConnection:
-        if self._admin is None or self._admin.closed or self._admin.broken:
-            self._admin = self.admin_connect()
+        """The session's admin connection; a new one when the last was lost or left mid-command
+        (a test stopped by its timeout while a command ran: every later command would fail)."""
+        admin = self._admin
+        if admin is not None and not admin.closed and not admin.broken:
+            if admin.pgconn.transaction_status == pq.TransactionStatus.IDLE:
+                return admin
+            admin.close()
+        self._admin = self.admin_connect()
         return self._admin
 
     def _execute(self, statement: sql.Composed | sql.SQL) -> None:
