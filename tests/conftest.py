@@ -30,6 +30,15 @@ for _variable, _folder in (
     os.makedirs(os.path.join(_TEST_HOME, _folder), mode=0o700)
     os.environ[_variable] = os.path.join(_TEST_HOME, _folder)
 
+# argon2 at its smallest cost for every command a test runs (in this process or a
+# child): the tests check logic, not hash strength, and the default cost is a third
+# of a second per hash (the demo alone hashes 40). A test that writes its own
+# config file points DESK_APP_CONFIG at it (or removes it to test the default path).
+_TEST_CONFIG = os.path.join(_TEST_HOME, "config", "desk-app-tests.toml")
+with open(_TEST_CONFIG, "w", encoding="utf-8") as _config:
+    _config.write("[hashing]\ntime_cost = 1\nmemory_kib = 8\nparallelism = 1\n")
+os.environ["DESK_APP_CONFIG"] = _TEST_CONFIG
+
 import pytest  # noqa: E402
 
 pytest_plugins = [
