@@ -687,7 +687,7 @@
 <context>
     <name>AuditCheck</name>
     <message>
-        <location filename="../desk_app/services/audit/messages.py" line="+42"/>
+        <location filename="../desk_app/services/audit/messages.py" line="+47"/>
         <source>row {row} was edited</source>
         <translation>第 {row} 行曾被修改</translation>
     </message>
@@ -2917,7 +2917,7 @@
         <translation>在您查看之後，這位考生的資料於 {at} 在網上查閱成績有所更改：{change}。系統沒有執行您的操作：請查看考生現時的資料，如仍有需要再操作一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/audit/messages.py" line="-41"/>
+        <location filename="../desk_app/services/audit/messages.py" line="-46"/>
         <source>The check of the audit trail was stopped after {checked} events: nothing is concluded.</source>
         <translation>審計記錄的檢查在 {checked} 項記錄後停止：未能得出結論。</translation>
     </message>
@@ -2933,6 +2933,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An audit export filtered by staff member, kind or candidate is written as CSV only: choose a .csv file.</source>
+        <translation>按職員、事項類別或考生篩選的審計記錄匯出只能寫成 CSV：請選擇 .csv 檔案。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Staff accounts are changed only through the database owner&apos;s connection: an administrator sets admin_url in [database] of the config file (docs/DEPLOYMENT.md).</source>
         <translation>職員帳戶只可透過資料庫擁有者的連線更改：請管理員在設定檔的 [database] 設定 admin_url（見 docs/DEPLOYMENT.md）。</translation>
     </message>
@@ -2955,7 +2960,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../desk_app/ui/exports/dialog.py" line="+184"/>
+        <location filename="../desk_app/ui/exports/dialog.py" line="+177"/>
         <source>Export search results</source>
         <extracomment>the format&apos;s key, and the ending its files get search, audit, lockouts or view (the audit view&apos;s filters): chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed (the audit view: what its filters let through, in words) how the last export ended (a report or an error), said again after a language switch</extracomment>
         <translation>匯出搜尋結果</translation>
@@ -3207,7 +3212,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desk_app/ui/importing/dialog.py" line="+139"/>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+133"/>
         <source>Import the exam board&apos;s file</source>
         <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes</extracomment>
         <translation>匯入考試局檔案</translation>
