@@ -1936,9 +1936,9 @@
 <context>
     <name>DatabaseWatch</name>
     <message>
-        <location filename="../desk_app/ui/connection/watch.py" line="+114"/>
+        <location filename="../desk_app/ui/connection/watch.py" line="+118"/>
         <source>The database cannot be reached: this waits until it is back.</source>
-        <extracomment>actions whose connection died: request id → who wants to know</extracomment>
+        <extracomment>a look-up that failed while the database answers (only its connection died): again after actions whose connection died: request id → who wants to know</extracomment>
         <translation>無法連接資料庫：待資料庫恢復後才可使用。</translation>
     </message>
     <message>
@@ -1947,7 +1947,7 @@
         <translation>已重新連接資料庫。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>The action under way when the connection was lost was done.</source>
         <translation>連線中斷時正在進行的操作已經完成。</translation>
     </message>
@@ -1988,7 +1988,7 @@
 <context>
     <name>DocumentSeenDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+271"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+311"/>
         <source>Identity document seen</source>
         <translation>已查看身份證明文件</translation>
     </message>
@@ -3071,7 +3071,12 @@
         <translation>正在寫入…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <source>The database recorded this export before the connection was lost, but the file was not written. Export again.</source>
+        <translation>連線中斷前，資料庫已記錄這次匯出，但檔案沒有寫入。請再匯出一次。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -3212,9 +3217,9 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desk_app/ui/importing/dialog.py" line="+133"/>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+136"/>
         <source>Import the exam board&apos;s file</source>
-        <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes</extracomment>
+        <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes a run whose connection died before it answered: &quot;unknown&quot;, &quot;done&quot;, &quot;not done&quot;</extracomment>
         <translation>匯入考試局檔案</translation>
     </message>
     <message>
@@ -3278,12 +3283,27 @@
         <translation>CSV 或 Excel 檔案 (*.csv *.xlsx);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Reading the file…</source>
         <translation>正在讀取檔案…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+37"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether the file was imported.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明檔案是否已匯入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported: the database recorded the import before the connection was lost. Importing the same file again changes nothing.</source>
+        <translation>已匯入：連線中斷前，資料庫已記錄這次匯入。再次匯入同一檔案不會有任何改變。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not imported: the connection was lost before the database recorded the import; nothing was changed. You may import the file again.</source>
+        <translation>未匯入：資料庫記錄這次匯入前連線已中斷，沒有任何改變。你可以再次匯入檔案。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -3298,7 +3318,7 @@
         <translation>比對及寫入中：{rows} 列…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>The file has problems: nothing was imported.</source>
         <translation>檔案有問題：沒有匯入任何資料。</translation>
     </message>
@@ -3553,8 +3573,9 @@
 <context>
     <name>LetterBatchDialog</name>
     <message>
-        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+110"/>
+        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+113"/>
         <source>Print exam-day letters</source>
+        <extracomment>a batch whose connection died before it answered, not yet known done or not</extracomment>
         <translation>打印考試當日密碼信</translation>
     </message>
     <message>
@@ -3619,7 +3640,7 @@
         <translation>關閉</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
@@ -3644,7 +3665,22 @@
         <translation>已停止：沒有發出任何密碼信。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether these letters were issued.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明這批密碼信是否已發出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Issued: the database recorded these letters before the connection was lost, but their pages were lost with it. Print them again as a reissue (new Secret Numbers), with the reason.</source>
+        <translation>已發出：連線中斷前，資料庫已記錄這批密碼信，但信件頁面隨連線中斷而遺失。請以補發方式（新的 Secret Number）再次打印，並註明原因。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not issued: the connection was lost before the database recorded these letters; nothing was changed. You may print them again.</source>
+        <translation>未發出：資料庫記錄這批密碼信前連線已中斷，沒有任何改變。你可以再次打印。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -4061,7 +4097,7 @@
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/notes_box.py" line="+98"/>
+        <location filename="../desk_app/ui/candidate/notes_box.py" line="+95"/>
         <source>What was this call about? (Ctrl+Enter saves)</source>
         <translation>這次來電的內容是甚麼？（Ctrl+Enter 儲存）</translation>
     </message>
@@ -4127,7 +4163,7 @@
         <translation>儲存記錄（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>The connection was lost while saving; the desk will say whether it was saved.</source>
         <translation>儲存期間連線中斷；資料庫恢復後，系統會告訴你記錄是否已經儲存。</translation>
     </message>
@@ -4145,6 +4181,24 @@
         <location line="+10"/>
         <source>Note saved.</source>
         <translation>已儲存記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <location filename="../desk_app/ui/connection/outcomes.py" line="+90"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this was done.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明此操作是否已完成。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done: the database recorded it before the connection was lost.</source>
+        <translation>已完成：連線中斷前，資料庫已記錄此操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not done: the connection was lost before the database recorded it; nothing was changed. You may try again.</source>
+        <translation>未完成：資料庫記錄此操作前連線已中斷，沒有任何改變。你可以再試一次。</translation>
     </message>
 </context>
 <context>
@@ -4337,7 +4391,7 @@
         <translation>還原更改</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+68"/>
         <source>Saved. Every desk offers the new reasons.</source>
         <translation>已儲存。所有服務台即時提供新的原因。</translation>
     </message>
@@ -4378,7 +4432,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+161"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+158"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
@@ -4428,7 +4482,7 @@
         <translation>請說明為何未核實來電者便進行操作。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+70"/>
         <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this was done.</source>
         <translation>資料庫回應前連線已中斷。資料庫恢復後，系統會告訴你這項操作是否已經完成。</translation>
     </message>
@@ -4443,7 +4497,7 @@
         <translation>沒有完成：資料庫記錄前連線已中斷；資料沒有任何改動。你可以再試一次。</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-141"/>
         <source>&amp;Override reason:</source>
         <translation>特准處理原因(&amp;O)：</translation>
     </message>
@@ -5244,13 +5298,34 @@
 <context>
     <name>_AnswerDialog</name>
     <message>
-        <location line="-145"/>
+        <location line="-182"/>
+        <source>Waiting for the database to say whether the check was recorded.</source>
+        <extracomment>a check whose connection died before it answered, not yet known recorded or not</extracomment>
+        <translation>正在等待資料庫說明核實是否已記錄。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+29"/>
         <source>Checking…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this check was recorded.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明這次核實是否已記錄。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recorded before the connection was lost: the candidate&apos;s details now show whether the caller passed.</source>
+        <translation>連線中斷前已記錄：考生資料現會顯示來電者是否通過核實。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not recorded: the connection was lost before the database answered; nothing was changed. Check again.</source>
+        <translation>未記錄：資料庫回覆前連線已中斷，沒有任何改變。請再核實一次。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>FAIL: the details do not match our records. Ask again, or end the call.</source>
         <translation>不通過：資料與記錄不符。請再問一次，或結束通話。</translation>
     </message>
