@@ -687,7 +687,7 @@
 <context>
     <name>AuditCheck</name>
     <message>
-        <location filename="../desk_app/services/audit/messages.py" line="+42"/>
+        <location filename="../desk_app/services/audit/messages.py" line="+47"/>
         <source>row {row} was edited</source>
         <translation>第 {row} 行曾被修改</translation>
     </message>
@@ -1936,9 +1936,9 @@
 <context>
     <name>DatabaseWatch</name>
     <message>
-        <location filename="../desk_app/ui/connection/watch.py" line="+114"/>
+        <location filename="../desk_app/ui/connection/watch.py" line="+118"/>
         <source>The database cannot be reached: this waits until it is back.</source>
-        <extracomment>actions whose connection died: request id → who wants to know</extracomment>
+        <extracomment>a look-up that failed while the database answers (only its connection died): again after actions whose connection died: request id → who wants to know</extracomment>
         <translation>無法連接資料庫：待資料庫恢復後才可使用。</translation>
     </message>
     <message>
@@ -1947,7 +1947,7 @@
         <translation>已重新連接資料庫。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>The action under way when the connection was lost was done.</source>
         <translation>連線中斷時正在進行的操作已經完成。</translation>
     </message>
@@ -1988,7 +1988,7 @@
 <context>
     <name>DocumentSeenDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+271"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+311"/>
         <source>Identity document seen</source>
         <translation>已查看身份證明文件</translation>
     </message>
@@ -2917,7 +2917,7 @@
         <translation>在您查看之後，這位考生的資料於 {at} 在網上查閱成績有所更改：{change}。系統沒有執行您的操作：請查看考生現時的資料，如仍有需要再操作一次。</translation>
     </message>
     <message>
-        <location filename="../desk_app/services/audit/messages.py" line="-41"/>
+        <location filename="../desk_app/services/audit/messages.py" line="-46"/>
         <source>The check of the audit trail was stopped after {checked} events: nothing is concluded.</source>
         <translation>審計記錄的檢查在 {checked} 項記錄後停止：未能得出結論。</translation>
     </message>
@@ -2933,6 +2933,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An audit export filtered by staff member, kind or candidate is written as CSV only: choose a .csv file.</source>
+        <translation>按職員、事項類別或考生篩選的審計記錄匯出只能寫成 CSV：請選擇 .csv 檔案。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Staff accounts are changed only through the database owner&apos;s connection: an administrator sets admin_url in [database] of the config file (docs/DEPLOYMENT.md).</source>
         <translation>職員帳戶只可透過資料庫擁有者的連線更改：請管理員在設定檔的 [database] 設定 admin_url（見 docs/DEPLOYMENT.md）。</translation>
     </message>
@@ -2955,7 +2960,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../desk_app/ui/exports/dialog.py" line="+184"/>
+        <location filename="../desk_app/ui/exports/dialog.py" line="+177"/>
         <source>Export search results</source>
         <extracomment>the format&apos;s key, and the ending its files get search, audit, lockouts or view (the audit view&apos;s filters): chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed (the audit view: what its filters let through, in words) how the last export ended (a report or an error), said again after a language switch</extracomment>
         <translation>匯出搜尋結果</translation>
@@ -3066,7 +3071,12 @@
         <translation>正在寫入…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <source>The database recorded this export before the connection was lost, but the file was not written. Export again.</source>
+        <translation>連線中斷前，資料庫已記錄這次匯出，但檔案沒有寫入。請再匯出一次。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -3207,9 +3217,9 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desk_app/ui/importing/dialog.py" line="+139"/>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+136"/>
         <source>Import the exam board&apos;s file</source>
-        <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes</extracomment>
+        <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes a run whose connection died before it answered: &quot;unknown&quot;, &quot;done&quot;, &quot;not done&quot;</extracomment>
         <translation>匯入考試局檔案</translation>
     </message>
     <message>
@@ -3273,12 +3283,27 @@
         <translation>CSV 或 Excel 檔案 (*.csv *.xlsx);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Reading the file…</source>
         <translation>正在讀取檔案…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+37"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether the file was imported.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明檔案是否已匯入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported: the database recorded the import before the connection was lost. Importing the same file again changes nothing.</source>
+        <translation>已匯入：連線中斷前，資料庫已記錄這次匯入。再次匯入同一檔案不會有任何改變。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not imported: the connection was lost before the database recorded the import; nothing was changed. You may import the file again.</source>
+        <translation>未匯入：資料庫記錄這次匯入前連線已中斷，沒有任何改變。你可以再次匯入檔案。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -3293,7 +3318,7 @@
         <translation>比對及寫入中：{rows} 列…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>The file has problems: nothing was imported.</source>
         <translation>檔案有問題：沒有匯入任何資料。</translation>
     </message>
@@ -3548,8 +3573,9 @@
 <context>
     <name>LetterBatchDialog</name>
     <message>
-        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+110"/>
+        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+113"/>
         <source>Print exam-day letters</source>
+        <extracomment>a batch whose connection died before it answered, not yet known done or not</extracomment>
         <translation>打印考試當日密碼信</translation>
     </message>
     <message>
@@ -3614,7 +3640,7 @@
         <translation>關閉</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
@@ -3639,7 +3665,22 @@
         <translation>已停止：沒有發出任何密碼信。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether these letters were issued.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明這批密碼信是否已發出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Issued: the database recorded these letters before the connection was lost, but their pages were lost with it. Print them again as a reissue (new Secret Numbers), with the reason.</source>
+        <translation>已發出：連線中斷前，資料庫已記錄這批密碼信，但信件頁面隨連線中斷而遺失。請以補發方式（新的 Secret Number）再次打印，並註明原因。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not issued: the connection was lost before the database recorded these letters; nothing was changed. You may print them again.</source>
+        <translation>未發出：資料庫記錄這批密碼信前連線已中斷，沒有任何改變。你可以再次打印。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -4056,7 +4097,7 @@
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../desk_app/ui/candidate/notes_box.py" line="+98"/>
+        <location filename="../desk_app/ui/candidate/notes_box.py" line="+95"/>
         <source>What was this call about? (Ctrl+Enter saves)</source>
         <translation>這次來電的內容是甚麼？（Ctrl+Enter 儲存）</translation>
     </message>
@@ -4122,7 +4163,7 @@
         <translation>儲存記錄（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>The connection was lost while saving; the desk will say whether it was saved.</source>
         <translation>儲存期間連線中斷；資料庫恢復後，系統會告訴你記錄是否已經儲存。</translation>
     </message>
@@ -4140,6 +4181,24 @@
         <location line="+10"/>
         <source>Note saved.</source>
         <translation>已儲存記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <location filename="../desk_app/ui/connection/outcomes.py" line="+90"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this was done.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明此操作是否已完成。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done: the database recorded it before the connection was lost.</source>
+        <translation>已完成：連線中斷前，資料庫已記錄此操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not done: the connection was lost before the database recorded it; nothing was changed. You may try again.</source>
+        <translation>未完成：資料庫記錄此操作前連線已中斷，沒有任何改變。你可以再試一次。</translation>
     </message>
 </context>
 <context>
@@ -4332,7 +4391,7 @@
         <translation>還原更改</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+68"/>
         <source>Saved. Every desk offers the new reasons.</source>
         <translation>已儲存。所有服務台即時提供新的原因。</translation>
     </message>
@@ -4373,7 +4432,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+161"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+158"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>
@@ -4423,7 +4482,7 @@
         <translation>請說明為何未核實來電者便進行操作。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+70"/>
         <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this was done.</source>
         <translation>資料庫回應前連線已中斷。資料庫恢復後，系統會告訴你這項操作是否已經完成。</translation>
     </message>
@@ -4438,7 +4497,7 @@
         <translation>沒有完成：資料庫記錄前連線已中斷；資料沒有任何改動。你可以再試一次。</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-141"/>
         <source>&amp;Override reason:</source>
         <translation>特准處理原因(&amp;O)：</translation>
     </message>
@@ -5239,13 +5298,34 @@
 <context>
     <name>_AnswerDialog</name>
     <message>
-        <location line="-145"/>
+        <location line="-182"/>
+        <source>Waiting for the database to say whether the check was recorded.</source>
+        <extracomment>a check whose connection died before it answered, not yet known recorded or not</extracomment>
+        <translation>正在等待資料庫說明核實是否已記錄。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+29"/>
         <source>Checking…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>The connection to the database was lost before it answered. Once it answers again, the desk will say whether this check was recorded.</source>
+        <translation>資料庫回覆前連線已中斷。資料庫恢復回應後，系統會說明這次核實是否已記錄。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recorded before the connection was lost: the candidate&apos;s details now show whether the caller passed.</source>
+        <translation>連線中斷前已記錄：考生資料現會顯示來電者是否通過核實。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not recorded: the connection was lost before the database answered; nothing was changed. Check again.</source>
+        <translation>未記錄：資料庫回覆前連線已中斷，沒有任何改變。請再核實一次。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>FAIL: the details do not match our records. Ask again, or end the call.</source>
         <translation>不通過：資料與記錄不符。請再問一次，或結束通話。</translation>
     </message>

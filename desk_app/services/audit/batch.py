@@ -20,6 +20,7 @@ from desk_app.services.actor import AuditActor
 from desk_app.services.audit.trail import canonical_json, row_digest
 from desk_app.services.clock import Clock
 from desk_app.services.live.notices import announce
+from desk_app.services.requests import current_request_id
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def record_many(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one()
     at = clock.now()
+    request_id = current_request_id()  # the action's, as trail.record stores it
     last_id, previous = head.last_id, head.last_hash
     rows: list[dict[str, Any]] = []
     for entry in entries:
@@ -56,7 +58,7 @@ def record_many(
                 "id": last_id, "at": at, "actor": actor.name, "staff_id": actor.staff_id,
                 "action": entry.action, "candidate_id": entry.candidate_id,
                 "subject": entry.subject, "reason": entry.reason, "detail": detail,
-                "prev_hash": previous, "row_hash": digest,
+                "prev_hash": previous, "row_hash": digest, "request_id": request_id,
             }
         )  # fmt: skip
         previous = digest

@@ -36,9 +36,10 @@ from desk_app.services.actor import StaffIdentity, authorise
 from desk_app.services.audit.chain import stamp
 from desk_app.services.audit.describe import describe, english
 from desk_app.services.audit.verify import AuditReport, StopAsked, VerifyProgress, verify_chain
+from desk_app.services.audit.wording import ACTION_NAMES
 from desk_app.services.candidates.detail import find_candidate
 from desk_app.services.clock import Clock
-from desk_app.services.errors import BadInput
+from desk_app.services.errors import BadInput, NotFound
 from desk_app.services.permissions import Action
 from desk_app.settings import Settings
 
@@ -203,12 +204,13 @@ def filter_events(
     session: Session, query: Select[*tuple[Any, ...]], filters: AuditFilter, settings: Settings
 ) -> Select[*tuple[Any, ...]]:
     """``query`` (over ``AuditEvent``, the candidate joined) narrowed to what ``filters``
-    lets through; BadInput for a kind that cannot be one, NotFound for an unknown ID Number."""
+    lets through; BadInput for a kind of event the desk does not write, NotFound for an
+    unknown ID Number. (An unknown name lets nothing through: see :func:`check_actor`.)"""
     if filters.actor:
         query = query.where(AuditEvent.actor == filters.actor.strip()[:64])
     if filters.action:
         action = filters.action.strip()
-        if not _ACTION.fullmatch(action):
+        if not _ACTION.fullmatch(action) or action not in ACTION_NAMES:
             raise BadInput("audit_action_unknown", value=action[:48])
         query = query.where(AuditEvent.action == action)
     if filters.id_number:
@@ -221,6 +223,16 @@ def filter_events(
     if filters.until is not None:
         query = query.where(AuditEvent.at < filters.until)
     return query
+
+
+def check_actor(session: Session, actor: str) -> None:
+    """NotFound for a name that is no staff member's, nor the website's, the desk's, a
+    statement check's or a terminal's (``cli:…``): a name typed where none is offered."""
+    actor = actor.strip()[:64]
+    if actor in OTHER_ACTORS or actor.startswith("cli:"):
+        return
+    if session.scalar(select(Staff.id).where(Staff.username == actor)) is None:
+        raise NotFound("staff_not_found", username=actor)
 
 
 def english_sentence(record: AuditRecord, timezone: str) -> str:

@@ -23,6 +23,11 @@ AUDIT_MESSAGES: dict[str, str] = {
         "Errors", "The first day of the period is after its last day."
     ),
     "audit_action_unknown": QT_TRANSLATE_NOOP("Errors", "“{value}” is not a kind of audit event."),
+    "audit_filter_csv_only": QT_TRANSLATE_NOOP(
+        "Errors",
+        "An audit export filtered by staff member, kind or candidate is written as CSV only: "
+        "choose a .csv file.",
+    ),
     "staff_change_needs_owner": QT_TRANSLATE_NOOP(
         "Errors",
         "Staff accounts are changed only through the database owner's connection: "

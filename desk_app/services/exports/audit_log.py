@@ -18,7 +18,9 @@ clocks disagreed by a moment at midnight. Each export is audited
 (``audit_exported``: file, format, range, rows, first and last row, SHA-256).
 
 **The audit view's filtered CSV** (:meth:`AuditExportService.export_view`,
-the view's **Export to CSV…**): the events the view's filters let through
+the view's **Export to CSV…**; ``desk-app audit export FILE.csv --actor STAFF
+--action ACTION --candidate ID`` through :meth:`~AuditExportService.export_filtered`):
+the events the view's filters let through
 (``services/audit/browse.py``), oldest first, in the same CSV with two
 columns for people after the audit log's: the candidate's ID Number and the
 sentence the view shows (in the window's language). A filtered file is not
@@ -46,6 +48,7 @@ from desk_app.services.audit.browse import (
     ORDER_ASC,
     AuditFilter,
     AuditRecord,
+    check_actor,
     english_sentence,
     filter_events,
     record_of,
@@ -213,6 +216,27 @@ class AuditExportService:
 
         report = write_export(target, fill, record)
         return AuditExport(report.path, report.rows, report.sha256, "csv")
+
+    def export_filtered(
+        self,
+        caller: Caller,
+        path: str | Path,
+        *,
+        actor: str | None = None,
+        action: str | None = None,
+        id_number: str | None = None,
+        days: Days | None = None,
+    ) -> AuditExport:
+        """:meth:`export_view` with the view's filters given as a terminal gives them:
+        ``days`` are the office's calendar days, both included, as the view's days are;
+        a name that nobody has is refused (the view offers only names that exist)."""
+        since, until = (days or Days()).bounds(self._zone)
+        filters = AuditFilter(actor, action, id_number, since, until)
+        if actor:
+            with self._db.read() as session:
+                authorise_caller(session, caller, Action.VIEW_AUDIT)  # before saying who exists
+                check_actor(session, actor)
+        return self.export_view(caller, filters, path)
 
     def _cells(self, row: Any) -> list[str | int | None]:
         (row_id, at, actor, staff_id, action, candidate_id, subject, reason, detail,

@@ -35,7 +35,7 @@ from desk_app.services.message_labels import ACTIONS, ACTIONS_CONTEXT
 from desk_app.ui.actions.presets_cache import ReasonPresetsCache
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.widgets import named
-from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 
 
 class PresetEditor(QDialog):
@@ -158,7 +158,26 @@ class PresetEditor(QDialog):
             self.texts(),
         )
         self._set_busy(True)
-        run_in_background(lambda: service.replace(staff, action, texts), self._saved, self._failed)
+        run_as_request(
+            lambda: service.replace(staff, action, texts), self._saved, self._failed,
+            on_unknown=self._unknown, on_resolved=self._resolved,
+        )  # fmt: skip
+
+    def _unknown(self) -> None:  # stays busy: no second save until the database says
+        self._say(unknown_text(), error=True)
+
+    def _resolved(self, done: bool) -> None:
+        self._set_busy(False)
+        if done:
+            self._dirty = False
+            self._presets.load()
+        self._say(resolved_text(done), error=not done)
+        self._update()
+
+    def _say(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().polish(self.message)
 
     def _saved(self, _presets: object) -> None:
         self._set_busy(False)

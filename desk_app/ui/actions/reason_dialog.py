@@ -29,14 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services.requests import as_request, new_request_id
 from desk_app.ui.actions.preset_list import PresetList
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
-from desk_app.ui.common.workers import run_in_background
-from desk_app.ui.connection.health import means_unreachable
-from desk_app.ui.connection.outcomes import resolve_later
+from desk_app.ui.connection.outcomes import run_as_request
 
 MAX_REASON = 500
 # a label's mnemonic: "&New email:" or, translated, "新電郵(&N)："
@@ -243,13 +240,11 @@ class ReasonDialog(RetranslatedDialog):
         self._set_busy(True)
         self._error = None
         self.show_message(self.tr("Working…"), error=False)
-        request = new_request_id()  # in its audit entry: was it done, if the connection dies?
-
-        def carried() -> object:
-            with as_request(request):
-                return job(reason, override)
-
-        run_in_background(carried, self._done, lambda error: self._failed_as(error, request))
+        # a request id in its audit entry: was it done, if the connection dies?
+        run_as_request(
+            lambda: job(reason, override), self._done, self._failed,
+            on_unknown=self._unknown, on_resolved=self._resolved,
+        )  # fmt: skip
 
     def _done(self, result: object) -> None:
         self._set_busy(False)
@@ -288,10 +283,7 @@ class ReasonDialog(RetranslatedDialog):
         super().closeEvent(event)
 
     # -- the connection died before the answer came -------------------------------------
-    def _failed_as(self, error: BaseException, request: str) -> None:
-        if not (means_unreachable(error) and resolve_later(request, self._resolved)):
-            self._failed(error)
-            return
+    def _unknown(self) -> None:
         self._outcome = "unknown"
         self._set_busy(False)  # it may be closed now; the status bar will say the outcome
         self.show_message(

@@ -36,7 +36,7 @@ from desk_app.services.validation import parse_date
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
-from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.outcomes import run_as_request
 
 IDENTIFIERS = ("id_number", "email", "phone")
 
@@ -51,6 +51,8 @@ class _AnswerDialog(RetranslatedDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(460)
         self._busy = False
+        #: a check whose connection died before it answered, not yet known recorded or not
+        self._lost = False
         self.heading = named(QLabel(), "dialogHeading")
         self.heading.setWordWrap(True)
         self.intro = named(QLabel(), "dialogIntro")
@@ -77,6 +79,8 @@ class _AnswerDialog(RetranslatedDialog):
 
     def why_not(self) -> str:
         """Why the main button is off ("" when it is on)."""
+        if self._lost:
+            return self.tr("Waiting for the database to say whether the check was recorded.")
         return self.tr("Checking…") if self._busy else ""
 
     def ready(self) -> bool:
@@ -107,7 +111,43 @@ class _AnswerDialog(RetranslatedDialog):
         self._busy = True
         self.update_button()
         self.show_answer(lambda: self.tr("Checking…"), "none")
-        run_in_background(job, self._answered, self._failed)
+        # the check is recorded: was it, if the connection dies during COMMIT?
+        run_as_request(
+            job, self._answered, self._failed, on_unknown=self._unknown,
+            on_resolved=self._resolved,
+        )  # fmt: skip
+
+    def _unknown(self) -> None:
+        self._lost = True
+        self._busy = False
+        self.update_button()
+        self.show_answer(
+            lambda: self.tr(
+                "The connection to the database was lost before it answered. Once it "
+                "answers again, the desk will say whether this check was recorded."
+            ),
+            "fail",
+        )
+
+    def _resolved(self, done: bool) -> None:
+        self._lost = False
+        self.update_button()
+        if done:
+            self.show_answer(
+                lambda: self.tr(
+                    "Recorded before the connection was lost: the candidate's details now "
+                    "show whether the caller passed."
+                ),
+                "none",
+            )
+        else:
+            self.show_answer(
+                lambda: self.tr(
+                    "Not recorded: the connection was lost before the database answered; "
+                    "nothing was changed. Check again."
+                ),
+                "fail",
+            )
 
     def _answered(self, result: VerificationResult) -> None:
         self._busy = False

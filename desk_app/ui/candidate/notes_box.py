@@ -28,13 +28,10 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.candidates.notes import CHANNELS, MAX_NOTE, NoteService, NoteView
-from desk_app.services.requests import as_request, new_request_id
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.formatting import show_moment
 from desk_app.ui.common.widgets import named
-from desk_app.ui.common.workers import run_in_background
-from desk_app.ui.connection.health import means_unreachable
-from desk_app.ui.connection.outcomes import resolve_later
+from desk_app.ui.connection.outcomes import run_as_request
 
 
 class NotesSection(QWidget):
@@ -196,23 +193,17 @@ class NotesSection(QWidget):
         self._saving = True
         self._update_button()
         self.status.setText(self.tr("Saving…"))
-        request = new_request_id()  # in its audit entry: was it saved, if the connection dies?
-
-        def add() -> NoteView:
-            with as_request(request):
-                return service.add(staff, id_number, text, channel=channel)
-
-        run_in_background(
-            add,
+        # a request id in its audit entry: was it saved, if the connection dies?
+        run_as_request(
+            lambda: service.add(staff, id_number, text, channel=channel),
             lambda note: self._saved(id_number, note),
-            lambda error: self._failed_as(error, request),
+            self._failed,
+            on_unknown=self._unknown,
+            on_resolved=self._resolved,
         )
 
-    def _failed_as(self, error: BaseException, request: str) -> None:
+    def _unknown(self) -> None:
         """The connection died before the answer: keep the button off until it is known."""
-        if not (means_unreachable(error) and resolve_later(request, self._resolved)):
-            self._failed(error)
-            return
         self.status.setText(
             self.tr("The connection was lost while saving; the desk will say whether it was saved.")
         )

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -36,6 +36,10 @@ from desk_app.ui.connection.outcomes import Answer, add_resolver
 if TYPE_CHECKING:
     from desk_app.services.connection import ConnectionService
     from desk_app.ui.main_window import MainWindow
+
+
+#: a look-up that failed while the database answers (only its connection died): again after
+LOOK_AGAIN_MS = 1000
 
 
 class DatabaseWatch(QObject):
@@ -136,7 +140,20 @@ class DatabaseWatch(QObject):
         run_in_background(
             lambda: connection.request_done(request_id),
             lambda done: self._answer(request_id, bool(done)),
-            lambda _error: self.health.check_now(),  # still away: asked again when back
+            lambda _error: self._not_looked_up(request_id),
+        )
+
+    def _not_looked_up(self, request_id: str) -> None:
+        """Still away: asked again when back; or only that connection died: again soon."""
+        self.health.check_now()
+        QTimer.singleShot(
+            LOOK_AGAIN_MS,
+            self,
+            lambda: (
+                None
+                if self.down or request_id not in self.unresolved
+                else self._look_up(request_id)
+            ),
         )
 
     def _answer(self, request_id: str, done: bool) -> None:

@@ -38,7 +38,7 @@ from desk_app.services.errors import DeskError
 from desk_app.services.exports.files import Days, ExportCancelled, ExportReport
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.widgets import file_row, named
-from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 
 #: the format's key, and the ending its files get
 ENDINGS = {"csv": ".csv", "jsonl": ".jsonl"}
@@ -289,8 +289,27 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self._set_status(self.tr("Writing…"))
         self._update()
-        run_in_background(lambda: run(request), self._ended, self._failed)
+        # its audit entry carries a request id: recorded, if the connection dies at COMMIT?
+        run_as_request(
+            lambda: run(request), self._ended, self._failed,
+            on_unknown=lambda: self._set_status(unknown_text(), error=True),  # still running
+            on_resolved=self._resolved,
+        )  # fmt: skip
         return True
+
+    def _resolved(self, done: bool) -> None:
+        """The file is never written when the answer was lost; only the entry may be."""
+        self._running = False
+        self.progress.setVisible(False)
+        if done:
+            text = self.tr(
+                "The database recorded this export before the connection was lost, but the "
+                "file was not written. Export again."
+            )
+        else:
+            text = resolved_text(False)
+        self._set_status(text, error=True)
+        self._update()
 
     def cancel(self) -> None:
         """Ask the export to stop: no file is written, nothing recorded."""

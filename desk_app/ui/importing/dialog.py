@@ -38,6 +38,7 @@ from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.widgets import file_row, named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.outcomes import run_as_request
 from desk_app.ui.importing.problems_model import ProblemColumn, ProblemsModel
 from desk_app.ui.importing.summary import summary_text
 
@@ -70,6 +71,8 @@ class ImportDialog(QDialog):
         #: how the last run ended (a report, or the error that ended it), shown again
         #: in the new language when the language changes
         self._outcome: ImportReport | BaseException | None = None
+        #: a run whose connection died before it answered: "unknown", "done", "not done"
+        self._lost: str | None = None
         self._relay = _Relay(self)
         self._relay.progressed.connect(self._progressed)
         self.intro = named(QLabel(), "dialogIntro")
@@ -174,7 +177,8 @@ class ImportDialog(QDialog):
     def _update(self) -> None:
         idle = not self._running
         self.check_button.setEnabled(idle and self.ready())
-        self.import_button.setEnabled(idle and self.ready())
+        # never a second run while the first one's end is not known
+        self.import_button.setEnabled(idle and self.ready() and self._lost != "unknown")
         for widget in (self.path, self.choose, self.reason, self.close_button):
             widget.setEnabled(idle)
         self.cancel_button.setEnabled(self._running and not self._stop.is_set())
@@ -195,15 +199,55 @@ class ImportDialog(QDialog):
         self.progress.setVisible(True)
         self.status.setText(self.tr("Reading the file…"))
         self._update()
-        run_in_background(
-            lambda: importer.run(
+
+        def job() -> ImportReport:
+            return importer.run(
                 staff, path, reason=reason, dry_run=dry_run, progress=emit,
                 should_stop=stop.is_set,
-            ),
-            self._ended,
-            self._failed,
-        )  # fmt: skip
+            )  # fmt: skip
+
+        self._lost = None
+        if dry_run:  # writes nothing: nothing to ask about afterwards
+            run_in_background(job, self._ended, self._failed)
+        else:  # was it done, if the connection dies during COMMIT?
+            run_as_request(
+                job, self._ended, self._failed, on_unknown=self._unknown,
+                on_resolved=self._resolved,
+            )  # fmt: skip
         return True
+
+    def _unknown(self) -> None:
+        self._running = False
+        self._outcome = None
+        self._lost = "unknown"
+        self.progress.setVisible(False)
+        self._show_lost()
+        self._update()
+
+    def _resolved(self, done: bool) -> None:
+        self._lost = "done" if done else "not done"
+        self._show_lost()
+        self._update()
+
+    def _show_lost(self) -> None:
+        """What became of a run whose connection died before the database answered."""
+        self.summary.clear()
+        if self._lost == "unknown":
+            text = self.tr(
+                "The connection to the database was lost before it answered. Once it "
+                "answers again, the desk will say whether the file was imported."
+            )
+        elif self._lost == "done":
+            text = self.tr(
+                "Imported: the database recorded the import before the connection was lost. "
+                "Importing the same file again changes nothing."
+            )
+        else:
+            text = self.tr(
+                "Not imported: the connection was lost before the database recorded the "
+                "import; nothing was changed. You may import the file again."
+            )
+        self.status.setText(text)
 
     def cancel(self) -> None:
         """Ask the run to stop after the chunk it is on; nothing is written."""
@@ -247,6 +291,9 @@ class ImportDialog(QDialog):
     def _show_outcome(self) -> None:
         """The status line and the summary of the last run, in the current language."""
         outcome = self._outcome
+        if self._lost is not None and not self._running:
+            self._show_lost()
+            return
         if outcome is None or self._running:
             return
         if isinstance(outcome, ImportReport):

@@ -34,7 +34,7 @@ from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
-from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 from desk_app.ui.knowledge.labels import placeholder_list
 
 
@@ -168,11 +168,18 @@ class AnswerEditorDialog(RetranslatedDialog):
         self._busy = True
         self._update()
         self._show(self.tr("Saving…"), error=False)
-        run_in_background(
+        run_as_request(
             lambda: service.save(staff, key, texts, version=version, reason=reason),
             self._done,
             self._failed,
+            on_unknown=lambda: self._show(unknown_text(), error=True),  # stays busy
+            on_resolved=self._resolved,
         )
+
+    def _resolved(self, done: bool) -> None:
+        self._busy = False
+        self._update()  # done: saving again is refused as an older version, never twice
+        self._show(resolved_text(done), error=not done)
 
     def _done(self, answer: object) -> None:
         self._busy = False

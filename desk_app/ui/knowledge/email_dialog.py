@@ -28,7 +28,7 @@ from desk_app.services.knowledge.answers import AddressKind, FilledAnswer, Knowl
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
-from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 from desk_app.ui.knowledge.labels import ZH, filled_in
 
 
@@ -136,11 +136,18 @@ class AnswerEmailDialog(RetranslatedDialog):
         self._busy = True
         self.send_button.setEnabled(False)
         self._show(self.tr("Sending…"), error=False)
-        run_in_background(
+        run_as_request(
             lambda: service.email(staff, id_number, key, to=kind, entry_id=entry_id),
             self._done,
             self._failed,
+            on_unknown=lambda: self._show(unknown_text(), error=True),  # stays busy
+            on_resolved=self._resolved,
         )
+
+    def _resolved(self, done: bool) -> None:
+        self._busy = False
+        self.send_button.setEnabled(not done)  # queued already: never a second email
+        self._show(resolved_text(done), error=not done)
 
     def _done(self, emailed: object) -> None:
         self._busy = False

@@ -41,6 +41,7 @@ from desk_app.ui.common.print_preview import PdfPreviewDialog
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.outcomes import when_failed
 from desk_app.ui.letters.batch_job import Cancelled, LetterBatchJob
 
 
@@ -67,6 +68,8 @@ class LetterBatchDialog(RetranslatedDialog):
         self._first = [code.upper() for code in first]
         self._centres: list[CentreLetters] = []
         self._job: LetterBatchJob | None = None
+        #: a batch whose connection died before it answered, not yet known done or not
+        self._lost = False
         self.preview: PdfPreviewDialog | None = None
         self.intro = named(QLabel(), "dialogIntro")
         self.intro.setWordWrap(True)
@@ -191,7 +194,7 @@ class LetterBatchDialog(RetranslatedDialog):
     # -- printing ----------------------------------------------------------------
     def ready(self) -> bool:
         centre = self.chosen()
-        if centre is None or self._job is not None:
+        if centre is None or self._job is not None or self._lost:
             return False
         if self.reissue.isChecked():
             return bool(self.reason.text().strip()) and centre.waiting + centre.printed > 0
@@ -215,7 +218,11 @@ class LetterBatchDialog(RetranslatedDialog):
         )  # fmt: skip
         job.progressed.connect(self._progressed)
         job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
+        job.failed.connect(
+            when_failed(
+                job.request_id, self._failed, on_unknown=self._unknown, on_resolved=self._resolved
+            )
+        )
         self._job = job
         self.status.setText(self.tr("Starting…"))
         self.progress.setRange(0, 0)
@@ -260,6 +267,40 @@ class LetterBatchDialog(RetranslatedDialog):
             self.status.setText(self.tr("Stopped: no letter was issued."))
         else:
             self._show_error(error)
+
+    # -- the connection died before the answer came ---------------------------------------
+    def _unknown(self) -> None:
+        self._job = None
+        self._lost = True  # no second batch until the database says what became of this one
+        self.progress.setVisible(False)
+        self.status.setText(
+            self.tr(
+                "The connection to the database was lost before it answered. Once it "
+                "answers again, the desk will say whether these letters were issued."
+            )
+        )
+        self._update()
+
+    def _resolved(self, done: bool) -> None:
+        self._lost = False
+        if done:
+            self.status.setText(
+                self.tr(
+                    "Issued: the database recorded these letters before the connection was "
+                    "lost, but their pages were lost with it. Print them again as a reissue "
+                    "(new Secret Numbers), with the reason."
+                )
+            )
+            self.reissue.setChecked(True)
+        else:
+            self.status.setText(
+                self.tr(
+                    "Not issued: the connection was lost before the database recorded these "
+                    "letters; nothing was changed. You may print them again."
+                )
+            )
+        self.reload_centres()
+        self._update()
 
     def _show_error(self, error: BaseException) -> None:
         self.status.setText(error_text(error))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desk_app.services.actor import StaffIdentity
 from desk_app.services.documents.letter_batch import LetterBatchService
+from desk_app.services.requests import as_request, new_request_id
 
 
 class Cancelled(Exception):
@@ -40,6 +41,7 @@ class _Run(QRunnable):
         self.signals = _Signals()
         self._args = (letters, staff, centre, reason, reissue)
         self._stop = stop
+        self.request_id = new_request_id()
 
     def run(self) -> None:
         letters, staff, centre, reason, reissue = self._args
@@ -50,9 +52,10 @@ class _Run(QRunnable):
             self.signals.progress.emit(step, done, total)
 
         try:
-            printed = letters.print_batch(
-                staff, centre, reason=reason, reissue=reissue, progress=progress
-            )
+            with as_request(self.request_id):  # was it done, if the connection dies?
+                printed = letters.print_batch(
+                    staff, centre, reason=reason, reissue=reissue, progress=progress
+                )
         except Exception as error:
             self.signals.failed.emit(error)
         else:
@@ -89,6 +92,11 @@ class LetterBatchJob(QObject):
         signals.progress.connect(self.progressed)
         signals.finished.connect(self._finished)
         signals.failed.connect(self._failed)
+
+    @property
+    def request_id(self) -> str:
+        """The id its audit entry carries (``ui/connection/outcomes.py``)."""
+        return self._run.request_id
 
     def start(self) -> None:
         _running.add(self)
