@@ -349,7 +349,7 @@
 <context>
     <name>AnswerEditorDialog</name>
     <message>
-        <location filename="../desk_app/ui/knowledge/editor_dialog.py" line="+120"/>
+        <location filename="../desk_app/ui/knowledge/editor_dialog.py" line="+122"/>
         <source>Edit an answer</source>
         <translation>編輯答案</translation>
     </message>
@@ -412,7 +412,7 @@
 <context>
     <name>AnswerEmailDialog</name>
     <message>
-        <location filename="../desk_app/ui/knowledge/email_dialog.py" line="+109"/>
+        <location filename="../desk_app/ui/knowledge/email_dialog.py" line="+116"/>
         <source>Email an answer</source>
         <translation>以電郵發送答案</translation>
     </message>
@@ -1351,9 +1351,17 @@
     </message>
 </context>
 <context>
+    <name>AwayNotice</name>
+    <message>
+        <location filename="../desk_app/ui/connection/away.py" line="+58"/>
+        <source>The database cannot be reached: this waits until it is back. What you have entered stays here.</source>
+        <translation>無法連接資料庫：待資料庫恢復後才可使用。你已輸入的內容會保留。</translation>
+    </message>
+</context>
+<context>
     <name>BatchReprintDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+122"/>
+        <location filename="../desk_app/ui/actions/batch_reprint_dialog.py" line="+124"/>
         <location line="+45"/>
         <source>Batch reprint of statements</source>
         <translation>批量重印成績報告</translation>
@@ -1936,7 +1944,7 @@
 <context>
     <name>DatabaseWatch</name>
     <message>
-        <location filename="../desk_app/ui/connection/watch.py" line="+118"/>
+        <location filename="../desk_app/ui/connection/watch.py" line="+133"/>
         <source>The database cannot be reached: this waits until it is back.</source>
         <extracomment>a look-up that failed while the database answers (only its connection died): again after actions whose connection died: request id → who wants to know</extracomment>
         <translation>無法連接資料庫：待資料庫恢復後才可使用。</translation>
@@ -1947,7 +1955,7 @@
         <translation>已重新連接資料庫。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The action under way when the connection was lost was done.</source>
         <translation>連線中斷時正在進行的操作已經完成。</translation>
     </message>
@@ -1988,7 +1996,7 @@
 <context>
     <name>DocumentSeenDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+311"/>
+        <location filename="../desk_app/ui/actions/verify_dialog.py" line="+313"/>
         <source>Identity document seen</source>
         <translation>已查看身份證明文件</translation>
     </message>
@@ -2960,7 +2968,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../desk_app/ui/exports/dialog.py" line="+177"/>
+        <location filename="../desk_app/ui/exports/dialog.py" line="+179"/>
         <source>Export search results</source>
         <extracomment>the format&apos;s key, and the ending its files get search, audit, lockouts or view (the audit view&apos;s filters): chooses the dialog&apos;s texts the file&apos;s name without its ending, e.g. &quot;lockouts-2026-07-25&quot; &quot;none&quot;, &quot;optional&quot; (all days unless limited) or &quot;required&quot; the office&apos;s today: the days offered first end on it for a search: what was searched and how many candidates are listed (the audit view: what its filters let through, in words) how the last export ended (a report or an error), said again after a language switch</extracomment>
         <translation>匯出搜尋結果</translation>
@@ -3217,7 +3225,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desk_app/ui/importing/dialog.py" line="+136"/>
+        <location filename="../desk_app/ui/importing/dialog.py" line="+138"/>
         <source>Import the exam board&apos;s file</source>
         <extracomment>the progress bar&apos;s steps: checking fills the first half, writing the second how the last run ended (a report, or the error that ended it), shown again in the new language when the language changes a run whose connection died before it answered: &quot;unknown&quot;, &quot;done&quot;, &quot;not done&quot;</extracomment>
         <translation>匯入考試局檔案</translation>
@@ -3573,7 +3581,7 @@
 <context>
     <name>LetterBatchDialog</name>
     <message>
-        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+113"/>
+        <location filename="../desk_app/ui/letters/batch_dialog.py" line="+115"/>
         <source>Print exam-day letters</source>
         <extracomment>a batch whose connection died before it answered, not yet known done or not</extracomment>
         <translation>打印考試當日密碼信</translation>
@@ -4351,7 +4359,7 @@
 <context>
     <name>PresetEditor</name>
     <message>
-        <location filename="../desk_app/ui/actions/preset_editor.py" line="+102"/>
+        <location filename="../desk_app/ui/actions/preset_editor.py" line="+104"/>
         <source>Reasons offered</source>
         <translation>常用原因</translation>
     </message>
@@ -4432,7 +4440,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+158"/>
+        <location filename="../desk_app/ui/actions/reason_dialog.py" line="+160"/>
         <source>Why? e.g. caller verified on the phone, locked out</source>
         <translation>原因？例如：已在電話中核實來電者，帳戶被封鎖</translation>
     </message>

@@ -34,6 +34,7 @@ from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.batch_progress import BatchRunner
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
+from desk_app.ui.connection.away import hold_while_away
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -117,6 +118,7 @@ class BatchReprintDialog(RetranslatedDialog):
         self.reason.textChanged.connect(self._update)
         self.folder.textChanged.connect(self._update)
         self.retranslate()
+        hold_while_away(self, self.start_button, refresh=self._update)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Batch reprint of statements"))

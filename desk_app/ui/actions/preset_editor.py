@@ -35,6 +35,7 @@ from desk_app.services.message_labels import ACTIONS, ACTIONS_CONTEXT
 from desk_app.ui.actions.presets_cache import ReasonPresetsCache
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.widgets import named
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 
 
@@ -97,6 +98,7 @@ class PresetEditor(QDialog):
         presets.loaded.connect(self._reloaded)
         self.retranslate()
         self.fill()
+        hold_while_away(self, self.save_button, refresh=self._update)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reasons offered"))

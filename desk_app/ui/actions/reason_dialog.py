@@ -33,6 +33,7 @@ from desk_app.ui.actions.preset_list import PresetList
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import run_as_request
 
 MAX_REASON = 500
@@ -141,6 +142,7 @@ class ReasonDialog(RetranslatedDialog):
             field.textChanged.connect(self._update)
         self._override = override
         self.retranslate()
+        hold_while_away(self, self.ok_button, refresh=self._update)
 
     def retranslate(self) -> None:
         title = self._title()

@@ -36,6 +36,7 @@ from desk_app.services.validation import parse_date
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import run_as_request
 
 IDENTIFIERS = ("id_number", "email", "phone")
@@ -76,6 +77,7 @@ class _AnswerDialog(RetranslatedDialog):
         layout.addWidget(self.buttons)
         # now that it is in the dialog: Enter in any field runs the check; Esc cancels
         self.ok_button.setDefault(True)
+        hold_while_away(self, self.ok_button, refresh=self.update_button)
 
     def why_not(self) -> str:
         """Why the main button is off ("" when it is on)."""

@@ -5,7 +5,9 @@ the banner goes above the window's tabs; the health check runs on a worker;
 when the database goes away every action that changes data (the Actions
 menu and the pane's buttons, notes, unlock in the lockouts view, the
 answers' e-mail and edit, printing letters, import and export) is disabled
-with the reason in its tooltip. When the database answers again, without
+with the reason in its tooltip, and so are the action buttons of the dialogs
+open over it (:mod:`desk_app.ui.connection.away`, told by
+:attr:`DatabaseWatch.awayChanged`). When the database answers again, without
 anyone doing anything, the banner goes, the actions come back, and what the
 window shows is read again (the open candidate, the lockouts).
 
@@ -22,7 +24,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -43,6 +45,10 @@ LOOK_AGAIN_MS = 1000
 
 
 class DatabaseWatch(QObject):
+    # True: the database went away (actions held); False: it answers again.
+    # Open dialogs follow it (:mod:`desk_app.ui.connection.away`).
+    awayChanged = Signal(bool)
+
     def __init__(
         self,
         window: MainWindow,
@@ -100,11 +106,15 @@ class DatabaseWatch(QObject):
         targets += [window.knowledge.email_button, window.knowledge.edit_button]
         if window.lockouts is not None:
             targets.append(window.lockouts.unlock_button)
+        if window.audit is not None:  # the chain's check and the CSV read the database
+            targets += [window.audit.verify_button, window.audit.export_button]
         return [t for t in targets if isinstance(t, QAction | QWidget)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.stop()
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange and self.down:
+            self.hold.hold(self.reason())  # the reason in the new language
         return False
 
     @property
@@ -115,7 +125,12 @@ class DatabaseWatch(QObject):
         since = self.health.down_since
         assert since is not None
         self.banner.show_lost(since, error if isinstance(error, DeskError) else None)
-        self.hold.hold(self.tr("The database cannot be reached: this waits until it is back."))
+        self.hold.hold(self.reason())
+        self.awayChanged.emit(True)
+
+    def reason(self) -> str:
+        """The tooltip of every held action and button."""
+        return self.tr("The database cannot be reached: this waits until it is back.")
 
     def _restored(self) -> None:
         self.banner.clear()
@@ -128,6 +143,7 @@ class DatabaseWatch(QObject):
             window.lockouts.fetch()
         for request_id in list(self.unresolved):
             self._look_up(request_id)
+        self.awayChanged.emit(False)
 
     # -- done or not done -------------------------------------------------------
     def _resolve_later(self, request_id: str, answer: Answer) -> None:

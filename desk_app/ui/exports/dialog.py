@@ -38,6 +38,7 @@ from desk_app.services.errors import DeskError
 from desk_app.services.exports.files import Days, ExportCancelled, ExportReport
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.widgets import file_row, named
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 
 #: the format's key, and the ending its files get
@@ -148,6 +149,7 @@ class ExportDialog(QDialog):
         self.path.textChanged.connect(self._update)
         self.retranslate()
         self._update()
+        hold_while_away(self, self.export_button, refresh=self._update)
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit(self)

@@ -38,6 +38,7 @@ from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.widgets import file_row, named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import run_as_request
 from desk_app.ui.importing.problems_model import ProblemColumn, ProblemsModel
 from desk_app.ui.importing.summary import summary_text
@@ -130,6 +131,7 @@ class ImportDialog(QDialog):
         self.reason.textChanged.connect(self._update)
         self.retranslate()
         self._update()
+        hold_while_away(self, self.check_button, self.import_button, refresh=self._update)
 
     # -- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:

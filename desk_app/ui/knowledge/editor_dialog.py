@@ -34,6 +34,7 @@ from desk_app.ui.actions.reason_dialog import MAX_REASON
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 from desk_app.ui.knowledge.labels import placeholder_list
 
@@ -115,6 +116,7 @@ class AnswerEditorDialog(RetranslatedDialog):
             body.textChanged.connect(self._update)
         self.retranslate()
         self._update()
+        hold_while_away(self, self.save_button, refresh=self._update)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit an answer"))

@@ -28,6 +28,7 @@ from desk_app.services.knowledge.answers import AddressKind, FilledAnswer, Knowl
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import resolved_text, run_as_request, unknown_text
 from desk_app.ui.knowledge.labels import ZH, filled_in
 
@@ -86,7 +87,7 @@ class AnswerEmailDialog(RetranslatedDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.send_button.setEnabled(bool(self._addresses))
+        self._sent = False  # a send whose connection was lost turned out done
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,6 +105,12 @@ class AnswerEmailDialog(RetranslatedDialog):
             parts.append(f"<h4>{html.escape(title)}</h4><p>{body}</p>")
         self.preview.setHtml("<hr>".join(parts))
         self.retranslate()
+        self._update()
+        hold_while_away(self, self.send_button, refresh=self._update)
+
+    def _update(self) -> None:
+        """Send is on with an address, unless sending or sent already."""
+        self.send_button.setEnabled(bool(self._addresses) and not self._busy and not self._sent)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Email an answer"))
@@ -134,7 +141,7 @@ class AnswerEmailDialog(RetranslatedDialog):
         service, staff, id_number = self._service, self._staff, self._detail.id_number
         key, entry_id = self._filled.key, self._entry_id
         self._busy = True
-        self.send_button.setEnabled(False)
+        self._update()
         self._show(self.tr("Sending…"), error=False)
         run_as_request(
             lambda: service.email(staff, id_number, key, to=kind, entry_id=entry_id),
@@ -146,7 +153,8 @@ class AnswerEmailDialog(RetranslatedDialog):
 
     def _resolved(self, done: bool) -> None:
         self._busy = False
-        self.send_button.setEnabled(not done)  # queued already: never a second email
+        self._sent = done  # queued already: never a second email
+        self._update()
         self._show(resolved_text(done), error=not done)
 
     def _done(self, emailed: object) -> None:
@@ -156,7 +164,7 @@ class AnswerEmailDialog(RetranslatedDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False
-        self.send_button.setEnabled(True)
+        self._update()
         self._show(error_text(error), error=True)
 
     def _show(self, text: str, *, error: bool) -> None:

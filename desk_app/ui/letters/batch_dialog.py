@@ -41,6 +41,7 @@ from desk_app.ui.common.print_preview import PdfPreviewDialog
 from desk_app.ui.common.retranslated import RetranslatedDialog
 from desk_app.ui.common.widgets import named
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.away import hold_while_away
 from desk_app.ui.connection.outcomes import when_failed
 from desk_app.ui.letters.batch_job import Cancelled, LetterBatchJob
 
@@ -108,6 +109,7 @@ class LetterBatchDialog(RetranslatedDialog):
         self.print_button.setDefault(True)  # in the dialog now: Enter prints, Esc closes
         self.retranslate()
         self._update()
+        hold_while_away(self, self.print_button, refresh=self._update)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Print exam-day letters"))
