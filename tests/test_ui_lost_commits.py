@@ -100,6 +100,9 @@ def test_a_caller_verification_whose_commit_was_lost(qtbot: QtBot, services: Ser
         fill_and_check(dialog)
         qtbot.waitUntil(lambda: text().startswith("Not recorded"), timeout=WAIT)
     assert hit and entries(services, "caller_verified") == []
+    # the lost write may have made the watch think the database away for a moment (open
+    # dialogs' buttons wait meanwhile, ui/connection/away.py); once it answers:
+    qtbot.waitUntil(lambda: not watch.down, timeout=WAIT)
     assert dialog.ok_button.isEnabled()  # not done: check again
 
     with connection_dies(services, after_commit=True) as hit:
@@ -167,6 +170,7 @@ def test_an_import_whose_commit_was_lost(qtbot: QtBot, services: Services) -> No
         dialog.import_button.click()
         qtbot.waitUntil(lambda: status().startswith("Not imported: the connection"), timeout=WAIT)
     assert entries(services, "data_imported") == []
+    qtbot.waitUntil(lambda: not watch.down, timeout=WAIT)  # as above: buttons wait while away
     assert dialog.import_button.isEnabled()
 
     with connection_dies(services, after_commit=True) as hit:
