@@ -85,6 +85,10 @@ def test_a_common_key_beside_rare_ones_is_checked_not_read() -> None:
     assert sqlite_names.split(stats, ["ka", "chan"], 51) == (["ka", "chan"], [])
     # a rare key beside a common one: its few entries skip through the other list
     assert sqlite_names.split(stats, ["natalie", "ch"], 51) == (["natalie", "ch"], [])
+    # a key held by fewer names is read, not checked: names share words by origin
+    # (feng ya-chih), so the other keys' matches can be many more than estimated
+    origin = KeyStatistics(1_000_000, {"feng": 0.01, "chih": 0.02, "ya": 0.05}, rare=0.0002)
+    assert sqlite_names.split(origin, ["feng", "chih", "ya"], 51) == (["feng", "chih", "ya"], [])
     # "ma#2" and "man" go together: most names with two words in ma- have a man
     assert stats.matching(["man", "ma#2"]) == pytest.approx(6_600)
     assert stats.matching(["wei", "no"]) == pytest.approx(64.6)

@@ -31,9 +31,10 @@ from desk_app.models import Candidate
 from desk_app.models.search_index import SQLITE_FTS, SQLITE_HAS_KEYS, name_keys
 from desk_app.services.search.name_statistics import KeyStatistics, kept
 
-#: names read to estimate how often keys occur (a key held by 1 % of names
-#: shows in about 30 of them)
-SAMPLE = 3_000
+#: names read to estimate how often keys occur (a key held by 2 % of names
+#: shows in about 20 of them), in runs of consecutive ids (fewer pages read)
+SAMPLE = 1_000
+SAMPLE_RUN = 25
 #: relative costs, in microseconds on the benchmark machine: FTS5 reads this
 #: much per doclist entry …
 FTS_PER_ENTRY = 0.05
@@ -41,7 +42,12 @@ FTS_PER_ENTRY = 0.05
 #: entry of the shortest list (a page holds many entries)
 ENTRIES_PER_SKIP = 25
 #: … and checking one candidate's name (its row, its words) costs this much
-CHECK_PER_CANDIDATE = 8.0
+CHECK_PER_CANDIDATE = 12.0
+#: only a key held by at least this share of names is left to the check: its
+#: list is long enough that skipping through it costs more than the checks
+#: (names share words by origin, so matches of the other keys are often many
+#: more than their shares multiplied say, and checking them costs more)
+CHECKED_SHARE = 0.2
 #: a split is taken only when it should cost less than this share of the
 #: plain intersection (the estimates are rough; the plain way is the safe one)
 SPLIT_GAIN = 0.5
@@ -61,8 +67,10 @@ def _sampled(session: Session) -> KeyStatistics:
     highest = session.scalar(select(_CANDIDATE.id).order_by(_CANDIDATE.id.desc()).limit(1))
     if not highest:
         return KeyStatistics(candidates=0.0, read_at=time.monotonic())
-    # ids at random (always the same for the same highest id); gaps are missed
-    ids = random.Random(highest).sample(range(1, highest + 1), min(SAMPLE, highest))
+    # runs of consecutive ids, chosen at random (the same for the same highest id)
+    runs = range(1, highest + 1, SAMPLE_RUN)
+    chosen = random.Random(highest).sample(runs, min(len(runs), SAMPLE // SAMPLE_RUN))
+    ids = [i for run in sorted(chosen) for i in range(run, min(run + SAMPLE_RUN, highest + 1))]
     names = session.scalars(_SAMPLE_NAMES, {"ids": ids}).all()
     counts = Counter(key for name in names for key in name_keys(name))
     read = max(len(names), 1)
@@ -82,6 +90,8 @@ def split(stats: KeyStatistics, keys: Sequence[str], limit: int) -> tuple[list[s
     best = (_reading(stats, keys) * read * SPLIT_GAIN, list(keys), list[str]())
     for size in range(len(keys) - 1, 0, -1):
         for chosen in combinations(keys, size):
+            if any(stats.share(key) < CHECKED_SHARE for key in keys if key not in chosen):
+                continue
             cost = _reading(stats, chosen) * read
             cost += CHECK_PER_CANDIDATE * stats.matching(chosen) * read
             if cost < best[0]:
