@@ -187,7 +187,7 @@ WHY = {
         "a rare name beside a start that begins a large share of all names (wei-no ch) no "
         "longer reads the start's whole list: FTS5 intersects the rarer keys and the "
         "commonest is checked on each candidate found, chosen from how often each key occurs "
-        "in a sample of 3,000 names (`services/search/sqlite_names.py`). The slowest left "
+        "in a sample of 1,000 names (`services/search/sqlite_names.py`). The slowest left "
         "are three keys of which one is rare and two common (ho shih-y, chih-le ma): FTS5 "
         "skips through the common lists a page at a time (about 5 ms of CPU alone on this "
         "machine), and checking them on each candidate costs about as much (a row and a "
