@@ -14,8 +14,9 @@ from itertools import combinations
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select, update
 
+from desk_app.models import Candidate
 from desk_app.models.search_index import name_has_keys
 from desk_app.services.search import postgres_names, rules, sqlite_names
 from desk_app.services.search.name_statistics import KeyStatistics
@@ -146,3 +147,14 @@ def test_a_search_on_postgresql_holds_no_transaction_open(desk: Desk) -> None:
     assert states
     if engine.dialect.name == "postgresql":
         assert set(states) == {"IDLE"}
+
+
+def test_after_a_search_the_same_connection_writes_in_a_transaction_again(desk: Desk) -> None:
+    add_named(desk.services, {1: "CHAN Tai Man"})
+    assert desk.find("chan") == [1]
+    with pytest.raises(RuntimeError), desk.services.db.write() as session:
+        session.execute(update(Candidate).where(Candidate.id == 1).values(name_en="LEE Ka"))
+        session.flush()
+        raise RuntimeError("undone")
+    with desk.services.db.read() as session:
+        assert session.scalar(select(Candidate.name_en).where(Candidate.id == 1)) == "CHAN Tai Man"
