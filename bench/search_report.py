@@ -171,8 +171,10 @@ HOW = (
     "become exact keys (every word prefix, and `prefix#n` when n words of the name start",
     "with it, so that typed words must begin different words; `models/search_index.py`):",
     "SQLite intersects them in an FTS5 table (one term per key, `detail=none`), in id order,",
-    "stopping at the page; PostgreSQL merges each key's candidate list (index-only scans",
-    "of `name_key_list`, in id order, stopping at the page) when matches are common, and",
+    "stopping at the page, leaving a key too common to read to a check of each candidate",
+    "found (`services/search/sqlite_names.py`); PostgreSQL merges each key's candidate",
+    "list (index-only scans of `name_key_list`, in id order, stopping at the page) when",
+    "matches are common, and",
     "lets GIN intersect them when they are rare, choosing from how often each key occurs",
     "(`services/search/postgres_names.py`). The baseline has no index it can use:",
     "`LIKE '%…%'` reads the table until it has a page, which for a rare match (an exact",
@@ -182,28 +184,36 @@ HOW = (
 #: why a kind can miss a target, and what would close it (shown only when it does)
 WHY = {
     ("SQLite", "English name words"): (
-        "the slowest queries pair a rare name with a two-letter start that begins a large "
-        "share of all names (wei-no ch, ho shih-y, tak ng wa): few names match, so FTS5 "
-        "reads every key's doclist to its end, and the list for ch holds some 430,000 "
-        "candidates (it skips whole pages of a doclist, not entries). What would close "
-        "it: intersect only the rarer keys in FTS5 and test the commonest on each candidate "
-        "found, choosing by how many names hold each key (a small table of key counts, "
-        "kept like the index)."
+        "a rare name beside a start that begins a large share of all names (wei-no ch) no "
+        "longer reads the start's whole list: FTS5 intersects the rarer keys and the "
+        "commonest is checked on each candidate found, chosen from how often each key occurs "
+        "in a sample of 1,000 names (`services/search/sqlite_names.py`). The slowest left "
+        "are three keys of which one is rare and two common (ho shih-y, chih-le ma): FTS5 "
+        "skips through the common lists a page at a time (about 5 ms of CPU alone on this "
+        "machine), and checking them on each candidate costs about as much (a row and a "
+        "Python call each). What would close it: the check in C rather than Python, or the "
+        "statistics kept exactly (a table of key counts) to split more boldly."
     ),
     ("PostgreSQL", "ID prefix"): (
-        "the lookup itself is an index range of 52 entries (0.1 ms in `EXPLAIN ANALYZE`), and "
-        "the page's 50 rows are read by id from three tables (about 1.5 ms); the same queries "
-        "took 2–3 ms each when timed alone on the same data after the run, so the rest is "
-        "waiting for a core on this loaded 2-core machine, which the database server shares "
-        "with the benchmark and other work."
+        "the work itself is small: timed alone (best of 50), the index range of 52 entries "
+        "takes 0.09 ms, the page's 50 rows from three tables 0.31 ms (one prepared statement, "
+        "the ids as one array), a round trip 0.04 ms. A search makes four round trips (the "
+        "pool's check of the connection, the role check, the range, the rows; no BEGIN or "
+        "ROLLBACK since the search runs without a transaction), and on this loaded 2-core "
+        "machine each one waits for a core twice, once for the server and once for the "
+        "benchmark. What would close it here: fewer round trips (the rows read in the "
+        "rule's statement; the connection check skipped for a connection used a moment ago)."
     ),
     ("PostgreSQL", "English name words"): (
         "the slowest queries are three common syllables together (such as ka cheung man, "
         "wai sze chan): the merge reads each list up to the page's last match, tens of "
-        "thousands of entries when the three rarely meet, and GIN reads the rarest list "
-        "whole (about 30,000 entries) and then visits each match. What would close it: "
-        "keys for pairs of common syllables (a list per pair, read by the same merge), "
-        "so that three words cost what two do."
+        "thousands of entries when the three rarely meet (30,000 index entries for wai sze "
+        "chan), and GIN decodes every key's posting list (17 ms in `EXPLAIN ANALYZE` on the "
+        "loaded machine for the same query, 70 buffers: CPU, not reading). Keys whose "
+        "prefixes nest (man ma) are now counted as one in the estimate, so they are merged "
+        "(0.9 ms) and no longer sent to GIN (17 ms). What would close it: keys for pairs of "
+        "common syllables (a list per pair, read by the same merge), so that three words "
+        "cost what two do; it needs a migration that fills both key tables again."
     ),
 }
 

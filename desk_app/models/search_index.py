@@ -50,6 +50,8 @@ COUNT_MARK = "#"
 
 SQLITE_FTS = "candidate_name_keys"
 SQLITE_FUNCTION = "desk_name_keys"
+#: whether a name holds every key of a space-separated list (a search's check)
+SQLITE_HAS_KEYS = "desk_name_has_keys"
 #: the trigger that adds a new candidate's keys to the index (a bulk import
 #: fills the index itself instead: services/importing/name_index.py)
 SQLITE_INSERT_TRIGGER = "candidate_name_keys_insert"
@@ -98,9 +100,23 @@ def name_key_text(name: str | None) -> str:
     return " ".join(name_keys(name)) if name else ""
 
 
+def name_has_keys(name: str | None, keys: str) -> bool:
+    """Whether ``name`` holds every key of ``keys`` (separated by spaces), as
+    :func:`name_keys` would say, without computing them all."""
+    if not name:
+        return False
+    words = name_words(name)
+    for key in keys.split():
+        prefix, _, count = key.partition(COUNT_MARK)
+        if sum(1 for word in words if word.startswith(prefix)) < (int(count) if count else 1):
+            return False
+    return True
+
+
 def register_sqlite(connection: sqlite3.Connection) -> None:
-    """Give a SQLite connection the function the name-key triggers call."""
+    """Give a SQLite connection the functions of the name-key triggers and of search."""
     connection.create_function(SQLITE_FUNCTION, 1, name_key_text, deterministic=True)
+    connection.create_function(SQLITE_HAS_KEYS, 2, name_has_keys, deterministic=True)
 
 
 def include_object(

@@ -24,17 +24,16 @@ Only the speed depends on the estimate; both ways return the same ids.
 
 from __future__ import annotations
 
-import math
 import time
-import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-#: statistics are read again after this many seconds
-STATISTICS_TTL = 600.0
+from desk_app.services.search.name_statistics import KeyStatistics, kept
+
+__all__ = ["KeyStatistics", "find", "gin", "merge", "merge_is_cheaper", "statistics"]
+
 #: relative costs, in microseconds on the benchmark machine: a merge join
 #: reads about this much per list entry (index-only, several lists) …
 MERGE_PER_ENTRY = 1.0
@@ -43,31 +42,12 @@ GIN_PER_ENTRY = 0.2
 GIN_PER_MATCH = 8.0
 
 
-@dataclass(frozen=True)
-class KeyStatistics:
-    """How often keys occur among candidates with an English name, as ANALYZE last saw it."""
-
-    candidates: float
-    #: share of candidates holding each common key
-    shares: dict[str, float] = field(default_factory=dict)
-    #: the share assumed for a key not among the common ones
-    rare: float = 1.0
-    read_at: float = 0.0
-
-    def share(self, key: str) -> float:
-        return self.shares.get(key, self.rare)
-
-
-_STATISTICS: weakref.WeakKeyDictionary[Engine, KeyStatistics] = weakref.WeakKeyDictionary()
-
-
 def statistics(session: Session) -> KeyStatistics:
-    """The key shares ANALYZE last gathered, kept per engine for STATISTICS_TTL seconds."""
-    bind = session.get_bind()
-    engine = bind.engine if isinstance(bind, Connection) else bind
-    known = _STATISTICS.get(engine)
-    if known is not None and time.monotonic() - known.read_at < STATISTICS_TTL:
-        return known
+    """The key shares ANALYZE last gathered, kept per engine for a few minutes."""
+    return kept(session, _analyzed)
+
+
+def _analyzed(session: Session) -> KeyStatistics:
     row = session.execute(
         text(
             "SELECT c.reltuples, s.most_common_elems::text::text[],"
@@ -80,20 +60,18 @@ def statistics(session: Session) -> KeyStatistics:
     candidates, keys, shares = float(max(row[0], 0)), row[1] or [], row[2] or []
     # the shares end with three numbers more: the least and greatest share and
     # the share of empty values; a key not listed is about half the least
-    found = KeyStatistics(
+    return KeyStatistics(
         candidates=candidates,
         shares=dict(zip(keys, shares, strict=False)),
         rare=shares[len(keys)] / 2 if len(shares) > len(keys) else 1.0,
         read_at=time.monotonic(),
     )
-    _STATISTICS[engine] = found
-    return found
 
 
 def merge_is_cheaper(stats: KeyStatistics, keys: Sequence[str], limit: int) -> bool:
     """Whether merging the key lists should cost less than GIN (estimates only)."""
-    lists = [stats.candidates * stats.share(key) for key in keys]
-    matches = stats.candidates * math.prod(stats.share(key) for key in keys)
+    lists = [stats.holding(key) for key in keys]
+    matches = stats.matching(keys)
     # the merge reads each list up to the page's last match (all of it when
     # there are fewer matches than the page)
     read = min(1.0, limit / matches) if matches > 0 else 1.0

@@ -8,7 +8,9 @@
   typed with it are checked on each candidate against its "n" tokens.
 * English name words: one exact key per distinct typed word (see
   ``models/search_index.py``); a candidate matches when it holds them all.
-  SQLite's FTS5 intersects the keys in id order and stops at the page.
+  SQLite's FTS5 intersects the keys in id order and stops at the page,
+  leaving a key so common that reading its list costs more to a check of
+  each candidate found (``sqlite_names.py``).
   PostgreSQL merges the keys' lists in id order when matches are common, and
   lets GIN intersect them when they are rare (``postgres_names.py``).
 
@@ -26,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.models import Candidate
 from desk_app.models.search_index import name_key
-from desk_app.services.search import postgres_names
+from desk_app.services.search import postgres_names, sqlite_names
 from desk_app.services.search.query import Query, prefix_upper
 
 #: (candidate id, the rule that found it) in the rule's order
@@ -159,19 +161,8 @@ def name(session: Session, query: Query, limit: int) -> Found:
     if session.get_bind().dialect.name == "postgresql":
         found = postgres_names.find(session, keys, limit)
     else:
-        found = _name_sqlite(session, keys, limit)
+        found = sqlite_names.find(session, keys, limit)
     return [(candidate_id, "name") for candidate_id in found]
-
-
-def _name_sqlite(session: Session, keys: Sequence[str], limit: int) -> Sequence[int]:
-    # each key a quoted FTS5 string: no FTS5 syntax can get in, and the
-    # table's tokenizer keeps a key (letters, digits, "#") as one term
-    match = " AND ".join(f'"{key}"' for key in keys)
-    sql = (
-        "SELECT rowid FROM candidate_name_keys WHERE candidate_name_keys MATCH :match"
-        " ORDER BY rowid LIMIT :limit"
-    )
-    return session.scalars(text(sql), {"match": match, "limit": limit}).all()
 
 
 #: in rank order: id_exact and id_prefix, chinese, name, email, phone
