@@ -11,9 +11,15 @@ from sqlalchemy import inspect, text
 
 from desk_app import schema
 from desk_app.database import Database
-from desk_app.models import Base
+from desk_app.models import load_all
 from desk_app.models.search_index import include_object
-from desk_app.schema_revision import head_from_files, is_current
+from desk_app.schema_revision import (
+    KNOWN_FILES,
+    KNOWN_HEAD,
+    head_from_files,
+    is_current,
+    migration_files,
+)
 from desk_app.services.errors import Refused
 from desk_app.services.schema_check import open_checked
 
@@ -26,7 +32,7 @@ def test_upgrade_from_empty_creates_every_table(empty_database_url: str) -> None
         state = schema.status(db.engine)
         assert state.up_to_date and not state.newer_than_program
         tables = set(inspect(db.engine).get_table_names())
-        assert set(Base.metadata.tables) <= tables
+        assert set(load_all().metadata.tables) <= tables
         with db.read() as session:
             head = session.execute(text("select last_id, last_hash from audit_head")).one()
         assert head == (0, "0" * 64)
@@ -43,7 +49,7 @@ def test_migrations_match_the_models(database_url: str) -> None:
             context = MigrationContext.configure(
                 connection, opts={"compare_type": True, "include_object": include_object}
             )
-            differences = compare_metadata(context, Base.metadata)
+            differences = compare_metadata(context, load_all().metadata)
         assert differences == []
     finally:
         db.dispose()
@@ -76,6 +82,12 @@ def test_sqlite_is_migrated_on_open_postgresql_is_not(empty_database_url: str) -
 
 def test_the_newest_revision_read_from_the_files_is_alembics() -> None:
     assert head_from_files() == schema.head_revision()
+
+
+def test_the_newest_revision_written_down_is_alembics() -> None:
+    """When this fails, a migration was added or re-chained: write its head and count in
+    ``schema_revision.KNOWN_HEAD`` / ``KNOWN_FILES`` (a start then reads no migration file)."""
+    assert (KNOWN_HEAD, KNOWN_FILES) == (schema.head_revision(), migration_files())
 
 
 def test_the_plain_reading_gives_up_on_what_it_cannot_read(tmp_path: Path) -> None:
