@@ -87,7 +87,7 @@ def test_the_newest_revision_read_from_the_files_is_alembics() -> None:
 def test_the_newest_revision_written_down_is_alembics() -> None:
     """When this fails, a migration was added or re-chained: write its head and count in
     ``schema_revision.KNOWN_HEAD`` / ``KNOWN_FILES`` (a start then reads no migration file)."""
-    assert (KNOWN_HEAD, KNOWN_FILES) == (schema.head_revision(), migration_files())
+    assert (schema.head_revision(), migration_files()) == (KNOWN_HEAD, KNOWN_FILES)
 
 
 def test_the_plain_reading_gives_up_on_what_it_cannot_read(tmp_path: Path) -> None:
