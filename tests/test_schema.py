@@ -115,3 +115,13 @@ def test_an_empty_database_is_left_to_alembic(empty_database_url: str) -> None:
         assert not is_current(db.engine)
     finally:
         db.dispose()
+
+
+def test_every_model_name_is_found_where_the_package_says() -> None:
+    """``desk_app.models`` imports a model with the first name asked of it (models/__init__.py)."""
+    from desk_app import models
+
+    assert sorted(models.__all__) == sorted(models._WHERE)
+    for name in models.__all__:
+        assert getattr(models, name) is getattr(models._module(models._WHERE[name]), name)
+    assert {t.name for t in load_all().metadata.sorted_tables} >= {"candidate", "audit_event"}
