@@ -259,6 +259,52 @@ def test_the_command_line_prints_help_without_the_services(argv: list[str]) -> N
     assert out.stdout.strip() == "0"
 
 
+#: what ``show`` on SQLite must not load: Alembic (the schema check answers without it),
+#: the documents, the hasher, Qt, PostgreSQL's dialect, and models and services it does not use
+NOT_FOR_SHOW = (
+    "alembic",
+    "reportlab",
+    "argon2",
+    "PySide6",
+    "sqlalchemy.dialects.postgresql",
+    "desk_app.schema",
+    "desk_app.migrations",
+    "desk_app.documents",
+    "desk_app.models.desk",
+    "desk_app.models.knowledge",
+    "desk_app.models.reason_preset",
+    "desk_app.models.statement",
+    "desk_app.services.search",
+    "desk_app.services.importing",
+    "desk_app.services.documents",
+)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_show_loads_only_what_it_needs(database_url: str) -> None:
+    from desk_app.database import Database
+    from desk_app.services.registry import build_services
+    from tests.support.factories import fast_settings, make_candidate
+
+    services = build_services(Database(database_url), fast_settings())
+    make_candidate(services)
+    services.db.dispose()
+    code = (
+        "import sys, contextlib, io\n"
+        "from desk_app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    status = main(['--db', {database_url!r}, 'show', 'SMR123456'])\n"
+        f"unwanted = {NOT_FOR_SHOW!r}\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in unwanted\n"
+        "                or any(m == u or m.startswith(u + '.') for u in unwanted))\n"
+        "print(status, 'SMR123456' in out.getvalue(), ','.join(loaded))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "0 True"
+
+
 def test_the_audit_export_formats_are_the_services_formats() -> None:
     """``audit export --format`` lists its choices itself, so that --help loads no service."""
     from desk_app.cli.audit_cmd import FORMAT_CHOICES

@@ -136,3 +136,21 @@ def test_a_database_that_cannot_be_opened_is_said_and_ends_the_desk(
         "Try again or call the administrator."
     ]
     assert not dialog.isVisible()
+
+
+def test_the_open_desk_keeps_its_objects_out_of_the_collector_and_switches_fast() -> None:
+    """ui/startup/pauses.py, in a process of its own (a freeze lasts as long as the process)."""
+    code = (
+        "import gc, sys\n"
+        "from desk_app.__main__ import GC_THRESHOLDS\n"
+        "gc.set_threshold(*GC_THRESHOLDS)\n"
+        "from desk_app.ui.app import make_application\n"
+        "from desk_app.ui.startup.pauses import keep_out_of_the_collector\n"
+        "app = make_application()\n"
+        "keep_out_of_the_collector()\n"
+        "print(sys.getswitchinterval(), gc.get_freeze_count() > 1000, gc.get_threshold())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    argv = [sys.executable, "-c", code]
+    out = subprocess.run(argv, capture_output=True, text=True, check=True, timeout=60, env=env)
+    assert out.stdout.split() == ["0.001", "True", "(700,", "10,", "10)"]

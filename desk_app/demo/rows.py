@@ -29,7 +29,7 @@ from desk_app.demo.catalogue import (
 )
 from desk_app.demo.people import Person, make_person
 from desk_app.demo.secrets import KNOWN_ID_NUMBER, HashedPools
-from desk_app.models import Base
+from desk_app.models import load_all
 from desk_app.services.search.keys import email_key, phone_key_of, token_rows
 from desk_app.settings import LockoutPolicy
 
@@ -58,7 +58,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "release_notice": ("entry_id", "candidate_id", "release_at", "decided_at", "outcome"),
 }  # fmt: skip
 
-TABLES: dict[str, Table] = {name: Base.metadata.tables[name] for name in COLUMNS}
+TABLES: dict[str, Table] = {name: load_all().metadata.tables[name] for name in COLUMNS}
 
 #: share of candidates: registered accounts, locked now, 1–2 recent failures,
 #: a result not yet released, a reissued letter

@@ -6,11 +6,11 @@ from alembic import context
 from sqlalchemy import Connection
 
 from desk_app.database import make_engine
-from desk_app.models import Base
+from desk_app.models import load_all
 from desk_app.models.search_index import include_object
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = load_all().metadata
 
 
 def _run(connection: Connection) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desk_app.models import outbox, staff  # noqa: F401  (the tables its foreign keys name)
 from desk_app.models.base import Base, UtcDateTime
 from desk_app.models.candidate import Candidate
 

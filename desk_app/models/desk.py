@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desk_app.models import candidate, staff  # noqa: F401  (the tables its foreign keys name)
 from desk_app.models.base import Base, UtcDateTime
 
 

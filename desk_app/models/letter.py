@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desk_app.models import candidate, catalogue, staff  # noqa: F401  (the tables its foreign keys name)
 from desk_app.models.base import Base, UtcDateTime
 
 

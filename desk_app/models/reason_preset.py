@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desk_app.models import staff  # noqa: F401  (the tables its foreign keys name)
 from desk_app.models.base import Base, UtcDateTime
 
 

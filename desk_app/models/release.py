@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desk_app.models import candidate, outbox  # noqa: F401  (the tables its foreign keys name)
 from desk_app.models.base import Base, UtcDateTime
 
 

@@ -122,7 +122,10 @@ def register_sqlite(connection: sqlite3.Connection) -> None:
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """Alembic hook: skip the name-key objects that revision 0009 manages by hand."""
+    """Alembic hook: skip the name-key objects that revision 0009 manages by hand (and the
+    audit trail's partial index, ``audit.REQUEST_INDEX``)."""
+    from desk_app.models.audit import REQUEST_INDEX
+
     if type_ == "table" and name in NOT_MODELLED_TABLES:
         return False
-    return not (type_ == "index" and name == PG_INDEX)
+    return not (type_ == "index" and name in (PG_INDEX, REQUEST_INDEX))

@@ -31,6 +31,7 @@ from desk_app.ui.common.crash import install_excepthook
 from desk_app.ui.common.i18n import LANGUAGES, Translations, system_language
 from desk_app.ui.session.desk_session import DeskSession
 from desk_app.ui.startup.opening import AfterFirstPaint, DeskOpener
+from desk_app.ui.startup.pauses import keep_out_of_the_collector, shorten_lock_waits
 
 if TYPE_CHECKING:
     from desk_app.database import Database
@@ -64,6 +65,7 @@ def make_application() -> QApplication:
     app.setFont(font)
     app.setWindowIcon(window_icon())
     app.setStyleSheet(style_sheet())
+    shorten_lock_waits()
     return app
 
 
@@ -139,6 +141,7 @@ def warm_window(desk: OpenDesk) -> None:
     window_services(desk.services, desk.dialect)
     with suppress(DeskError):  # no font: said when a PDF is asked for
         fonts_for(desk.services.settings)
+    keep_out_of_the_collector()  # the modules and services just loaded last (pauses.py)
 
 
 class StaffWhenOpen:
@@ -184,6 +187,7 @@ def window_maker(
         services = window_services(opened.services, opened.dialect)
         window = MainWindow(services, identity, translations)
         watch_database(window, opened.services.connection)  # stops when the window closes
+        keep_out_of_the_collector()  # and the window's own objects
         return window
 
     return make

@@ -6,7 +6,7 @@ import hashlib
 
 from sqlalchemy import create_engine, select
 
-from desk_app.models import Base
+from desk_app.models import load_all
 
 
 def table_digests(url: str) -> dict[str, str]:
@@ -15,7 +15,7 @@ def table_digests(url: str) -> dict[str, str]:
     try:
         digests: dict[str, str] = {}
         with engine.connect() as connection:
-            for table in Base.metadata.sorted_tables:
+            for table in load_all().metadata.sorted_tables:
                 rows = connection.execute(select(table).order_by(*table.primary_key.columns))
                 digest = hashlib.sha256()
                 for row in rows:

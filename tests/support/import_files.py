@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desk_app.database import Database
-from desk_app.models import Base
+from desk_app.models import load_all
 from tests.support.name_index import stored_name_keys
 
 PAPERS = ("Reading", "Writing", "Use of English", "Listening", "Speaking")
@@ -121,7 +121,7 @@ def table_digest(db: Database) -> str:
     """
     digest = hashlib.sha256()
     with db.read() as session:
-        for table in Base.metadata.sorted_tables:
+        for table in load_all().metadata.sorted_tables:
             digest.update(table.name.encode())
             if table.name == "audit_head":
                 continue

@@ -17,11 +17,11 @@ from sqlalchemy import Table, bindparam, delete, update
 from sqlalchemy.orm import Session
 
 from desk_app.bulk import BulkWriter
-from desk_app.models import Base, Candidate, PaperScore, Result, SearchToken
+from desk_app.models import Candidate, PaperScore, Result, SearchToken, load_all
 from desk_app.services.importing.name_index import NameIndexLoader
 
 TABLES: dict[str, Table] = {
-    name: Base.metadata.tables[name]
+    name: load_all().metadata.tables[name]
     for name in ("candidate", "search_token", "results_account", "entry", "result", "paper_score")
 }
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -88,7 +88,7 @@ def _update(
     The parameters are renamed ``new_<column>``: a bound parameter may not
     share its column's name in an UPDATE's SET clause.
     """
-    table = Base.metadata.tables[model.__tablename__]
+    table = load_all().metadata.tables[model.__tablename__]
     names = [name for name in rows[0] if name != key]
     statement = (
         update(table)

@@ -80,6 +80,10 @@ class KnowledgePane(QFrame):
         self._situation: Situation = service.situation(None)
         self._reading = language()
         self._error: BaseException | None = None
+        # what the list and the view show now: a refill that changes nothing redraws nothing
+        # (each candidate loaded refills them; a QTextEdit's setHtml is milliseconds)
+        self._listed: tuple[tuple[str, str, bool], ...] = ()
+        self._shown_html: str | None = None
         self._searches = LatestOnly(self)
         self._searches.finished.connect(self._found)
         self._searches.failed.connect(self._failed)
@@ -307,18 +311,28 @@ class KnowledgePane(QFrame):
     def _fill_list(self, *, select_first: bool = False) -> None:
         kept = None if select_first else self.current_key()
         language = self._language()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for answer, why in answer_listing(self._answers, self._situation, self._matches):
-            item = QListWidgetItem(title_in(answer, language))
-            item.setData(KEY_ROLE, answer.key)
-            if why is not None:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-                item.setText(f"{item.text()}\n  ↳ {why_text(why)}")
-            self.list.addItem(item)
-        self.list.blockSignals(False)
+        rows = tuple(
+            (title_in(answer, language) + ("" if why is None else f"\n  ↳ {why_text(why)}"),
+             answer.key, why is not None)
+            for answer, why in answer_listing(self._answers, self._situation, self._matches)
+        )  # fmt: skip
+        if rows != self._listed or self.list.count() != len(rows):
+            self._listed = rows
+            self.list.blockSignals(True)
+            self.list.clear()
+            for text, key, bold in rows:
+                item = QListWidgetItem(text)
+                item.setData(KEY_ROLE, key)
+                if bold:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.list.addItem(item)
+            self.list.blockSignals(False)
+        elif kept is None and self.list.count():
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(0)
+            self.list.blockSignals(False)
         if kept is not None:
             self.select(kept)
         if self.list.currentItem() is None and self.list.count():
@@ -346,12 +360,17 @@ class KnowledgePane(QFrame):
         filled = self.filled()
         self.english_button.setChecked(self._reading != ZH)
         self.chinese_button.setChecked(self._reading == ZH)
-        if filled is None:
-            self.view.clear()
-        else:
+        shown = None
+        if filled is not None:
             title, text = filled_in(filled, self._reading)
             body = html.escape(text).replace("\n", "<br>")
-            self.view.setHtml(f"<h3>{html.escape(title)}</h3><p>{body}</p>")
+            shown = f"<h3>{html.escape(title)}</h3><p>{body}</p>"
+        if shown != self._shown_html:
+            self._shown_html = shown
+            if shown is None:
+                self.view.clear()
+            else:
+                self.view.setHtml(shown)
         self._update_buttons(filled is not None)
 
     def _update_buttons(self, selected: bool) -> None:
