@@ -29,7 +29,7 @@ cd "$ROOT"
 
 UV_VERSION=0.13.9
 # The machines the desk and CI run on: Debian 12, Python 3.11, glibc 2.36, x86_64.
-# (PySide6 6.12 ships manylinux_2_34 wheels: an older glibc target finds none.)
+# (PySide6 6.11 and later ship manylinux_2_34-or-newer wheels: an older glibc target finds none.)
 TARGET=(--python-version 3.11 --python-platform x86_64-manylinux_2_36)
 
 say() { printf 'lock: %s\n' "$*"; }
