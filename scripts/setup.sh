@@ -152,6 +152,42 @@ install_lock() {
     installed_a_lock=1
 }
 
+# prune_unlocked LOCK...: uninstall what no lock names (a dependency dropped since this .venv
+# was made, e.g. PySide6-Pdf after the move back to PySide6 6.11); what the locks name
+# stays, the dev tools too when only the runtime was asked for.
+prune_unlocked() {
+    local stale
+    stale="$("$VENV/bin/python" - "$ROOT"/requirements/*.lock <<'PY'
+import re
+import sys
+from importlib.metadata import distributions
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+locked = {"desk-app"}
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as lock:
+        locked.update(norm(m.group(1)) for m in re.finditer(r"^([A-Za-z0-9._-]+)==", lock.read(), re.M))
+print(" ".join(sorted({norm(d.metadata["Name"]) for d in distributions()} - locked)))
+PY
+)"
+    if [ -n "$stale" ]; then
+        say "removing from .venv what no lock names: $stale"
+        # shellcheck disable=SC2086 # one word per package
+        PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip uninstall -q -y $stale </dev/null
+        # a package removed may have taken files another had installed at the same
+        # paths (PySide6-Pdf's QtPdf over PySide6-Addons'): those come back whole
+        local lock
+        for lock in "$@"; do
+            say "installing requirements/$lock.lock again, whole"
+            pip_install --require-hashes --force-reinstall --no-deps -r "$ROOT/requirements/$lock.lock"
+        done
+    fi
+}
+
 set_up_venv() {
     local python locks=(bootstrap runtime) lock marker="$VENV/.desk-app-project.sha256"
     if [ "${1:-}" = "--dev" ]; then
@@ -176,6 +212,9 @@ set_up_venv() {
     for lock in "${locks[@]}"; do
         install_lock "$lock"
     done
+    if [ "$installed_a_lock" -eq 1 ]; then
+        prune_unlocked "${locks[@]}"
+    fi
     # The project itself, again when pyproject.toml changed (entry points, package
     # data): its dependencies come from the locks, and setuptools from
     # bootstrap.lock builds it (no build isolation: nothing unpinned is fetched).
