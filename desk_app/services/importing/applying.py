@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from desk_app.bulk import BulkWriter
 from desk_app.models import Centre, ExamSession
 from desk_app.services.audit.batch import PendingEntry
-from desk_app.services.importing.behind import IdPool, WriteBehind
 from desk_app.services.importing.catalogue import Catalogue
 from desk_app.services.importing.changes import (
     StoredCandidate,
@@ -84,10 +83,6 @@ class Applier:
         self._problems = problems
         self._writer = BulkWriter(session.connection(), sqlite_cache_kib=_CACHE_KIB)
         self._names = NameIndexLoader(session.connection()) if write else None
-        self._id_pool = IdPool(self._writer)
-        #: on PostgreSQL a chunk is written while the next is compared (behind.py)
-        self._behind = WriteBehind(overlap=write and self._writer.dialect == "postgresql")
-        self._unwritten: ChunkWrites | None = None
         self._created_at = self._writer.stamp(now)
         self._release_stamps: dict[date, object] = {}
         self._fake_id = 0
@@ -137,38 +132,25 @@ class Applier:
 
     def _ids(self, table: str, count: int) -> list[int]:
         if self.writing:
-            return self._id_pool.take(table, count)
+            return self._writer.take_ids(TABLES[table], count)
         return [self._fake() for _ in range(count)]
 
     # -- one chunk ------------------------------------------------------------------------------
     def apply(self, chunk: Sequence[EntryRow]) -> None:
         if not chunk:
             return
-        # what the database holds for the chunk, and its ids, while the connection is free
-        self._behind.wait()
+        writes = ChunkWrites()
         met = {row.candidate.id_number for row in chunk}
         stored = stored_candidates(
             self._session, met - self._candidate_ids.keys(), self._centre_codes
         )
-        known = {self._candidate_ids[n] if n in self._candidate_ids else stored[n].id
-                 for n in met if n in self._candidate_ids or n in stored}  # fmt: skip
-        results = stored_entries(self._session, known - self._new_candidate_ids)
-        if self.writing:
-            self._id_pool.fill({name: TABLES[name] for name in _DRAWN}, len(chunk))
-        # the last chunk written while this one is compared
-        self._write_unwritten()
-        writes = ChunkWrites()
         first_rows = self._candidates(chunk, stored, writes)
+        ids = {self._candidate_ids[id_number] for id_number in met}
+        results = stored_entries(self._session, ids - self._new_candidate_ids)
         self._entries(chunk, results, first_rows, writes)
         if self.writing:
-            self._unwritten = writes
-
-    def _write_unwritten(self) -> None:
-        writes, self._unwritten = self._unwritten, None
-        if writes is not None and self.writing:
-            names = self._names
-            assert names is not None
-            self._behind.submit(lambda: write_chunk(self._session, self._writer, writes, names))
+            assert self._names is not None
+            write_chunk(self._session, self._writer, writes, self._names)
 
     def _candidates(
         self, chunk: Sequence[EntryRow], stored: dict[str, StoredCandidate], writes: ChunkWrites
@@ -356,19 +338,9 @@ class Applier:
 
     # -- writing ----------------------------------------------------------------------------------
     def finish(self) -> None:
-        self._write_unwritten()
-        self._behind.wait()
         if self._names is not None:
             self._names.finish()
         self._writer.finish(reset_sequences=False)
-
-    def close(self) -> None:
-        """Wait for the chunk being written, however the unit of work ends."""
-        self._behind.close()
-
-
-#: the tables whose new ids a chunk draws ahead (at most one per row each)
-_DRAWN = ("candidate", "entry", "result")
 
 
 def _first_rows(chunk: Iterable[EntryRow], known: dict[str, int]) -> list[EntryRow]:
