@@ -1,5 +1,5 @@
-"""A chunk written while the next is compared (PostgreSQL's worker; SQLite in turn):
-a failed write ends the import with nothing written, on both databases."""
+"""A chunk whose write fails ends the import with nothing written, on both databases
+(earlier chunks already in the transaction, the name keys not yet)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_a_chunk_that_fails_to_be_written_leaves_nothing(
     path = write_csv(tmp_path / "b.csv", [row(n) for n in range(2, 6_500)])  # four chunks
     with pytest.raises(WriteFailed):
         services.importer.run(an_admin(services), path, reason="x")
-    assert len(written) == 2  # no chunk was written after the failure
+    assert len(written) == 2  # no chunk is written after the failure
     assert table_digest(services.db) == before
     with services.db.read() as session:
         assert stored_name_keys(session) == keys_before
