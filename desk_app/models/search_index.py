@@ -24,7 +24,9 @@ the DDL):
   candidates in id order; both kept by statement triggers on
   ``search_token`` from the candidate's English-name words there (already
   folded by Python), so their keys are the same as :func:`name_keys`. Which
-  one a search reads: ``services/search/postgres_names.py``.
+  one a search reads: ``services/search/postgres_names.py``. An import
+  writes its candidates' keys itself, once, and the triggers skip it
+  (revision 0011; ``services/importing/name_index.py``).
 
 Changing what :func:`name_keys` returns needs a migration that fills both
 again: SQLite's contentless table removes a row by the keys the function

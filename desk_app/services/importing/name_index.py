@@ -1,36 +1,55 @@
-"""SQLite's English-name index during an import: filled directly, not by its trigger.
+"""The English-name index during an import: written by the import itself, not by triggers.
 
-Revision 0009 keeps ``candidate_name_keys`` in step with ``candidate`` by
-triggers (``models/search_index.py``). A trigger runs inside a statement
-savepoint, and FTS5 writes its pending terms out at every savepoint: one
-small index segment per candidate. Measured on 100,000 candidates, the
-insert trigger took 7.6 s, the same rows inserted into the index directly
-0.4 s: most of an import's time on SQLite.
+Revision 0009 keeps the name index in step by triggers (``models/
+search_index.py``); an import writes many candidates at once and fills it
+itself instead, within its one transaction: a failure, a rollback or a
+killed process undoes it with everything else.
 
-So, inside the import's transaction, the insert trigger is dropped, each
-chunk's new names go into the index directly, and the trigger is made again
-from its own SQL (as ``sqlite_master`` holds it) before the commit. DDL is
-transactional in SQLite: a failure, a rollback or a killed process brings the
-trigger back with everything else, and other connections never see it gone
-(the write lock is held, and readers see the last commit). PostgreSQL's name
-keys follow ``search_token`` by statement triggers, once per statement:
-nothing to do there.
+SQLite: a trigger runs inside a statement savepoint, and FTS5 writes its
+pending terms out at every savepoint: one small index segment per
+candidate. Measured on 100,000 candidates, the insert trigger took 7.6 s,
+the same rows inserted into the index directly 0.4 s. So the insert
+trigger is dropped, each chunk's new names go into the index directly, and
+the trigger is made again from its own SQL (as ``sqlite_master`` holds it)
+before the commit. DDL is transactional in SQLite, and other connections
+never see the trigger gone (the write lock is held; readers see the last
+commit).
+
+PostgreSQL: statement triggers on ``search_token`` refresh the keys of the
+candidates each statement touched, joining them with ``search_token``: once
+per chunk, and by plans made for tables whose new rows the planner has no
+statistics of (about half of a 100,000-row import's time). So the import
+sets ``desk.defer_name_keys`` for its transaction, which the trigger
+function reads and then does nothing (revision 0011), and before the
+commit writes the keys once: the new candidates' computed here by
+:func:`~desk_app.models.search_index.name_keys` (the keys the triggers
+derive from the same words) and copied into both key tables, ``name_key_list``
+in key order; the renamed candidates' (few: corrections) by the triggers'
+own ``desk_refresh_name_keys``, from their new words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
-from desk_app.models.search_index import SQLITE_FTS, SQLITE_INSERT_TRIGGER, name_key_text
+from desk_app.models.search_index import SQLITE_FTS, SQLITE_INSERT_TRIGGER, name_key_text, name_keys
+
+#: the setting revision 0011's trigger function reads
+DEFER_SETTING = "desk.defer_name_keys"
 
 
 class NameIndexLoader:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
+        self._postgres = connection.dialect.name == "postgresql"
         self._trigger_sql: str | None = None
-        if connection.dialect.name != "sqlite":
+        #: PostgreSQL: (candidate id, name_en) of each new candidate, and the renamed ids
+        self._new: list[tuple[int, str]] = []
+        self._renamed: list[int] = []
+        if self._postgres:
+            connection.exec_driver_sql(f"SET LOCAL {DEFER_SETTING} = 'on'")
             return
         found = connection.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -42,14 +61,56 @@ class NameIndexLoader:
 
     def add(self, names: Sequence[tuple[int, str]]) -> None:
         """Index the English names of new candidates, as (candidate id, name_en)."""
-        if self._trigger_sql is not None and names:
+        if self._postgres:
+            self._new += names
+        elif self._trigger_sql is not None and names:
             self._connection.exec_driver_sql(
                 f"INSERT INTO {SQLITE_FTS} (rowid, keys) VALUES (?, ?)",
                 [(candidate_id, name_key_text(name)) for candidate_id, name in names],
             )
 
+    def renamed(self, candidate_ids: Sequence[int]) -> None:
+        """Candidates whose search tokens were replaced (SQLite's triggers on
+        ``candidate`` follow them; PostgreSQL's are refreshed at the end)."""
+        if self._postgres:
+            self._renamed += candidate_ids
+
     def finish(self) -> None:
-        """Make the trigger again (before the commit)."""
-        if self._trigger_sql is not None:
+        """Before the commit: PostgreSQL's keys written; SQLite's trigger made again."""
+        if self._postgres:
+            self._connection.exec_driver_sql(f"SET LOCAL {DEFER_SETTING} = 'off'")
+            self._write_keys()
+        elif self._trigger_sql is not None:
             self._connection.exec_driver_sql(self._trigger_sql)
             self._trigger_sql = None
+
+    def _write_keys(self) -> None:
+        if self._renamed:
+            self._connection.execute(
+                text("SELECT desk_refresh_name_keys(CAST(:ids AS integer[]))"),
+                {"ids": sorted(set(self._renamed))},
+            )
+            self._renamed = []
+        raw = self._connection.connection.driver_connection
+        assert raw is not None
+        ids: list[int] = []
+        copying = "COPY candidate_name_key (candidate_id, keys) FROM STDIN"
+        with raw.cursor() as cursor, cursor.copy(copying) as copy:
+            for candidate_id, name in self._new:
+                keys = name_keys(name)
+                if keys:  # no words, no keys: the triggers write no row either
+                    copy.write_row((candidate_id, " ".join(f"'{key}'" for key in keys)))
+                    ids.append(candidate_id)
+        self._new = []
+        if ids:
+            # in the index's order: each key's new ids go in after its others
+            self._connection.execute(
+                text(
+                    "INSERT INTO name_key_list (key, candidate_id)"
+                    " SELECT k.key, c.candidate_id FROM candidate_name_key AS c,"
+                    " unnest(tsvector_to_array(c.keys)) AS k (key)"
+                    " WHERE c.candidate_id = ANY(CAST(:ids AS integer[]))"
+                    ' ORDER BY k.key COLLATE "C", 2'
+                ),
+                {"ids": ids},
+            )

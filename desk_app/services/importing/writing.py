@@ -78,6 +78,7 @@ def write_chunk(
     for name in COLUMNS:
         writer.insert(TABLES[name], COLUMNS[name], rows[name])
     names.add([(row[0], row[2]) for row in rows["candidate"]])  # (id, name_en)
+    names.renamed(writes.retokened)
 
 
 def _update(
