@@ -2,8 +2,9 @@
 
 :func:`hold_while_away` joins a dialog to its window's
 :class:`~desk_app.ui.connection.watch.DatabaseWatch` (found among the dialog's
-ancestors). While the watch says the database is away, the dialog's action
-buttons are held the way the window's actions are
+ancestors as an :class:`~desk_app.ui.connection.away_state.AwayState`). While
+the watch says the database is away, the dialog's action buttons are held
+the way the window's actions are
 (:class:`~desk_app.ui.connection.hold.ActionHold`: disabled, the reason in
 their tooltip; a button the dialog had disabled for its own reason stays
 disabled afterwards) and a notice above the buttons says why. When the
@@ -21,8 +22,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel
 
 from desk_app.ui.common.widgets import named
+from desk_app.ui.connection.away_state import AwayState
 from desk_app.ui.connection.hold import ActionHold, Target
-from desk_app.ui.connection.watch import DatabaseWatch
 
 STYLE = (
     "#databaseAwayNotice { background: #fdecea; border: 1px solid #d93025;"
@@ -30,12 +31,12 @@ STYLE = (
 )
 
 
-def watch_of(dialog: QObject) -> DatabaseWatch | None:
+def watch_of(dialog: QObject) -> AwayState | None:
     """The watch of the window ``dialog`` belongs to (None: no watch)."""
     item: QObject | None = dialog
     while item is not None:
-        found = item.findChild(DatabaseWatch, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if isinstance(found, DatabaseWatch):
+        found = item.findChild(AwayState, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if isinstance(found, AwayState):
             return found
         item = item.parent()
     return None
@@ -71,7 +72,7 @@ class DialogHold(QObject):
 
     def __init__(
         self,
-        watch: DatabaseWatch,
+        watch: AwayState,
         dialog: QDialog,
         targets: Sequence[Target],
         refresh: Callable[[], None] | None,

@@ -24,12 +24,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk_app.services.errors import DeskError
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.away_state import AwayState
 from desk_app.ui.connection.banner import DatabaseBanner
 from desk_app.ui.connection.health import HealthCheck
 from desk_app.ui.connection.hold import ActionHold, Target
@@ -44,10 +45,8 @@ if TYPE_CHECKING:
 LOOK_AGAIN_MS = 1000
 
 
-class DatabaseWatch(QObject):
-    # True: the database went away (actions held); False: it answers again.
-    # Open dialogs follow it (:mod:`desk_app.ui.connection.away`).
-    awayChanged = Signal(bool)
+class DatabaseWatch(AwayState):
+    """The window's watch; open dialogs follow its ``awayChanged`` (``connection/away.py``)."""
 
     def __init__(
         self,
