@@ -69,7 +69,8 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
 
 @contextlib.contextmanager
 def locked_by_another_program(desk_file: Path) -> Iterator[sqlite3.Connection]:
-    other = sqlite3.connect(desk_file, isolation_level=None, timeout=0)
+    # it waits for a moment the desk holds the file itself (a health check, a read)
+    other = sqlite3.connect(desk_file, isolation_level=None, timeout=10)
     try:
         other.execute("BEGIN EXCLUSIVE")
         yield other
