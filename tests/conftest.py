@@ -47,6 +47,7 @@ pytest_plugins = [
     "tests.support.databases",
     "tests.support.service_fixtures",
     "tests.support.fonts",
+    "tests.support.sqlite_desk",
 ]
 
 _POSTGRES_FIXTURES = {"pg_cluster", "postgres_template"}

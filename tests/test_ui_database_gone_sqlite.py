@@ -10,64 +10,38 @@ When the other program lets go, the window recovers by itself.
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from desk_app.database import DESK_TIMEOUTS, Database
-from desk_app.services.registry import Services, build_services
+from desk_app.services.registry import Services
 from desk_app.ui.actions.rules import DeskAction
 from desk_app.ui.connection.watch import DatabaseWatch
-from tests.support.clock import ManualClock
 from tests.support.desk_window import lock, open_window, register, show_candidate
-from tests.support.factories import add_staff, fast_settings, make_candidate
-
-
-@pytest.fixture
-def desk_file(tmp_path: Path, sqlite_template: Path) -> Path:
-    path = tmp_path / "desk.sqlite3"
-    shutil.copy(sqlite_template, path)
-    return path
-
-
-@pytest.fixture
-def desk(desk_file: Path) -> Iterator[Services]:
-    services = build_services(
-        Database(f"sqlite:///{desk_file}", timeouts=DESK_TIMEOUTS), fast_settings(), ManualClock()
-    )
-    try:
-        yield services
-    finally:
-        QThreadPool.globalInstance().waitForDone(20_000)
-        QCoreApplication.processEvents()
-        services.db.dispose()
+from tests.support.factories import add_staff, make_candidate
 
 
 def test_a_file_locked_by_another_program_shows_the_banner_until_it_lets_go(
-    qtbot: QtBot, desk: Services, desk_file: Path
+    qtbot: QtBot, sqlite_desk: Services, sqlite_desk_file: Path
 ) -> None:
-    make_candidate(desk)
-    register(desk)
-    lock(desk)
-    window = open_window(qtbot, desk, add_staff(desk, "supervisor", "sup.lee"))
-    watch = DatabaseWatch(window, desk.connection)
+    make_candidate(sqlite_desk)
+    register(sqlite_desk)
+    lock(sqlite_desk)
+    window = open_window(qtbot, sqlite_desk, add_staff(sqlite_desk, "supervisor", "sup.lee"))
+    watch = DatabaseWatch(window, sqlite_desk.connection)
     watch.start()
     show_candidate(qtbot, window)
     unlock = window.call_actions.actions[DeskAction.UNLOCK]
     assert unlock.isEnabled()
 
-    other = sqlite3.connect(desk_file, isolation_level=None, timeout=0)
+    other = sqlite3.connect(sqlite_desk_file, isolation_level=None, timeout=0)
     try:
         other.execute("BEGIN EXCLUSIVE")
         with qtbot.waitSignal(watch.health.lost, timeout=30_000):
             watch.health.check_now()  # as the next scheduled check would, a few seconds later
         assert watch.banner.isVisible()
-        assert f"The database file {desk_file} is locked by another program" in (
+        assert f"The database file {sqlite_desk_file} is locked by another program" in (
             watch.banner.detail.text()
         )
         assert not unlock.isEnabled()

@@ -11,19 +11,17 @@ back by themselves — except one the dialog keeps off for its own reason.
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desk_app.database import DESK_TIMEOUTS, Database
-from desk_app.services.registry import Services, build_services
+from desk_app.services.registry import Services
 from desk_app.ui.common.i18n import Translations
 from desk_app.ui.connection.away import AwayNotice, DialogHold
 from desk_app.ui.connection.watch import DatabaseWatch
@@ -32,32 +30,11 @@ from desk_app.ui.importing.dialog import ImportDialog
 from desk_app.ui.knowledge.editor_dialog import AnswerEditorDialog
 from desk_app.ui.letters.batch_dialog import LetterBatchDialog
 from desk_app.ui.main_window import MainWindow
-from tests.support.clock import ManualClock
 from tests.support.desk_window import LOAD_TIMEOUT, open_window
-from tests.support.factories import add_staff, fast_settings, make_candidate
+from tests.support.factories import add_staff, make_candidate
 
 REASON = "The database cannot be reached: this waits until it is back."
 NOTICE = "The database cannot be reached: this waits until it is back."
-
-
-@pytest.fixture
-def desk_file(tmp_path: Path, sqlite_template: Path) -> Path:
-    path = tmp_path / "desk.sqlite3"
-    shutil.copy(sqlite_template, path)
-    return path
-
-
-@pytest.fixture
-def desk(desk_file: Path) -> Iterator[Services]:
-    services = build_services(
-        Database(f"sqlite:///{desk_file}", timeouts=DESK_TIMEOUTS), fast_settings(), ManualClock()
-    )
-    try:
-        yield services
-    finally:
-        QThreadPool.globalInstance().waitForDone(20_000)
-        QCoreApplication.processEvents()
-        services.db.dispose()
 
 
 @pytest.fixture
@@ -68,9 +45,9 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
 
 
 @contextlib.contextmanager
-def locked_by_another_program(desk_file: Path) -> Iterator[sqlite3.Connection]:
+def locked_by_another_program(sqlite_desk_file: Path) -> Iterator[sqlite3.Connection]:
     # it waits for a moment the desk holds the file itself (a health check, a read)
-    other = sqlite3.connect(desk_file, isolation_level=None, timeout=10)
+    other = sqlite3.connect(sqlite_desk_file, isolation_level=None, timeout=10)
     try:
         other.execute("BEGIN EXCLUSIVE")
         yield other
@@ -80,10 +57,10 @@ def locked_by_another_program(desk_file: Path) -> Iterator[sqlite3.Connection]:
         other.close()
 
 
-def watched_window(qtbot: QtBot, desk: Services) -> tuple[MainWindow, DatabaseWatch]:
-    window = open_window(qtbot, desk, add_staff(desk, "supervisor", "sup.wong"))
+def watched_window(qtbot: QtBot, sqlite_desk: Services) -> tuple[MainWindow, DatabaseWatch]:
+    window = open_window(qtbot, sqlite_desk, add_staff(sqlite_desk, "supervisor", "sup.wong"))
     qtbot.waitUntil(lambda: len(window.knowledge.listed_keys()) > 10, timeout=LOAD_TIMEOUT)
-    watch = DatabaseWatch(window, desk.connection)
+    watch = DatabaseWatch(window, sqlite_desk.connection)
     watch.start()
     return window, watch
 
@@ -104,15 +81,17 @@ def held(button: QPushButton) -> bool:
 
 
 def test_open_dialogs_wait_while_the_file_is_locked_and_keep_what_was_typed(
-    qtbot: QtBot, desk: Services, desk_file: Path, tmp_path: Path
+    qtbot: QtBot, sqlite_desk: Services, sqlite_desk_file: Path, tmp_path: Path
 ) -> None:
-    make_candidate(desk, "KLT000100", letter=False, released=False)
-    window, watch = watched_window(qtbot, desk)
+    make_candidate(sqlite_desk, "KLT000100", letter=False, released=False)
+    window, watch = watched_window(qtbot, sqlite_desk)
     chosen = tmp_path / "board.csv"
     chosen.write_text("id_number\n", encoding="utf-8")
 
     # File › Import… is the administrators'; its dialog over this window all the same
-    importing = ImportDialog(desk.importer, add_staff(desk, "admin", "adm.lee"), window)
+    importing = ImportDialog(
+        sqlite_desk.importer, add_staff(sqlite_desk, "admin", "adm.lee"), window
+    )
     importing.open()
     importing.path.setText(str(chosen))
     importing.reason.setText("July intake")
@@ -135,7 +114,7 @@ def test_open_dialogs_wait_while_the_file_is_locked_and_keep_what_was_typed(
     dialogs = (importing, letters, export, editor)
     assert not any(notice_of(dialog).isVisible() for dialog in dialogs)
 
-    with locked_by_another_program(desk_file) as other:
+    with locked_by_another_program(sqlite_desk_file) as other:
         go_away(qtbot, watch)
         assert held(importing.import_button) and held(importing.check_button)
         assert importing.close_button.isEnabled()  # closing never waits
@@ -170,14 +149,14 @@ def test_open_dialogs_wait_while_the_file_is_locked_and_keep_what_was_typed(
 
 
 def test_a_button_the_dialog_keeps_off_stays_off_on_return(
-    qtbot: QtBot, desk: Services, desk_file: Path
+    qtbot: QtBot, sqlite_desk: Services, sqlite_desk_file: Path
 ) -> None:
-    make_candidate(desk, "KLT000100", letter=False, released=False)
-    window, watch = watched_window(qtbot, desk)
+    make_candidate(sqlite_desk, "KLT000100", letter=False, released=False)
+    window, watch = watched_window(qtbot, sqlite_desk)
     letters = window.print_letters()
     qtbot.waitUntil(lambda: letters.centre.count() > 0, timeout=LOAD_TIMEOUT)
     assert letters.print_button.isEnabled()
-    with locked_by_another_program(desk_file) as other:
+    with locked_by_another_program(sqlite_desk_file) as other:
         go_away(qtbot, watch)
         assert held(letters.print_button)
         letters.reissue.setChecked(True)  # now it needs a reason the dialog does not have
@@ -194,10 +173,10 @@ def test_a_button_the_dialog_keeps_off_stays_off_on_return(
 
 
 def test_a_dialog_opened_while_away_waits_at_once_and_speaks_chinese(
-    qtbot: QtBot, desk: Services, desk_file: Path, translations: Translations
+    qtbot: QtBot, sqlite_desk: Services, sqlite_desk_file: Path, translations: Translations
 ) -> None:
-    window, watch = watched_window(qtbot, desk)
-    with locked_by_another_program(desk_file) as other:
+    window, watch = watched_window(qtbot, sqlite_desk)
+    with locked_by_another_program(sqlite_desk_file) as other:
         go_away(qtbot, watch)
         window.knowledge.select("contact_office")
         editor = cast(AnswerEditorDialog, window.knowledge.open_editor())
@@ -223,8 +202,10 @@ def test_a_dialog_opened_while_away_waits_at_once_and_speaks_chinese(
     window.close()
 
 
-def test_a_window_without_a_watch_leaves_its_dialogs_alone(qtbot: QtBot, desk: Services) -> None:
-    window = open_window(qtbot, desk, add_staff(desk, "supervisor", "sup.lee"))
+def test_a_window_without_a_watch_leaves_its_dialogs_alone(
+    qtbot: QtBot, sqlite_desk: Services
+) -> None:
+    window = open_window(qtbot, sqlite_desk, add_staff(sqlite_desk, "supervisor", "sup.lee"))
     letters: LetterBatchDialog = window.print_letters()
     assert letters.findChild(DialogHold) is None
     letters.reject()
