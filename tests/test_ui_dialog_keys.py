@@ -32,11 +32,9 @@ from desk_app.ui.main_window import MainWindow
 from desk_app.ui.signin.database_password import DatabasePasswordDialog
 from desk_app.ui.signin.login_dialog import LoginDialog
 from tests.support.desk_window import (
-    lock,
     open_window,
-    register,
     settle,
-    show_candidate,
+    supervisor_on_a_locked_candidate,
     workers_done,  # noqa: F401 (a fixture)
 )
 from tests.support.factories import add_staff, make_candidate
@@ -63,13 +61,7 @@ def default_button(dialog: QDialog) -> QPushButton | None:
 
 @pytest.fixture
 def supervisor(qtbot: QtBot, services: Services) -> MainWindow:
-    make_candidate(services)
-    register(services)
-    lock(services)
-    window = open_window(qtbot, services, add_staff(services, "supervisor"))
-    show_candidate(qtbot, window)
-    settle(qtbot)
-    return window
+    return supervisor_on_a_locked_candidate(qtbot, services)
 
 
 OPENERS: dict[str, tuple[Callable[[MainWindow], object], str]] = {

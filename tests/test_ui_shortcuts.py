@@ -32,6 +32,7 @@ from tests.support.desk_window import (
     register,
     settle,
     show_candidate,
+    supervisor_on_a_locked_candidate,
     workers_done,  # noqa: F401 (a fixture)
 )
 from tests.support.factories import add_staff, make_candidate
@@ -134,13 +135,7 @@ def test_no_text_box_of_this_platform_keeps_a_desk_key(qtbot: QtBot) -> None:
 @pytest.fixture
 def supervisor_desk(qtbot: QtBot, services: Services) -> MainWindow:
     """A supervisor (every action open, by override) with a locked candidate on screen."""
-    make_candidate(services)
-    register(services)
-    lock(services)
-    window = open_window(qtbot, services, add_staff(services, "supervisor"))
-    show_candidate(qtbot, window)
-    settle(qtbot)
-    return window
+    return supervisor_on_a_locked_candidate(qtbot, services)
 
 
 def window_actions(window: MainWindow) -> dict[str, QAction]:

@@ -16,6 +16,7 @@ from desk_app.ui.app import window_services
 from desk_app.ui.candidate.loader import CandidateSnapshot
 from desk_app.ui.common.i18n import Translations
 from desk_app.ui.main_window import MainWindow
+from tests.support.factories import add_staff, make_candidate
 
 ID = "SMR123456"
 SECRET = "4821"
@@ -85,3 +86,15 @@ def reloaded(qtbot: QtBot, window: MainWindow, id_number: str = ID) -> Any:
     return qtbot.waitSignal(
         window.pane.snapshotChanged, check_params_cb=loaded(id_number), timeout=LOAD_TIMEOUT
     )
+
+
+def supervisor_on_a_locked_candidate(qtbot: QtBot, services: Services) -> MainWindow:
+    """A supervisor's window (every action open, by override) with the registered,
+    locked candidate :data:`ID` on screen."""
+    make_candidate(services)
+    register(services)
+    lock(services)
+    window = open_window(qtbot, services, add_staff(services, "supervisor"))
+    show_candidate(qtbot, window)
+    settle(qtbot)
+    return window
