@@ -1,29 +1,20 @@
 """Every write the window makes carries a request id: a lost COMMIT is said done or not done.
 
-The connection "dies" in one of two places, on both databases, with the
-database itself still there (so the desk's watch looks the id up at once):
-- just before COMMIT (the engine's ``commit`` event raises): the
-  transaction is rolled back, so the action is *not done*;
-- just after COMMIT (the session's ``after_commit`` raises): the database
-  has it, the answer is lost, so the action is *done*.
-Only the write that carries a request id is hit (``current_request_id()``).
+The connection "dies" before or after COMMIT (``tests/support/lost_connection.py``),
+with the database itself still there, so the desk's watch looks the id up at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event, func, select
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import func, select
 
 from desk_app.models import AuditEvent, Candidate, Letter
 from desk_app.services.registry import Services
-from desk_app.services.requests import current_request_id
 from desk_app.ui.actions.rules import DeskAction
 from desk_app.ui.actions.verify_dialog import VerifyCallerDialog
 from desk_app.ui.connection.watch import DatabaseWatch
@@ -32,6 +23,7 @@ from desk_app.ui.main_window import MainWindow
 from tests.support.desk_window import LOAD_TIMEOUT, open_window, show_candidate
 from tests.support.factories import add_staff, make_candidate
 from tests.support.import_files import SAMPLE
+from tests.support.lost_connection import connection_dies
 
 WAIT = 20_000
 
@@ -41,34 +33,6 @@ def workers_done(services: Services) -> Iterator[None]:
     yield
     QThreadPool.globalInstance().waitForDone(20_000)
     QCoreApplication.processEvents()
-
-
-def _lost() -> OperationalError:
-    return OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
-
-
-@contextmanager
-def connection_dies(services: Services, *, after_commit: bool) -> Iterator[list[str]]:
-    """The next write carrying a request id loses its connection (ids hit: yielded)."""
-    hit: list[str] = []
-
-    def die(target: object) -> None:
-        request = current_request_id()
-        if request is not None and not hit:
-            hit.append(request)
-            if isinstance(target, Connection):
-                # as a dead connection is: discarded, its transaction gone with it (left
-                # open, the pool could hand it to the next reader mid-transaction)
-                target.invalidate()
-            raise _lost()
-
-    target: object = services.db.sessions if after_commit else services.db.engine
-    name = "after_commit" if after_commit else "commit"
-    event.listen(target, name, die)
-    try:
-        yield hit
-    finally:
-        event.remove(target, name, die)
 
 
 def entries(services: Services, action: str) -> list[str | None]:
