@@ -15,11 +15,11 @@ whether an action whose connection died (COMMIT included) was done: see
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select, text
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app.database import Database
-from desk_app.models import AuditEvent
+from desk_app.services.audit.trail import request_recorded
 from desk_app.services.database_errors import unavailable
 
 
@@ -47,9 +47,6 @@ class ConnectionService:
         """
         try:
             with self._db.read() as session:
-                found = session.execute(
-                    select(exists().where(AuditEvent.request_id == request_id))
-                ).scalar_one()
+                return request_recorded(session, request_id)
         except SQLAlchemyError as error:
             raise unavailable(self._db.engine.url, error) from None
-        return bool(found)

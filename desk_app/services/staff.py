@@ -28,6 +28,7 @@ from desk_app.services.database_errors import refused_by_privileges
 from desk_app.services.errors import BadInput, NotFound, PermissionDenied, Refused
 from desk_app.services.hashing import Hasher
 from desk_app.services.permissions import Action, Role
+from desk_app.services.requests import current_request_id
 from desk_app.services.validation import clean_text, has_control_characters, parse_username
 from desk_app.settings import Settings
 
@@ -242,8 +243,13 @@ class StaffService:
 
     # -- a signed-in desk: sign out, lock while idle, unlock ---------------
     def sign_out(self, staff: StaffIdentity, *, switching_user: bool = False) -> None:
-        """The staff member leaves the desk (or hands it to another: ``switching_user``)."""
+        """The staff member leaves the desk (or hands it to another: ``switching_user``).
+
+        Written again when its connection died (the desk's session records,
+        ``ui/session/records.py``): under the same request id, once only."""
         with self._db.write() as session:
+            if audit.request_recorded(session, current_request_id()):
+                return
             audit.record(
                 session,
                 self._clock,
@@ -254,8 +260,11 @@ class StaffService:
             )
 
     def lock_screen(self, staff: StaffIdentity, *, idle_minutes: int | None) -> None:
-        """The desk hid its candidate data: after ``idle_minutes`` idle, or at once (None)."""
+        """The desk hid its candidate data: after ``idle_minutes`` idle, or at once (None);
+        once only under one request id, as :meth:`sign_out`."""
         with self._db.write() as session:
+            if audit.request_recorded(session, current_request_id()):
+                return
             audit.record(
                 session,
                 self._clock,

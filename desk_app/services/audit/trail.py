@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
@@ -42,7 +42,7 @@ from desk_app.services.requests import current_request_id
 
 __all__ = [
     "GENESIS_HASH", "AuditProblem", "AuditReport", "AuditService", "canonical_json",
-    "chain_next", "content_digest", "hashed_content", "record", "row_digest",
+    "chain_next", "content_digest", "hashed_content", "record", "request_recorded", "row_digest",
 ]  # fmt: skip
 
 
@@ -101,6 +101,15 @@ def chain_next(
     head.last_id = event.id
     head.last_hash = event.row_hash
     return event
+
+
+def request_recorded(session: Session, request_id: str | None) -> bool:
+    """Whether an entry carrying ``request_id`` exists: the action that carried it was
+    committed (each action writes its entry in its own transaction). None: never."""
+    if request_id is None:
+        return False
+    query = select(exists().where(AuditEvent.request_id == request_id))
+    return bool(session.execute(query).scalar_one())
 
 
 def record(

@@ -13,12 +13,13 @@ changes is who is signed in:
   out. File › Lock the desk does the same at once.
 
 Signing in, out, locking and unlocking are audited by the staff service;
-the audit entries are written on a worker, never on the GUI thread.
+the audit entries are written on a worker, never on the GUI thread; the
+sign-out's and the lock's are written again when the database was away
+(:class:`~desk_app.ui.session.records.SessionRecords`).
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -28,10 +29,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.message_box import show_error
-from desk_app.ui.common.workers import run_in_background
 from desk_app.ui.session.idle import CHECK_MS, IdleWatcher
 from desk_app.ui.session.lock_screen import LockScreen
 from desk_app.ui.session.menu import SessionActions
+from desk_app.ui.session.records import SessionRecords
 from desk_app.ui.session.window_lock import WindowLock
 from desk_app.ui.signin.login_dialog import LoginDialog
 
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
     from desk_app.ui.common.i18n import Translations
     from desk_app.ui.main_window import MainWindow
     from desk_app.ui.session.staff_door import StaffDoor
-
-log = logging.getLogger("desk_app.ui")
 
 #: how often a signed-out window looks whether its workers are done (then it is deleted)
 RETIRE_POLL_MS = 200
@@ -83,6 +82,7 @@ class DeskSession(QObject):
         self.lock: WindowLock | None = None
         self._quitting = False
         self.idle = IdleWatcher(idle_minutes, idle_clock, idle_check_ms, self)
+        self.records = SessionRecords(self)
         self.idle.idle.connect(lambda: self.lock_now(self._idle_minutes))
 
     # -- signing in -------------------------------------------------------------
@@ -108,7 +108,8 @@ class DeskSession(QObject):
         # there is also kept as this staff member's own
         language = self._translations.language
         if dialog.language_chosen:
-            self._in_background(lambda: self._staff.set_language(identity, language))
+            staff = self._staff
+            self.records.write("language kept", lambda: staff.set_language(identity, language))
         self._open_window(identity)
 
     def _open_window(self, identity: StaffIdentity) -> None:
@@ -140,7 +141,9 @@ class DeskSession(QObject):
         self.lock = lock
         lock.engage()
         staff = self._staff
-        self._in_background(lambda: staff.lock_screen(identity, idle_minutes=idle_minutes))
+        self.records.write(
+            "screen locked", lambda: staff.lock_screen(identity, idle_minutes=idle_minutes)
+        )
         self.locked.emit(lock)
 
     def _unlocked(self, identity: StaffIdentity) -> None:
@@ -162,7 +165,9 @@ class DeskSession(QObject):
         if window is None or identity is None:
             return
         staff = self._staff
-        self._in_background(lambda: staff.sign_out(identity, switching_user=switching_user))
+        self.records.write(
+            "sign-out", lambda: staff.sign_out(identity, switching_user=switching_user)
+        )
         self._end_session(window)
         self.show_sign_in()
         self._retire(window)
@@ -212,7 +217,7 @@ class DeskSession(QObject):
             window, identity = self.window, self.identity
             if window is not None and identity is not None:
                 staff = self._staff
-                self._in_background(lambda: staff.sign_out(identity))
+                self.records.write("sign-out", lambda: staff.sign_out(identity))
                 self._end_session(window)
                 self.quit(0)
         return False
@@ -239,11 +244,5 @@ class DeskSession(QObject):
             return
         self._quitting = True
         self.idle.stop()
+        self.records.abandon()
         self.finished.emit(status)
-
-    # -- helpers --------------------------------------------------------------------
-    def _in_background(self, job: Callable[[], object]) -> None:
-        """An audit entry or a saved choice: written on a worker; a failure is only logged."""
-        run_in_background(
-            job, lambda _done: None, lambda error: log.warning("not recorded: %s", error)
-        )
