@@ -19,9 +19,11 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from desk_app.services.actor import SYSTEM, WEBSITE, AuditActor, StaffIdentity
 from desk_app.services.audit import trail as audit
+from desk_app.services.audit import verify as verify_module
 from desk_app.services.audit.batch import PendingEntry, record_many
 from desk_app.services.audit.browse import AuditFilter, AuditPage
 from desk_app.services.audit.verify import AuditCheckStopped
@@ -256,6 +258,28 @@ def test_cancel_stops_the_check(
         assert "Stopping" in view.check.dialog.labelText()
     assert isinstance(finished.args[0], AuditCheckStopped)
     assert view.check.summary is not None and "stopped" in view.check.summary.text()
+    view.check.summary.close()
+
+
+def test_a_check_the_database_went_away_under_says_so_and_how_far_it_got(
+    qtbot: QtBot, view: AuditView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desk_app.services.audit.verify.STEP", 10)
+    walked = verify_module._Pace.step
+
+    def connection_dies_at_event_50(pace: object, checked: int, **options: bool) -> None:
+        walked(pace, checked, **options)  # type: ignore[arg-type]
+        if checked >= 50:
+            raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(verify_module._Pace, "step", connection_dies_at_event_50)
+    with qtbot.waitSignal(view.check.finished, timeout=TIMEOUT) as finished:
+        view.check.start()
+    assert isinstance(finished.args[0], OperationalError)
+    assert view.check.summary is not None
+    said = view.check.summary.text()
+    assert "the database could not be reached" in said and "nothing was changed" in said
+    assert "It had read 50 of 153 events." in said
     view.check.summary.close()
 
 

@@ -1353,7 +1353,7 @@
 <context>
     <name>AwayNotice</name>
     <message>
-        <location filename="../desk_app/ui/connection/away.py" line="+58"/>
+        <location filename="../desk_app/ui/connection/away.py" line="+59"/>
         <source>The database cannot be reached: this waits until it is back. What you have entered stays here.</source>
         <translation>無法連接資料庫：待資料庫恢復後才可使用。你已輸入的內容會保留。</translation>
     </message>
@@ -1780,7 +1780,7 @@
 <context>
     <name>ChainCheck</name>
     <message>
-        <location filename="../desk_app/ui/audit/check_runner.py" line="+99"/>
+        <location filename="../desk_app/ui/audit/check_runner.py" line="+100"/>
         <location line="+19"/>
         <source>Verify the audit chain</source>
         <extracomment>problems listed in the summary; the rest are counted</extracomment>
@@ -1808,7 +1808,17 @@
         <translation>已檢查 {checked} / {total} 項記錄…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>The check stopped: the database could not be reached. A check only reads, so nothing was changed. Run it again once the database answers.</source>
+        <translation>檢查已停止：無法連接資料庫。檢查只會讀取資料，因此沒有任何改動。資料庫恢復回應後，請再檢查一次。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>It had read {checked} of {total} events.</source>
+        <translation>停止前已讀取 {total} 項記錄中的 {checked} 項。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The audit chain is intact: {count} events checked, none changed, removed or added.</source>
         <translation>審計記錄鏈完整無缺：已檢查 {count} 項記錄，沒有被修改、刪除或加插。</translation>
     </message>
@@ -1944,7 +1954,7 @@
 <context>
     <name>DatabaseWatch</name>
     <message>
-        <location filename="../desk_app/ui/connection/watch.py" line="+133"/>
+        <location filename="../desk_app/ui/connection/watch.py" line="+132"/>
         <source>The database cannot be reached: this waits until it is back.</source>
         <extracomment>a look-up that failed while the database answers (only its connection died): again after actions whose connection died: request id → who wants to know</extracomment>
         <translation>無法連接資料庫：待資料庫恢復後才可使用。</translation>
@@ -3465,7 +3475,7 @@
 <context>
     <name>KnowledgePane</name>
     <message>
-        <location filename="../desk_app/ui/knowledge/pane.py" line="+145"/>
+        <location filename="../desk_app/ui/knowledge/pane.py" line="+149"/>
         <source>Answers</source>
         <translation>答案</translation>
     </message>
@@ -3510,7 +3520,7 @@
         <translation>答案已以電郵寄往 {address}。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+82"/>
         <source>No answer has these words.</source>
         <translation>沒有答案含有這些字詞。</translation>
     </message>
@@ -3530,7 +3540,7 @@
         <translation>考生 {name}。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Open a candidate first: the answer goes to their email address.</source>
         <translation>請先開啟考生資料：答案會寄往考生的電郵地址。</translation>
     </message>

@@ -23,6 +23,7 @@ from desk_app.ui.common.batch_progress import StoppableProgress
 from desk_app.ui.common.errors import error_text
 from desk_app.ui.common.message_box import open_summary
 from desk_app.ui.common.workers import run_in_background
+from desk_app.ui.connection.health import means_unreachable
 
 #: problems listed in the summary; the rest are counted
 LISTED = 12
@@ -122,9 +123,29 @@ class ChainCheck(QObject):
             )
         elif isinstance(outcome, AuditCheckStopped):
             self.summary = open_summary(self._parent, title, error_text(outcome), warning=False)
+        elif means_unreachable(outcome):
+            self.summary = open_summary(self._parent, title, self.away_text(), warning=True)
         else:
             self.summary = open_summary(self._parent, title, error_text(outcome), warning=True)
         self.finished.emit(outcome)
+
+    def away_text(self) -> str:
+        """The database went away during the check: how far it got, and that nothing changed."""
+        said = self.tr(
+            "The check stopped: the database could not be reached. A check only reads, "
+            "so nothing was changed. Run it again once the database answers."
+        )
+        if self._counted is None:
+            return said
+        checked, total = self._counted
+        return "\n".join(
+            [
+                said,
+                self.tr("It had read {checked} of {total} events.").format(
+                    checked=f"{checked:,}", total=f"{total:,}"
+                ),
+            ]
+        )
 
     def report_text(self, report: AuditReport) -> str:
         if report.ok:
