@@ -345,7 +345,8 @@ def section(
     for t in misses:
         cpu = statistics.median(t.cpu)
         alone = (
-            " That alone is over the target: this misses on an idle machine too."
+            " That alone is over the target here (CPU time stretches too on a loaded machine: "
+            "compare the floor's)."
             if cpu > t.target
             else ""
         )
