@@ -12,7 +12,7 @@ from desk_app.services.actor import TerminalUser
 from desk_app.services.errors import BadInput, Locked, NotFound, Refused
 from desk_app.services.registry import Services
 from tests.support.clock import ManualClock
-from tests.support.factories import add_staff, make_candidate
+from tests.support.factories import add_entry, add_staff, make_candidate
 
 
 @pytest.mark.parametrize("role", ["operator", "counter", "supervisor", "admin"])
@@ -36,6 +36,25 @@ def test_results_are_hidden_before_release(services: Services) -> None:
     detail = services.candidates.show(add_staff(services, "operator"), "AB1234")
     assert detail.entries[0].result is None
     assert detail.entries[0].release_at is not None
+
+
+def test_entries_in_order_each_shown_from_its_own_release_moment(
+    services: Services, clock: ManualClock
+) -> None:
+    candidate_id = make_candidate(services)  # KET, released, with its four papers
+    later = add_entry(
+        services, candidate_id, "DELTA1", release_at=clock.now() + timedelta(days=3), grade="Merit"
+    )
+    detail = services.candidates.show(add_staff(services, "operator"), "SMR123456")
+    ket, delta = detail.entries
+    assert (ket.exam_code, delta.exam_code, delta.entry_id) == ("KETFS", "DELTA1", later)
+    assert ket.result is not None and ket.result.grade == "PASS WITH MERIT"
+    assert [p.name for p in ket.result.papers] == ["Reading", "Writing", "Listening", "Speaking"]
+    assert delta.result is None  # nothing of it before its moment ...
+    assert delta.release_at == clock.now() + timedelta(days=3)
+    clock.advance(days=3)
+    delta = services.candidates.show(add_staff(services, "counter"), "SMR123456").entries[1]
+    assert delta.result is not None and (delta.result.grade, delta.result.papers) == ("Merit", ())
 
 
 def test_delta_module_one_has_no_breakdown(services: Services) -> None:

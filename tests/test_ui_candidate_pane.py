@@ -138,6 +138,19 @@ def test_the_candidate_is_loaded_once_the_selection_rests(
     assert "Select a candidate" in pane.placeholder.text()
 
 
+def test_the_pane_says_once_that_it_shows_no_one(
+    qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane
+) -> None:
+    assert not pane.tabs.isEnabled()  # nothing loaded yet
+    open_row(qtbot, pane, row(services, staff, ID))
+    assert pane.tabs.isEnabled()
+    told: list[object] = []
+    pane.snapshotChanged.connect(told.append)
+    pane.set_candidate(None)  # a new search lets go of the candidate ...
+    pane.set_candidate(None)  # ... and finds no one: the followers know already
+    assert told == [None] and pane.snapshot is None and not pane.tabs.isEnabled()
+
+
 def test_details_results_account_letters_and_timeline(
     qtbot: QtBot, services: Services, staff: StaffIdentity, pane: CandidatePane
 ) -> None:

@@ -6,10 +6,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desk_app.database import Database
-from desk_app.models import Candidate, Entry, Exam, Letter, Result, ResultsAccount, Staff
+from desk_app.models import (
+    Candidate,
+    Entry,
+    Exam,
+    ExamSession,
+    Letter,
+    Paper,
+    PaperScore,
+    Result,
+    ResultsAccount,
+    Staff,
+)
 from desk_app.services.actor import Caller, authorise_caller
 from desk_app.services.audit import trail as audit
 from desk_app.services.clock import Clock
@@ -111,44 +122,71 @@ def find_candidate(session: Session, id_number: str, settings: Settings) -> Cand
 
 
 def _entries(session: Session, candidate_id: int, now: datetime) -> tuple[EntryDetail, ...]:
-    query = (
-        select(Entry)
+    # Columns in one statement, not the entities with their exam, session and result
+    # each loaded by a statement of its own: a look-up compiles and runs two statements
+    # instead of six, which is most of what ``desk-app show`` and the desk's worker
+    # spend here (docs/PERFORMANCE.md).
+    rows = session.execute(
+        select(
+            Entry.id,
+            Exam.name_en.label("exam"),
+            Exam.name_zh.label("exam_zh"),
+            Exam.code,
+            ExamSession.name_en.label("session"),
+            ExamSession.name_zh.label("session_zh"),
+            Exam.has_paper_breakdown,
+            Result.id.label("result_id"),
+            Result.grade,
+            Result.cefr,
+            Result.score,
+            Result.release_at,
+        )
+        .join(Exam, Exam.id == Entry.exam_id)
+        .join(ExamSession, ExamSession.id == Entry.session_id)
+        .outerjoin(Result, Result.entry_id == Entry.id)
         .where(Entry.candidate_id == candidate_id)
-        .options(
-            selectinload(Entry.exam).selectinload(Exam.papers),
-            selectinload(Entry.session),
-            selectinload(Entry.result).selectinload(Result.papers),
-        )
         .order_by(Entry.id)
-    )
-    details = []
-    entries = list(session.scalars(query))
-    notices = notices_for(session, [entry.id for entry in entries])
-    for entry in entries:
-        result = entry.result
-        shown = None
-        if result is not None and result.release_at <= now:
-            names = {p.id: p for p in entry.exam.papers}
-            papers = tuple(
-                PaperLine(names[ps.paper_id].name_en, names[ps.paper_id].name_zh, ps.score)
-                for ps in sorted(result.papers, key=lambda ps: names[ps.paper_id].position)
+    ).all()
+    # the release-date rule: nothing of a result is shown before its release moment
+    released = {
+        row.result_id for row in rows if row.result_id is not None and row.release_at <= now
+    }
+    papers = _paper_lines(session, sorted(released))
+    notices = notices_for(session, [row.id for row in rows])
+    return tuple(
+        EntryDetail(
+            entry_id=row.id,
+            exam=row.exam,
+            exam_zh=row.exam_zh,
+            exam_code=row.code,
+            session=row.session,
+            session_zh=row.session_zh,
+            has_breakdown=row.has_paper_breakdown,
+            result=ResultDetail(
+                row.grade, row.cefr, row.score, papers.get(row.result_id, ()), row.release_at
             )
-            shown = ResultDetail(result.grade, result.cefr, result.score, papers, result.release_at)
-        details.append(
-            EntryDetail(
-                entry_id=entry.id,
-                exam=entry.exam.name_en,
-                exam_zh=entry.exam.name_zh,
-                exam_code=entry.exam.code,
-                session=entry.session.name_en,
-                session_zh=entry.session.name_zh,
-                has_breakdown=entry.exam.has_paper_breakdown,
-                result=shown,
-                release_at=result.release_at if result is not None else None,
-                notice=notices.get(entry.id),
-            )
+            if row.result_id in released
+            else None,
+            release_at=row.release_at,
+            notice=notices.get(row.id),
         )
-    return tuple(details)
+        for row in rows
+    )
+
+
+def _paper_lines(session: Session, result_ids: list[int]) -> dict[int, tuple[PaperLine, ...]]:
+    """The paper scores of these results, in the exam's order of papers."""
+    if not result_ids:
+        return {}
+    lines: dict[int, list[PaperLine]] = {}
+    for result_id, name_en, name_zh, score in session.execute(
+        select(PaperScore.result_id, Paper.name_en, Paper.name_zh, PaperScore.score)
+        .join(Paper, Paper.id == PaperScore.paper_id)
+        .where(PaperScore.result_id.in_(result_ids))
+        .order_by(PaperScore.result_id, Paper.position)
+    ):
+        lines.setdefault(result_id, []).append(PaperLine(name_en, name_zh, score))
+    return {result_id: tuple(found) for result_id, found in lines.items()}
 
 
 def _account(session: Session, candidate_id: int, now: datetime) -> AccountDetail:

@@ -91,6 +91,7 @@ class CandidatePane(QFrame):
         loader.busyChanged.connect(lambda _busy: self._show_status())
         verifications.changed.connect(self._verification_changed)
         self._build(language, timezone)
+        self.tabs.show_snapshot(None)  # nothing loaded yet
         self.retranslate()
 
     # -- layout -------------------------------------------------------------
@@ -243,6 +244,11 @@ class CandidatePane(QFrame):
         self._show_status()
 
     def _set_snapshot(self, snapshot: CandidateSnapshot | None) -> None:
+        if snapshot is None and self._snapshot is None:
+            # nothing shown already, and everyone following the pane was told so: a new
+            # search lets go of the candidate, then selects its first row, and each
+            # clearing again filled the knowledge pane and the actions on the GUI thread
+            return
         self._snapshot = snapshot
         if snapshot is not None:
             # before showing it: the first tick must not take a lock ended by an action

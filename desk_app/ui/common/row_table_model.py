@@ -43,6 +43,17 @@ class RowTableModel(QAbstractTableModel, Generic[RowT, ColumnT]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[RowT, ...] = ()
+        # Qt asks these on the GUI thread thousands of times per page painted (the view
+        # and the sort proxy alike): a tuple looked up by position, not the enum called
+        # (``Column(3)`` is a Python-level lookup, several times dearer)
+        self._column_list: tuple[ColumnT, ...] = tuple(self.columns)
+        self._column_count = len(self._column_list)
+        self._answered: frozenset[int | None] | None = (
+            None
+            if self.cell_roles is None
+            else self.cell_roles
+            | {Qt.ItemDataRole.DisplayRole, self.row_role, self.sort_role, self.raw_role}
+        )
 
     # -- the rows --------------------------------------------------------------------
     def rows(self) -> tuple[RowT, ...]:
@@ -93,7 +104,7 @@ class RowTableModel(QAbstractTableModel, Generic[RowT, ColumnT]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+        return 0 if parent.isValid() else self._column_count
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -105,19 +116,15 @@ class RowTableModel(QAbstractTableModel, Generic[RowT, ColumnT]):
         return self._headers()[self.columns(section)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in _NOT_ASKED or (
-            self.cell_roles is not None
-            and role not in self.cell_roles
-            and role
-            not in (Qt.ItemDataRole.DisplayRole, self.row_role, self.sort_role, self.raw_role)
-        ):
+        answered = self._answered
+        if role in _NOT_ASKED or (answered is not None and role not in answered):
             return None
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         if role == self.row_role:
             return row
-        column = self.columns(index.column())
+        column = self._column_list[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == self.sort_role:
