@@ -5,10 +5,9 @@ rows is compared with what the database holds for its candidates (two or
 three indexed queries), which says what is new, what is corrected and
 what is refused (``changes.py``); unless this is a dry run, new rows go in
 through :class:`~desk_app.bulk.BulkWriter` (COPY on PostgreSQL) and
-corrections as updates, all in the caller's one transaction, each chunk's
-writes on a worker thread while the next chunk is compared (``pipeline.py``).
-Once a row is refused nothing more is written: the caller rolls the
-transaction back.
+corrections as updates, all in the caller's one transaction (on PostgreSQL
+while the next chunk is compared: ``pipeline.py``). Once a row is refused
+nothing more is written: the caller rolls the transaction back.
 The audit entries of corrections are kept until the end (``entries``).
 """
 
@@ -87,7 +86,8 @@ class Applier:
         self._problems = problems
         self._writer = BulkWriter(session.connection(), sqlite_cache_kib=_CACHE_KIB)
         self._names = NameIndexLoader(session.connection()) if write else None
-        self._pipeline = ChunkPipeline() if write else None
+        threaded = self._writer.dialect == "postgresql"  # why not SQLite: pipeline.py
+        self._pipeline = ChunkPipeline(threaded=threaded) if write else None
         self._reserves = {
             name: IdReserve(partial(self._writer.take_ids, TABLES[name]))
             for name in ("candidate", "entry", "result")

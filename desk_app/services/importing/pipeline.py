@@ -1,11 +1,16 @@
 """The second pass's writes, one chunk behind its comparisons, on one worker thread.
 
 Comparing a chunk with the database and building its rows is Python work;
-writing them is mostly the database's (PostgreSQL's server process; on
-SQLite, ``sqlite3`` lets go of the GIL while a statement runs). Done one
-after the other, each waits for the other. So chunk *k*'s writes go to a
-worker thread while chunk *k + 1* is compared and built: on two cores the
+writing them on PostgreSQL is mostly the server's (another process). Done
+one after the other, each waits for the other. So chunk *k*'s writes go to
+a worker thread while chunk *k + 1* is compared and built: on two cores the
 two overlap.
+
+Not on SQLite: there the writes are this process's own work, and
+``executemany`` lets go of the GIL for each row's step and takes it back
+for the next row's values, so beside a busy Python thread it waits for the
+GIL at every row (measured: 100,000 rows took more CPU and time with the
+worker than without). There the same order runs on the caller's thread.
 
 The connection is still used by one thread at a time: before the second
 pass reads it (the next chunk's look-ups), it waits for the write in
@@ -28,8 +33,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 
 class ChunkPipeline:
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-import-write")
+    def __init__(self, *, threaded: bool) -> None:
+        self._pool = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-import-write")
+            if threaded
+            else None
+        )
         self._flight: Future[None] | None = None
         #: the last chunk's writes, held until the next chunk's look-ups are done
         self._held: Callable[[], None] | None = None
@@ -49,8 +58,12 @@ class ChunkPipeline:
         """Start the held writes on the worker (the connection is the worker's until
         :meth:`settle`)."""
         held, self._held = self._held, None
-        if held is not None:
-            self.settle()
+        if held is None:
+            return
+        self.settle()
+        if self._pool is None:
+            held()
+        else:
             self._flight = self._pool.submit(held)
 
     def drop(self) -> None:
@@ -69,7 +82,8 @@ class ChunkPipeline:
         flight, self._flight = self._flight, None
         if flight is not None:
             flight.exception()  # waits; whatever it was, the transaction is rolled back
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
 
 class IdReserve:
