@@ -328,6 +328,7 @@ def test_english_names_are_searchable_and_the_name_index_keeps_its_trigger(
                 text(
                     "SELECT count(*) FROM sqlite_master"
                     " WHERE type = 'trigger' AND tbl_name = 'candidate'"
+                    " AND name LIKE 'candidate_name_keys_%'"
                 )
             ).scalar()
             assert triggers == 3

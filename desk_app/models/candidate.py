@@ -72,6 +72,11 @@ class SearchToken(Base):
 
     kind "n": an English name word, lower case, matched by prefix.
     kind "z": a substring of the Chinese name, matched exactly.
+
+    Derived from the candidate's names, and written only beside them, so it
+    has no foreign key (PostgreSQL checked one per token, the largest cost of
+    an import): a trigger on ``candidate`` removes a deleted candidate's
+    tokens instead (revision 0014).
     """
 
     __tablename__ = "search_token"
@@ -79,9 +84,7 @@ class SearchToken(Base):
 
     kind: Mapped[str] = mapped_column(String(1), primary_key=True)
     token: Mapped[str] = mapped_column(key_string(64), primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(
-        ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True
-    )
+    candidate_id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class Entry(Base):

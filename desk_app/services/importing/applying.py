@@ -5,8 +5,9 @@ rows is compared with what the database holds for its candidates (two or
 three indexed queries), which says what is new, what is corrected and
 what is refused (``changes.py``); unless this is a dry run, new rows go in
 through :class:`~desk_app.bulk.BulkWriter` (COPY on PostgreSQL) and
-corrections as updates, all in the caller's one transaction. Once a row is
-refused nothing more is written: the caller rolls the transaction back.
+corrections as updates, all in the caller's one transaction (on PostgreSQL
+while the next chunk is compared: ``pipeline.py``). Once a row is refused
+nothing more is written: the caller rolls the transaction back.
 The audit entries of corrections are kept until the end (``entries``).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -34,6 +36,7 @@ from desk_app.services.importing.changes import (
 )
 from desk_app.services.importing.checking import FileCheck
 from desk_app.services.importing.name_index import NameIndexLoader
+from desk_app.services.importing.pipeline import ChunkPipeline, IdReserve
 from desk_app.services.importing.report import ImportCounts, Problems
 from desk_app.services.importing.rows import CandidateCells, EntryRow
 from desk_app.services.importing.stored import StoredEntries, stored_candidates, stored_entries
@@ -83,6 +86,12 @@ class Applier:
         self._problems = problems
         self._writer = BulkWriter(session.connection(), sqlite_cache_kib=_CACHE_KIB)
         self._names = NameIndexLoader(session.connection()) if write else None
+        threaded = self._writer.dialect == "postgresql"  # why not SQLite: pipeline.py
+        self._pipeline = ChunkPipeline(threaded=threaded) if write else None
+        self._reserves = {
+            name: IdReserve(partial(self._writer.take_ids, TABLES[name]))
+            for name in ("candidate", "entry", "result")
+        }
         self._created_at = self._writer.stamp(now)
         self._release_stamps: dict[date, object] = {}
         self._fake_id = 0
@@ -132,25 +141,42 @@ class Applier:
 
     def _ids(self, table: str, count: int) -> list[int]:
         if self.writing:
-            return self._writer.take_ids(TABLES[table], count)
+            return self._reserves[table].take(count)
         return [self._fake() for _ in range(count)]
 
     # -- one chunk ------------------------------------------------------------------------------
     def apply(self, chunk: Sequence[EntryRow]) -> None:
         if not chunk:
             return
-        writes = ChunkWrites()
+        if self._pipeline is not None:
+            self._pipeline.settle()  # the connection is this thread's again
         met = {row.candidate.id_number for row in chunk}
         stored = stored_candidates(
             self._session, met - self._candidate_ids.keys(), self._centre_codes
         )
+        known = {self._candidate_ids[n] for n in met if n in self._candidate_ids}
+        known.update(candidate.id for candidate in stored.values())
+        results = stored_entries(self._session, known - self._new_candidate_ids)
+        if self.writing:
+            for reserve in self._reserves.values():
+                reserve.top_up(len(chunk))  # a row makes at most one of each
+        self._release()  # the chunk before's writes, while this one is built
+        writes = ChunkWrites()
         first_rows = self._candidates(chunk, stored, writes)
-        ids = {self._candidate_ids[id_number] for id_number in met}
-        results = stored_entries(self._session, ids - self._new_candidate_ids)
         self._entries(chunk, results, first_rows, writes)
         if self.writing:
-            assert self._names is not None
-            write_chunk(self._session, self._writer, writes, self._names)
+            assert self._names is not None and self._pipeline is not None
+            self._pipeline.hold(
+                partial(write_chunk, self._session, self._writer, writes, self._names)
+            )
+
+    def _release(self) -> None:
+        if self._pipeline is None:
+            return
+        if self.writing:
+            self._pipeline.release()
+        else:
+            self._pipeline.drop()
 
     def _candidates(
         self, chunk: Sequence[EntryRow], stored: dict[str, StoredCandidate], writes: ChunkWrites
@@ -338,9 +364,17 @@ class Applier:
 
     # -- writing ----------------------------------------------------------------------------------
     def finish(self) -> None:
+        if self._pipeline is not None:
+            self._pipeline.flush()
         if self._names is not None:
             self._names.finish()
         self._writer.finish(reset_sequences=False)
+
+    def close(self) -> None:
+        """The worker thread stopped, its last write done or failed (before the commit or
+        the rollback of the caller's transaction)."""
+        if self._pipeline is not None:
+            self._pipeline.close()
 
 
 def _first_rows(chunk: Iterable[EntryRow], known: dict[str, int]) -> list[EntryRow]:

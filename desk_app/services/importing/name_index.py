@@ -20,12 +20,14 @@ candidates each statement touched, joining them with ``search_token``: once
 per chunk, and by plans made for tables whose new rows the planner has no
 statistics of (about half of a 100,000-row import's time). So the import
 sets ``desk.defer_name_keys`` for its transaction, which the trigger
-function reads and then does nothing (revision 0011), and before the
-commit writes the keys once: the new candidates' computed here by
-:func:`~desk_app.models.search_index.name_keys` (the keys the triggers
-derive from the same words) and copied into both key tables, ``name_key_list``
-in key order; the renamed candidates' (few: corrections) by the triggers'
-own ``desk_refresh_name_keys``, from their new words.
+function reads and then does nothing (revision 0011). The new candidates'
+keys, computed here by :func:`~desk_app.models.search_index.name_keys` (the
+keys the triggers derive from the same words), are copied into
+``candidate_name_key`` with each chunk (on the import's worker thread, so
+the server indexes them while the next chunk is built); before the commit
+they go into ``name_key_list`` at once, in key order, and the renamed
+candidates' keys (few: corrections) are written by the triggers' own
+``desk_refresh_name_keys``, from their new words.
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ class NameIndexLoader:
         self._connection = connection
         self._postgres = connection.dialect.name == "postgresql"
         self._trigger_sql: str | None = None
-        #: PostgreSQL: (candidate id, name_en) of each new candidate, and the renamed ids
-        self._new: list[tuple[int, str]] = []
+        #: PostgreSQL: the new candidates whose keys are in candidate_name_key, and the
+        #: renamed ids
+        self._keyed: list[int] = []
         self._renamed: list[int] = []
         if self._postgres:
             connection.exec_driver_sql(f"SET LOCAL {DEFER_SETTING} = 'on'")
@@ -62,7 +65,7 @@ class NameIndexLoader:
     def add(self, names: Sequence[tuple[int, str]]) -> None:
         """Index the English names of new candidates, as (candidate id, name_en)."""
         if self._postgres:
-            self._new += names
+            self._copy_keys(names)
         elif self._trigger_sql is not None and names:
             self._connection.exec_driver_sql(
                 f"INSERT INTO {SQLITE_FTS} (rowid, keys) VALUES (?, ?)",
@@ -84,6 +87,19 @@ class NameIndexLoader:
             self._connection.exec_driver_sql(self._trigger_sql)
             self._trigger_sql = None
 
+    def _copy_keys(self, names: Sequence[tuple[int, str]]) -> None:
+        if not names:
+            return
+        raw = self._connection.connection.driver_connection
+        assert raw is not None
+        copying = "COPY candidate_name_key (candidate_id, keys) FROM STDIN"
+        with raw.cursor() as cursor, cursor.copy(copying) as copy:
+            for candidate_id, name in names:
+                keys = name_keys(name)
+                if keys:  # no words, no keys: the triggers write no row either
+                    copy.write_row((candidate_id, " ".join(f"'{key}'" for key in keys)))
+                    self._keyed.append(candidate_id)
+
     def _write_keys(self) -> None:
         if self._renamed:
             self._connection.execute(
@@ -91,17 +107,7 @@ class NameIndexLoader:
                 {"ids": sorted(set(self._renamed))},
             )
             self._renamed = []
-        raw = self._connection.connection.driver_connection
-        assert raw is not None
-        ids: list[int] = []
-        copying = "COPY candidate_name_key (candidate_id, keys) FROM STDIN"
-        with raw.cursor() as cursor, cursor.copy(copying) as copy:
-            for candidate_id, name in self._new:
-                keys = name_keys(name)
-                if keys:  # no words, no keys: the triggers write no row either
-                    copy.write_row((candidate_id, " ".join(f"'{key}'" for key in keys)))
-                    ids.append(candidate_id)
-        self._new = []
+        ids, self._keyed = self._keyed, []
         if ids:
             # in the index's order: each key's new ids go in after its others
             self._connection.execute(

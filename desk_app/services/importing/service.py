@@ -129,14 +129,18 @@ class ImportService:
             session, catalogue, now=self._clock.now(), timezone=self._settings.office.timezone,
             reason=reason, write=write, problems=problems,
         )  # fmt: skip
-        applier.prepare(found)
-        for chunk in spool.chunks():
-            applier.apply(chunk)
-            self._tell(progress, should_stop, applier.tally.rows, applier.tally.rows / spool.rows)
-        counts = applier.tally.counts()
-        if problems:
-            raise _RollBack()
-        applier.finish()
+        try:
+            applier.prepare(found)
+            for chunk in spool.chunks():
+                applier.apply(chunk)
+                rows = applier.tally.rows
+                self._tell(progress, should_stop, rows, rows / spool.rows)
+            counts = applier.tally.counts()
+            if problems:
+                raise _RollBack()
+            applier.finish()
+        finally:
+            applier.close()  # no write in flight when the transaction ends
         if not write:
             return counts, None
         return counts, self._audit(session, actor, facts, counts, reason, applier.entries)
