@@ -18,9 +18,13 @@ No lock is held while argon2 runs, so a slow verify never holds up other
 accounts (on SQLite the write lock covers the whole database, which is why
 step 2 is outside it).
 
-On PostgreSQL each step is kept to the fewest round trips, since waiting
-for the server is most of what an attempt costs beyond its hash: step 1 is
-one statement outside a transaction, and step 3 writes its outcome (the
+On PostgreSQL each step is kept to the fewest round trips: step 1 is one
+statement outside a transaction (built once, run on a connection: the ORM
+around it cost more than the read). A login's step 3, and its refusal
+while locked, are one call to a database function there
+(``login_call.py``); the step 3 here is what SQLite does, what a
+registration and a change of password do, and what a login falls back to
+when the function leaves an attempt to Python. It writes its outcome (the
 account, its timeline and, for the attempt that locks, the audit entry) as
 one statement (``one_trip.py``), so the attempt that locks costs one round
 trip more than any other wrong attempt: the audit chain's head, locked.

@@ -5,7 +5,9 @@ seeds' numbers are the defaults: the 3rd consecutive wrong password locks
 the account for 30 minutes, a successful login resets the count.
 
 Every attempt goes through the race-free steps of
-:mod:`desk_app.services.accounts.attempts` (look, check, decide).
+:mod:`desk_app.services.accounts.attempts` (look, check, decide); on
+PostgreSQL a login decides in one call to the database
+(:mod:`desk_app.services.accounts.login_call`).
 
 Unknown ID Numbers and accounts not registered yet are refused exactly like
 a wrong password (``wrong_password``, exit 1 on the command line), after a
