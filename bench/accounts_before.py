@@ -1,21 +1,24 @@
-"""The login attempt as it was before its writes went in one round trip, for comparison.
+"""The login attempt as it was before it became one call to PostgreSQL, for comparison.
 
 ``accounts_bench.py`` times today's attempt and this one side by side, round
 after round, so that both meet the same load on a shared machine: the
 difference between them is the change's, whatever the machine was doing.
 
-"Before" is today's code with the three round-trip savings undone
-(``services/accounts/one_trip.py`` and ``attempts.py``):
+"Before" is today's code with the database function of
+``services/accounts/login_call.py`` left out: the attempt takes the Python
+path it takes wherever the function leaves it (and always on SQLite, where
+the two variants are therefore the same code):
 
-- the look (step 1) in a transaction of its own (BEGIN, the read, ROLLBACK),
-  as ``Database.read()`` opens it;
-- the audit entry appended by ``audit.trail.record``, which flushes at once
-  (the entry and the chain's head, one statement each);
-- no ``write_together``: the commit's flush sends the account and each table
-  of the timeline as statements of their own.
+- the look (step 1): one read outside a transaction;
+- step 3: a unit of work of its own (pre-ping, BEGIN, the account row
+  locked, for the attempt that locks the audit chain's head locked, one
+  statement writing the account, its timeline and the audit entry, the
+  notice, COMMIT), the statements built by the ORM and
+  ``services/accounts/one_trip.py``.
 
-The outcome is the same either way (the tests of ``one_trip.py`` say so);
-only the number of statements, and so of waits for the server, differs.
+The outcome is the same either way (``tests/test_login_call.py`` compares
+the rows); only the number of round trips, and the Python around them,
+differ.
 """
 
 from __future__ import annotations
@@ -24,30 +27,24 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from unittest import mock
 
-from sqlalchemy.orm import Session
-
-from desk_app.services.accounts import attempts, website
-from desk_app.services.audit import trail
+from desk_app.services.accounts.attempts import Seen
+from desk_app.services.accounts.login_call import LoginCall
 
 
-def _no_write_together(session: Session) -> None:
-    """The commit's own flush writes everything, one statement per table and row kind."""
+def _left_to_python(_self: LoginCall, _seen: Seen, *_args: object) -> None:
+    """What the function answers when it leaves an attempt to Python: nothing written."""
 
 
-@contextmanager
-def _read_in_a_transaction(self: attempts.AttemptSteps) -> Iterator[Session]:
-    with self._db.read() as session:
-        yield session
+def _refusal_left_to_python(_self: LoginCall, _seen: Seen, _source: str | None) -> bool:
+    return False
 
 
 @contextmanager
 def as_before() -> Iterator[None]:
-    """While the block runs, website attempts take the old path (in this process)."""
+    """While the block runs, website logins take the old path (in this process)."""
     with ExitStack() as stack:
-        stack.enter_context(mock.patch.object(attempts, "write_together", _no_write_together))
-        stack.enter_context(mock.patch.object(website, "write_together", _no_write_together))
-        stack.enter_context(mock.patch.object(attempts, "append_audit", trail.record))
+        stack.enter_context(mock.patch.object(LoginCall, "decide", _left_to_python))
         stack.enter_context(
-            mock.patch.object(attempts.AttemptSteps, "_reading", _read_in_a_transaction)
+            mock.patch.object(LoginCall, "refuse_while_locked", _refusal_left_to_python)
         )
         yield

@@ -74,9 +74,7 @@ def test_the_attempt_that_locks_writes_the_account_its_timeline_and_the_audit_en
         kit.accounts.login(ID, PASSWORD)
 
 
-def test_on_postgresql_each_attempt_sends_three_statements_and_the_lock_two_more(
-    kit: AccountKit, registered: int
-) -> None:
+def test_on_postgresql_each_login_sends_two_statements(kit: AccountKit, registered: int) -> None:
     if kit.services.db.dialect != "postgresql":
         pytest.skip("the statement count is PostgreSQL's (SQLite's flush is in-process)")
     kit.accounts.login(ID, PASSWORD)  # the pool's first connection is made before counting
@@ -87,9 +85,8 @@ def test_on_postgresql_each_attempt_sends_three_statements_and_the_lock_two_more
         with statements(kit) as sent, suppress(Refused, Locked):
             kit.accounts.login(ID, password)
         counted[name] = len(sent)
-    # look; lock the row; write (and, for the lock, the audit chain's head before the
-    # write and the notice to the open desks after it, in the same transaction)
-    assert counted == {"success": 3, "wrong": 3, "locks": 5, "while locked": 3}
+    # the look, then one call that decides and writes everything (login_call.py)
+    assert counted == {"success": 2, "wrong": 2, "locks": 2, "while locked": 2}
 
 
 def test_what_the_website_does_not_write_is_flushed_as_usual(
@@ -175,8 +172,8 @@ def test_the_benchs_old_path_decides_alike_in_more_statements(
     assert event_kinds(kit, registered)[-4:] == [*["login_failed"] * 3, "locked"]
     assert fetch(kit, select(AuditEvent).where(AuditEvent.action == "account_locked"))
     assert kit.services.audit.verify().ok
-    if kit.services.db.dialect == "postgresql":  # today's path sends 4 (the test above)
-        assert len(sent) > 4
+    if kit.services.db.dialect == "postgresql":  # today's path sends 2 (the test above)
+        assert len(sent) == 5
 
 
 @pytest.mark.parametrize("rows", [1, 2])

@@ -13,7 +13,7 @@ written only beside their candidate (the import, the demo, the services'
 name changes), so none refers to a missing candidate.
 
 Revision ID: 0014_import_speed
-Revises: 0011_import_name_keys
+Revises: 0013_login_attempt_function
 Create Date: 2026-12-02 08:00:00
 """
 
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0014_import_speed"
-down_revision: str | None = "0011_import_name_keys"
+down_revision: str | None = "0013_login_attempt_function"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

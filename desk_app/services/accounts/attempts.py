@@ -18,9 +18,13 @@ No lock is held while argon2 runs, so a slow verify never holds up other
 accounts (on SQLite the write lock covers the whole database, which is why
 step 2 is outside it).
 
-On PostgreSQL each step is kept to the fewest round trips, since waiting
-for the server is most of what an attempt costs beyond its hash: step 1 is
-one statement outside a transaction, and step 3 writes its outcome (the
+On PostgreSQL each step is kept to the fewest round trips: step 1 is one
+statement outside a transaction (built once, run on a connection: the ORM
+around it cost more than the read). A login's step 3, and its refusal
+while locked, are one call to a database function there
+(``login_call.py``); the step 3 here is what SQLite does, what a
+registration and a change of password do, and what a login falls back to
+when the function leaves an attempt to Python. It writes its outcome (the
 account, its timeline and, for the attempt that locks, the audit entry) as
 one statement (``one_trip.py``), so the attempt that locks costs one round
 trip more than any other wrong attempt: the audit chain's head, locked.
@@ -39,7 +43,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from desk_app.database import Database
@@ -78,6 +82,37 @@ def active_letter(session: Session, candidate_id: int) -> Letter | None:
     )
 
 
+#: the look's statement of each lock kind, built once (building it cost more than running it)
+_LOOKS: dict[str, Select[int, int, str, datetime | None, str | None, datetime | None]] = {}
+
+#: the active letter's id and Secret Number hash (as :func:`active_letter` finds it)
+_ACTIVE_LETTER = (
+    select(Letter.id, Letter.secret_hash)
+    .where(Letter.candidate_id == bindparam("candidate_id"), Letter.active.is_(True))
+    .order_by(Letter.number.desc())
+    .limit(1)
+)
+
+
+def _look_statement(
+    kind: LockKind,
+) -> Select[int, int, str, datetime | None, str | None, datetime | None]:
+    if kind.name not in _LOOKS:
+        _LOOKS[kind.name] = (
+            select(
+                ResultsAccount.id,
+                Candidate.id,
+                Candidate.id_number,
+                ResultsAccount.registered_at,
+                ResultsAccount.password_hash,
+                kind.until_column,
+            )
+            .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
+            .where(Candidate.id_number == bindparam("key"))
+        )
+    return _LOOKS[kind.name]
+
+
 def until_text(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -92,22 +127,15 @@ class AttemptSteps:
 
     def look(self, key: str, kind: LockKind, *, letter: bool = False) -> Seen | None:
         """Step 1: one read of the columns an attempt needs (and the active letter's)."""
-        with self._reading() as session:
-            row = session.execute(
-                select(
-                    ResultsAccount.id,
-                    Candidate.id,
-                    Candidate.id_number,
-                    ResultsAccount.registered_at,
-                    ResultsAccount.password_hash,
-                    kind.until_column,
-                )
-                .join(Candidate, Candidate.id == ResultsAccount.candidate_id)
-                .where(Candidate.id_number == key)
-            ).first()
+        with self._reading() as connection:
+            row = connection.execute(_look_statement(kind), {"key": key}).first()
             if row is None:
                 return None
-            active = active_letter(session, row[1]) if letter else None
+            active = (
+                connection.execute(_ACTIVE_LETTER, {"candidate_id": row[1]}).first()
+                if letter
+                else None
+            )
             return Seen(
                 account_id=row[0],
                 candidate_id=row[1],
@@ -115,28 +143,26 @@ class AttemptSteps:
                 registered=row[3] is not None,
                 password_hash=row[4],
                 locked_until=row[5],
-                letter_id=active.id if active else None,
-                secret_hash=active.secret_hash if active else None,
+                letter_id=active[0] if active else None,
+                secret_hash=active[1] if active else None,
             )
 
     @contextmanager
-    def _reading(self) -> Iterator[Session]:
-        """Step 1's session: on PostgreSQL its reads run outside a transaction.
+    def _reading(self) -> Iterator[Connection]:
+        """Step 1's connection: on PostgreSQL its reads run outside a transaction.
 
         Each read is then one round trip, not three (BEGIN, the read,
         ROLLBACK). Nothing is lost: a single statement sees a consistent
         state by itself, and step 3 checks everything again under the row
         lock (the registration's two reads may see two moments; step 3
-        verifies again when the letter changed between them).
+        verifies again when the letter changed between them). A connection,
+        not a session: the look loads no object, and the ORM's machinery
+        around a read cost more than the read itself.
         """
-        if self._db.dialect != "postgresql":
-            with self._db.read() as session:
-                yield session
-            return
         with self._db.engine.connect() as connection:
-            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
-            with Session(connection) as session:
-                yield session
+            if self._db.dialect == "postgresql":
+                connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            yield connection
 
     def lock_row(self, session: Session, account_id: int) -> ResultsAccount:
         return session.execute(

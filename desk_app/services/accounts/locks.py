@@ -191,9 +191,14 @@ def add_event(
             source=source,
             staff_id=staff_id,
             reason=reason,
-            detail=json.dumps(dict(detail), sort_keys=True, ensure_ascii=False) if detail else None,
+            detail=event_detail(detail),
         )
     )
+
+
+def event_detail(detail: Mapping[str, Any] | None) -> str | None:
+    """A timeline event's detail as stored: sorted-key JSON, None when there is none."""
+    return json.dumps(dict(detail), sort_keys=True, ensure_ascii=False) if detail else None
 
 
 def settle_expired(session: Session, account: ResultsAccount, now: datetime) -> bool:

@@ -5,7 +5,9 @@ seeds' numbers are the defaults: the 3rd consecutive wrong password locks
 the account for 30 minutes, a successful login resets the count.
 
 Every attempt goes through the race-free steps of
-:mod:`desk_app.services.accounts.attempts` (look, check, decide).
+:mod:`desk_app.services.accounts.attempts` (look, check, decide); on
+PostgreSQL a login decides in one call to the database
+(:mod:`desk_app.services.accounts.login_call`).
 
 Unknown ID Numbers and accounts not registered yet are refused exactly like
 a wrong password (``wrong_password``, exit 1 on the command line), after a
@@ -40,6 +42,7 @@ from desk_app.services.accounts.locks import (
     settle_due_locks,
     settle_expired,
 )
+from desk_app.services.accounts.login_call import LoggedIn, for_database
 from desk_app.services.accounts.one_trip import write_together
 from desk_app.services.accounts.password_rules import check_password
 from desk_app.services.actor import WEBSITE
@@ -102,6 +105,8 @@ class AccountService:
         self._clock = clock
         self._hasher = hasher
         self._steps = AttemptSteps(db, settings, clock)
+        #: PostgreSQL: a login's step 3 as one call to the database (``login_call.py``)
+        self._login_call = for_database(db, settings, clock)
 
     # -- registering ----------------------------------------------------------------------
     def register(
@@ -214,7 +219,10 @@ class AccountService:
             add_event(session, account, "login", now, source=src)
             return LoginResult(key, now, account.must_change_password)
 
-        return self._password_attempt(key, password, src, "login", succeed)
+        def logged_in(done: LoggedIn) -> LoginResult:
+            return LoginResult(key, done.at, done.must_change_password)
+
+        return self._password_attempt(key, password, src, "login", succeed, one_call=logged_in)
 
     def change_password(
         self, id_number: str, old_password: str, new_password: str, *, source: str | None = None
@@ -265,18 +273,28 @@ class AccountService:
         via: str,
         succeed: Callable[[Session, ResultsAccount, datetime], T],
         before_decide: Callable[[], None] | None = None,
+        one_call: Callable[[LoggedIn], T] | None = None,
     ) -> T:
+        """Look, verify, decide. With ``one_call`` (a login), on PostgreSQL, the refusal
+        while locked and step 3 are the database function's, unless it leaves them to
+        Python's path below; ``one_call`` makes the result of its success."""
         seen = self._steps.look(key, PASSWORD_LOCK)
         if seen is None or not seen.registered:
             self._hasher.verify(None, password)
             if seen is not None:
                 self._steps.record_unregistered_attempt(seen, src, via)
             raise Refused(PASSWORD_LOCK.wrong_code)
-        if seen.locked_until is not None and seen.locked_until > self._clock.now():
+        call = self._login_call if one_call is not None else None
+        locked = seen.locked_until is not None and seen.locked_until > self._clock.now()
+        if locked and (call is None or not call.refuse_while_locked(seen, src)):
             self._steps.refuse_while_locked(seen.account_id, src, PASSWORD_LOCK)
         matched = self._hasher.verify(seen.password_hash, password)
         if matched and before_decide is not None:
             before_decide()
+        if call is not None and one_call is not None:
+            done = call.decide(seen, matched, src)
+            if done is not None:
+                return one_call(done)
         with self._db.write() as session:
             account, now = self._steps.decide(session, seen, src, PASSWORD_LOCK)
             if account.password_hash != seen.password_hash:
