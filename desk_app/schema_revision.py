@@ -25,8 +25,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 #: the newest revision, and how many migration files there are with it: written down
 #: when a migration is added (tests/test_schema.py says when they are out of date)
-KNOWN_HEAD = "0011_import_name_keys"
-KNOWN_FILES = 11
+KNOWN_HEAD = "0012_name_pair_keys"
+KNOWN_FILES = 12
 
 #: ``revision: str = "0005"`` and ``down_revision = None`` at the start of a line
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)

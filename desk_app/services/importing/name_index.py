@@ -23,9 +23,11 @@ sets ``desk.defer_name_keys`` for its transaction, which the trigger
 function reads and then does nothing (revision 0011), and before the
 commit writes the keys once: the new candidates' computed here by
 :func:`~desk_app.models.search_index.name_keys` (the keys the triggers
-derive from the same words) and copied into both key tables, ``name_key_list``
-in key order; the renamed candidates' (few: corrections) by the triggers'
-own ``desk_refresh_name_keys``, from their new words.
+derive from the same words), copied in, given their pair keys by the
+database's ``desk_name_pair_keys`` (the function the triggers use, revision
+0012) and written to both key tables, ``name_key_list`` in key order; the
+renamed candidates' (few: corrections) by the triggers' own
+``desk_refresh_name_keys``, from their new words.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from desk_app.models.search_index import SQLITE_FTS, SQLITE_INSERT_TRIGGER, name
 
 #: the setting revision 0011's trigger function reads
 DEFER_SETTING = "desk.defer_name_keys"
+#: the temporary table the new candidates' word keys are copied into
+_WORD_KEYS = "import_word_keys"
 
 
 class NameIndexLoader:
@@ -91,10 +95,17 @@ class NameIndexLoader:
                 {"ids": sorted(set(self._renamed))},
             )
             self._renamed = []
+        if not self._new:
+            return
         raw = self._connection.connection.driver_connection
         assert raw is not None
         ids: list[int] = []
-        copying = "COPY candidate_name_key (candidate_id, keys) FROM STDIN"
+        # the word keys copied in beside the candidates, then stored with the
+        # pair keys the database's own function adds (as the triggers do)
+        self._connection.exec_driver_sql(
+            f"CREATE TEMPORARY TABLE {_WORD_KEYS} (candidate_id integer, keys tsvector)"
+        )
+        copying = f"COPY {_WORD_KEYS} (candidate_id, keys) FROM STDIN"
         with raw.cursor() as cursor, cursor.copy(copying) as copy:
             for candidate_id, name in self._new:
                 keys = name_keys(name)
@@ -102,6 +113,11 @@ class NameIndexLoader:
                     copy.write_row((candidate_id, " ".join(f"'{key}'" for key in keys)))
                     ids.append(candidate_id)
         self._new = []
+        self._connection.exec_driver_sql(
+            "INSERT INTO candidate_name_key (candidate_id, keys)"
+            f" SELECT candidate_id, keys || desk_name_pair_keys(keys) FROM {_WORD_KEYS}"
+        )
+        self._connection.exec_driver_sql(f"DROP TABLE {_WORD_KEYS}")
         if ids:
             # in the index's order: each key's new ids go in after its others
             self._connection.execute(

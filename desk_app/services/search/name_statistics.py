@@ -33,6 +33,8 @@ class KeyStatistics:
     #: the share assumed for a key not among the common ones
     rare: float = 1.0
     read_at: float = 0.0
+    #: words whose keys make pair keys (PostgreSQL, revision 0012; none on SQLite)
+    pair_words: frozenset[str] = frozenset()
 
     def share(self, key: str) -> float:
         return self.shares.get(key, self.rare)
