@@ -19,8 +19,8 @@ typed words of the common ones the database lists are taken two by two, and
 each pair's one list, much shorter, is read in place of both words' lists
 (:func:`paired`). Three common words that rarely meet (``wai sze chan``) then
 cost what two do: the lists of ``sze+wai`` and ``chan+wai`` hold 3,300 and 8,800
-of a million candidates, where ``wai``, ``sze`` and ``chan`` held 83,000,
-53,000 and 98,000, and a page is found after a few hundred entries of each.
+of a million candidates, where ``wai``, ``sze`` and ``chan`` hold 83,000,
+55,000 and 94,000, and a page is found after a few hundred entries of each.
 
 The cheaper is chosen before either runs, from the table's statistics (how
 often each common key occurs, which ANALYZE gathers), read once and kept for
