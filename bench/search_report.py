@@ -174,8 +174,10 @@ HOW = (
     "stopping at the page, leaving a key too common to read to a check of each candidate",
     "found (`services/search/sqlite_names.py`); PostgreSQL merges each key's candidate",
     "list (index-only scans of `name_key_list`, in id order, stopping at the page) when",
-    "matches are common, and",
-    "lets GIN intersect them when they are rare, choosing from how often each key occurs",
+    "matches are common, and lets GIN intersect them when they are rare, choosing from how",
+    "often each key occurs; two of 48 common words typed together (wai, sze, chan, …) are",
+    "read as one pair key `sze+wai`, which a name holds when it holds both words' keys",
+    "(revision 0012), so three common words cost what two do",
     "(`services/search/postgres_names.py`). The baseline has no index it can use:",
     "`LIKE '%…%'` reads the table until it has a page, which for a rare match (an exact",
     "ID, a phone it does not search) is all of it.",
@@ -205,15 +207,14 @@ WHY = {
         "rule's statement; the connection check skipped for a connection used a moment ago)."
     ),
     ("PostgreSQL", "English name words"): (
-        "the slowest queries are three common syllables together (such as ka cheung man, "
-        "wai sze chan): the merge reads each list up to the page's last match, tens of "
-        "thousands of entries when the three rarely meet (30,000 index entries for wai sze "
-        "chan), and GIN decodes every key's posting list (17 ms in `EXPLAIN ANALYZE` on the "
-        "loaded machine for the same query, 70 buffers: CPU, not reading). Keys whose "
-        "prefixes nest (man ma) are now counted as one in the estimate, so they are merged "
-        "(0.9 ms) and no longer sent to GIN (17 ms). What would close it: keys for pairs of "
-        "common syllables (a list per pair, read by the same merge), so that three words "
-        "cost what two do; it needs a migration that fills both key tables again."
+        "two of 48 common words typed together are read as one pair key (revision 0012), so "
+        "three common words that rarely meet read a few hundred index entries (wai sze chan: "
+        "0.3 ms and 11 buffers in `EXPLAIN ANALYZE`, where merging the three words' lists "
+        "took 15 ms and 13,589 buffers). The slowest left are three words of which one is not "
+        "listed or is cut short (chih-le ma, su ya-ning, tsz kwok ki): GIN decodes each long "
+        "posting list whole, 3-5 ms of CPU. What would close it: more words in the list "
+        "(every pair is a key row an import writes: the 48 words add 1.8 a candidate to "
+        "11.6), or pairs of a listed word with any word."
     ),
 }
 

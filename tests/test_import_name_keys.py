@@ -21,7 +21,12 @@ from desk_app.models.search_index import name_keys
 from desk_app.services.registry import Services
 from tests.support.factories import add_staff, an_admin, make_candidate, make_services
 from tests.support.import_files import row, write_csv
-from tests.support.name_index import stored_name_keys
+from tests.support.name_index import (
+    expected_pair_keys,
+    pair_words,
+    stored_name_keys,
+    stored_pair_keys,
+)
 
 #: names the keys must get right: repeated words, shared prefixes, accents, digits, none
 ODD_NAMES = ("HO Ho Ka Ka Kai", "O'BRIEN Mary-Ann Chân", "NG 2nd Kaka Ka", "—", "LAU Kai Ka Kai")
@@ -65,7 +70,11 @@ def test_an_import_writes_exactly_the_keys_the_triggers_write(
     with services.db.read() as session:
         names = {c: n for c, n in session.execute(select(Candidate.id, Candidate.name_en))}
         stored = stored_name_keys(session)
+        # PostgreSQL's pair keys of common words too (CHAN Wing Sze: chan+sze, ...)
+        pairs = (stored_pair_keys(session), expected_pair_keys(pair_words(session), names.values()))
     assert stored == Counter(key for name in names.values() for key in name_keys(name))
+    assert pairs[0] == pairs[1]
+    assert bool(pairs[0]) == (services.db.dialect == "postgresql")
     if services.db.dialect != "postgresql":
         return
     with services.db.write() as session:

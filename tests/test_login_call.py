@@ -224,7 +224,7 @@ def test_the_desks_role_may_execute_it_and_the_downgrade_drops_it(
     assert may is True
     assert acl is not None and not any(item.startswith("=") for item in acl.split(","))
     db.dispose()  # the downgrade's DROP FUNCTION waits for no one
-    schema.migrate(url, "0011_import_name_keys", down=True)
+    schema.migrate(url, "0012_name_pair_keys", down=True)
     assert privileges() == (None, None)
     schema.migrate(url, "head")
     assert privileges()[0] is True

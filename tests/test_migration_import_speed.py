@@ -60,7 +60,7 @@ def test_the_downgrade_puts_the_foreign_key_back(database_url: str) -> None:
     try:
         made = make_candidate(services, "SMR000009", name_en="YIP Suk Ling")
         services.db.dispose()
-        schema.migrate(database_url, "0011_import_name_keys", down=True)
+        schema.migrate(database_url, "0013_login_attempt_function", down=True)
         keys = foreign_keys(database_url)
         assert [(k["referred_table"], k["options"].get("ondelete")) for k in keys] == [
             ("candidate", "CASCADE")

@@ -25,7 +25,12 @@ from desk_app.services.search.query import prefix_upper, typed_words
 from desk_app.services.search.service import SearchService
 from desk_app.services.validation import normalise_id_number
 from tests.support.factories import add_staff, make_candidate, make_services, seed_catalogue
-from tests.support.name_index import stored_name_keys
+from tests.support.name_index import (
+    expected_pair_keys,
+    pair_words,
+    stored_name_keys,
+    stored_pair_keys,
+)
 
 
 @dataclass
@@ -158,15 +163,21 @@ def test_a_renamed_or_removed_candidate_is_found_as_it_is_now(desk: Desk) -> Non
     assert desk.find("lee man") == []
 
 
-def stored_keys(desk: Desk) -> Counter[str]:
+def stored_keys(desk: Desk, names: dict[int, str] | None = None) -> Counter[str]:
+    """The word keys stored; with ``names``, first that the pair keys are theirs."""
     with desk.services.db.read() as session:
+        if names is not None:
+            expected = expected_pair_keys(pair_words(session), names.values())
+            assert stored_pair_keys(session) == expected
         return stored_name_keys(session)
 
 
 def test_the_name_index_holds_exactly_the_keys_python_computes(desk: Desk) -> None:
     names = {7: "LAU Kai Ka", 70_000: "Peter CHAN Tai Wai", 300_000: "O'BRIEN Mary-Ann"}
     add_named(desk.services, names)
-    assert stored_keys(desk) == Counter(key for name in names.values() for key in name_keys(name))
+    assert stored_keys(desk, names) == Counter(
+        key for name in names.values() for key in name_keys(name)
+    )
     with desk.services.db.write() as session:
         candidate = session.get(Candidate, 7)
         assert candidate is not None
@@ -175,7 +186,9 @@ def test_the_name_index_holds_exactly_the_keys_python_computes(desk: Desk) -> No
         session.add_all(candidate_tokens(candidate.name_en, None, 7))
         session.delete(session.get(Candidate, 300_000))
     names = {7: "LAU Ka Man", 70_000: "Peter CHAN Tai Wai"}
-    assert stored_keys(desk) == Counter(key for name in names.values() for key in name_keys(name))
+    assert stored_keys(desk, names) == Counter(
+        key for name in names.values() for key in name_keys(name)
+    )
 
 
 # -- every way to a page gives the first matches in id order ----------------------------------
@@ -205,6 +218,63 @@ def test_each_way_to_a_page_gives_the_first_matches_in_id_order(
         )
         for page_size in (1, 3, 10, 50):
             assert desk.find(typed, page_size) == expected[:page_size], (typed, page_size)
+
+
+# -- pair keys: common words two by two (PostgreSQL, revision 0012) ------------------------------
+
+PAIR_SURNAMES = ("CHAN", "WONG", "CHEUNG", "LEE", "HO")
+PAIR_GIVEN = ("Wai", "Sze", "Ka", "Man", "Chi", "Chia", "Hoi", "Ting", "Tin", "Ming", "Peter")
+PAIR_QUERIES = (
+    "wai sze chan", "chan wai sze", "SZE Chan Wai", "wai sze ch", "sze chan w", "wai wai chan",
+    "ka ka man", "ka man cheung", "chi chia wong", "chi chia ch", "ho hoi ting", "ho ho tin",
+    "ting tin lee", "peter wai sze", "man ming ka ho",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("merge", [True, False], ids=["merge", "gin"])
+def test_common_words_typed_together_find_what_each_word_finds(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, merge: bool
+) -> None:
+    # in any order, the last cut short, words repeated in the name or typed
+    # twice, words of which one begins the other (chi chia, ho hoi, tin ting)
+    rng = random.Random(12)
+    names = {
+        1 + i * 613: " ".join(
+            [rng.choice(PAIR_SURNAMES), *rng.choices(PAIR_GIVEN, k=rng.randint(1, 3))]
+        )
+        for i in range(400)
+    }
+    add_named(desk.services, names)
+    monkeypatch.setattr(postgres_names, "merge_is_cheaper", lambda *_: merge)
+    for typed in PAIR_QUERIES:
+        words = typed_words(typed)
+        expected = sorted(
+            i for i, name in names.items() if each_begins_a_different_word(words, name)
+        )
+        for page_size in (1, 7, 50):
+            assert desk.find(typed, page_size) == expected[:page_size], (typed, page_size)
+    with desk.services.db.read() as session:
+        if desk.services.db.dialect == "postgresql":  # read by pairs there
+            keys = rules.name_query_keys(typed_words("wai sze chan"))
+            lists = postgres_names.paired(postgres_names.statistics(session), keys)
+            assert lists == ["sze+wai", "chan+wai"]
+        assert stored_pair_keys(session) == expected_pair_keys(pair_words(session), names.values())
+
+
+def test_postgresql_reads_a_pair_of_listed_words_in_place_of_both() -> None:
+    stats = postgres_names.KeyStatistics(
+        candidates=1_000_000,
+        shares={"sze+wai": 0.003, "chan+sze": 0.006, "chan+wai": 0.009},
+        rare=0.0001,
+        pair_words=frozenset({"chan", "sze", "wai", "chi", "chia", "ka"}),
+    )
+    paired = postgres_names.paired
+    assert paired(stats, ["wai", "sze", "chan"]) == ["sze+wai", "chan+sze"]  # rarest first
+    assert paired(stats, ["chan", "wai"]) == ["chan+wai"]
+    assert paired(stats, ["chi", "chia"]) == ["chi", "chia"]  # "chi" begins "chia"
+    assert paired(stats, ["ka#2", "chan", "natalie"]) == ["ka#2", "chan", "natalie"]
+    assert paired(stats, ["chi#2", "chia", "wai"]) == ["chia+wai", "chi#2"]
+    assert paired(postgres_names.KeyStatistics(candidates=9), ["chan", "wai"]) == ["chan", "wai"]
 
 
 def test_postgresql_merges_common_keys_and_leaves_rare_ones_to_gin() -> None:
@@ -238,6 +308,32 @@ def test_postgresql_reads_how_often_keys_occur(database_url: str) -> None:
 
 
 # -- the migration ----------------------------------------------------------------------------
+
+
+def test_the_pair_key_migration_goes_down_and_up_again_with_candidates(database_url: str) -> None:
+    from desk_app.schema import migrate
+
+    names = {1: "CHAN Wai Sze", 2: "WONG Ka Ka Man", 3: "HO Hoi Ting"}
+    services = make_services(database_url)
+    try:
+        add_named(services, names)
+        staff = add_staff(services, "counter")
+        word_keys = Counter(key for name in names.values() for key in name_keys(name))
+        migrate(database_url, "0011_import_name_keys", down=True)  # no pair keys
+        with services.db.read() as session:
+            assert (stored_name_keys(session), stored_pair_keys(session)) == (word_keys, Counter())
+        migrate(database_url, "head")  # and all of them again
+        with services.db.read() as session:
+            assert stored_name_keys(session) == word_keys
+            expected = expected_pair_keys(pair_words(session), names.values())
+            assert stored_pair_keys(session) == expected
+        if services.db.dialect == "postgresql":
+            assert expected
+        search = SearchService(services.db, services.settings, services.clock)
+        assert [r.candidate_id for r in search.search(staff, "sze chan wai").items] == [1]
+        assert [r.candidate_id for r in search.search(staff, "man ka wong").items] == [2]
+    finally:
+        services.db.dispose()
 
 
 def test_the_search_key_migration_goes_down_and_up_again_with_candidates(

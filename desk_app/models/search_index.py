@@ -28,6 +28,14 @@ the DDL):
   writes its candidates' keys itself, once, and the triggers skip it
   (revision 0011; ``services/importing/name_index.py``).
 
+PostgreSQL's names also hold *pair keys* (revision 0012): ``a+b``
+(:func:`name_pair_key`) when the name holds the keys ``a`` and ``b`` of two
+common words (a fixed list the database keeps, ``desk_name_pair_words()``)
+of which neither begins the other. Two such prefixes cannot begin the same
+word, so holding ``a+b`` is exactly holding ``a`` and ``b``: a search may read
+the pair's list, much shorter, in place of both. The database computes them
+(``desk_name_pair_keys()``) for the triggers and for an import alike.
+
 Changing what :func:`name_keys` returns needs a migration that fills both
 again: SQLite's contentless table removes a row by the keys the function
 gives now, and they must be the ones it was given then.
@@ -49,6 +57,8 @@ _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 MAX_TOKEN = 64
 #: joins a prefix and a count in a key: "ka#2" (never part of a word)
 COUNT_MARK = "#"
+#: joins the two words of a pair key: "chan+wai" (never part of a word or a key)
+PAIR_MARK = "+"
 
 SQLITE_FTS = "candidate_name_keys"
 SQLITE_FUNCTION = "desk_name_keys"
@@ -86,6 +96,13 @@ def name_words(name: str) -> list[str]:
 def name_key(prefix: str, words: int = 1) -> str:
     """The key of "``words`` different words of the name start with ``prefix``"."""
     return prefix if words == 1 else f"{prefix}{COUNT_MARK}{words}"
+
+
+def name_pair_key(first: str, second: str) -> str:
+    """The key of "the name holds the keys ``first`` and ``second``" (PostgreSQL, for
+    two listed words of which neither begins the other): the two in code point
+    order, as the database's ``COLLATE "C"`` orders them (revision 0012)."""
+    return PAIR_MARK.join(sorted((first, second)))
 
 
 def name_keys(name: str) -> list[str]:

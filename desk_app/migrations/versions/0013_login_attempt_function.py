@@ -29,7 +29,7 @@ timeline, an audit INSERT, the head's UPDATE) and gets EXECUTE. SQLite:
 nothing (its login keeps the Python path, in process).
 
 Revision ID: 0013_login_attempt_function
-Revises: 0011_import_name_keys
+Revises: 0012_name_pair_keys
 Create Date: 2026-12-02 08:00:00
 """
 
@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0013_login_attempt_function"
-down_revision: str | None = "0011_import_name_keys"
+down_revision: str | None = "0012_name_pair_keys"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

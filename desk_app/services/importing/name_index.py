@@ -22,12 +22,14 @@ statistics of (about half of a 100,000-row import's time). So the import
 sets ``desk.defer_name_keys`` for its transaction, which the trigger
 function reads and then does nothing (revision 0011). The new candidates'
 keys, computed here by :func:`~desk_app.models.search_index.name_keys` (the
-keys the triggers derive from the same words), are copied into
-``candidate_name_key`` with each chunk (on the import's worker thread, so
-the server indexes them while the next chunk is built); before the commit
-they go into ``name_key_list`` at once, in key order, and the renamed
-candidates' keys (few: corrections) are written by the triggers' own
-``desk_refresh_name_keys``, from their new words.
+keys the triggers derive from the same words), are written with each chunk
+(on the import's worker thread, so the server indexes them while the next
+chunk is built): copied into a temporary table, then stored in
+``candidate_name_key`` with the pair keys the database's own
+``desk_name_pair_keys`` adds (the function the triggers use, revision 0012)
+and listed in ``name_key_list`` in key order, one statement for both. Before
+the commit the renamed candidates' keys (few: corrections) are written by
+the triggers' own ``desk_refresh_name_keys``, from their new words.
 """
 
 from __future__ import annotations
@@ -40,6 +42,19 @@ from desk_app.models.search_index import SQLITE_FTS, SQLITE_INSERT_TRIGGER, name
 
 #: the setting revision 0011's trigger function reads
 DEFER_SETTING = "desk.defer_name_keys"
+#: the temporary table each chunk's word keys are copied into (gone at the commit)
+_WORD_KEYS = "import_word_keys"
+#: stores them with their pair keys, and lists every key, in the index's order
+_STORE_KEYS = f"""
+    WITH stored AS (
+        INSERT INTO candidate_name_key (candidate_id, keys)
+        SELECT candidate_id, keys || desk_name_pair_keys(keys) FROM {_WORD_KEYS}
+        RETURNING candidate_id, keys
+    )
+    INSERT INTO name_key_list (key, candidate_id)
+    SELECT k.key, s.candidate_id FROM stored AS s, unnest(tsvector_to_array(s.keys)) AS k (key)
+    ORDER BY k.key COLLATE "C", 2
+"""
 
 
 class NameIndexLoader:
@@ -47,12 +62,14 @@ class NameIndexLoader:
         self._connection = connection
         self._postgres = connection.dialect.name == "postgresql"
         self._trigger_sql: str | None = None
-        #: PostgreSQL: the new candidates whose keys are in candidate_name_key, and the
-        #: renamed ids
-        self._keyed: list[int] = []
+        #: PostgreSQL: the renamed candidates, whose keys are written at the end
         self._renamed: list[int] = []
         if self._postgres:
             connection.exec_driver_sql(f"SET LOCAL {DEFER_SETTING} = 'on'")
+            connection.exec_driver_sql(
+                f"CREATE TEMPORARY TABLE {_WORD_KEYS} (candidate_id integer, keys tsvector)"
+                " ON COMMIT DROP"
+            )
             return
         found = connection.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -92,13 +109,17 @@ class NameIndexLoader:
             return
         raw = self._connection.connection.driver_connection
         assert raw is not None
-        copying = "COPY candidate_name_key (candidate_id, keys) FROM STDIN"
+        copied = 0
+        copying = f"COPY {_WORD_KEYS} (candidate_id, keys) FROM STDIN"
         with raw.cursor() as cursor, cursor.copy(copying) as copy:
             for candidate_id, name in names:
                 keys = name_keys(name)
                 if keys:  # no words, no keys: the triggers write no row either
                     copy.write_row((candidate_id, " ".join(f"'{key}'" for key in keys)))
-                    self._keyed.append(candidate_id)
+                    copied += 1
+        if copied:
+            self._connection.exec_driver_sql(_STORE_KEYS)
+            self._connection.exec_driver_sql(f"TRUNCATE {_WORD_KEYS}")
 
     def _write_keys(self) -> None:
         if self._renamed:
@@ -107,16 +128,3 @@ class NameIndexLoader:
                 {"ids": sorted(set(self._renamed))},
             )
             self._renamed = []
-        ids, self._keyed = self._keyed, []
-        if ids:
-            # in the index's order: each key's new ids go in after its others
-            self._connection.execute(
-                text(
-                    "INSERT INTO name_key_list (key, candidate_id)"
-                    " SELECT k.key, c.candidate_id FROM candidate_name_key AS c,"
-                    " unnest(tsvector_to_array(c.keys)) AS k (key)"
-                    " WHERE c.candidate_id = ANY(CAST(:ids AS integer[]))"
-                    ' ORDER BY k.key COLLATE "C", 2'
-                ),
-                {"ids": ids},
-            )

@@ -1,7 +1,11 @@
 """How often English-name keys occur: what each database's name search chooses its way by.
 
 Only the speed of a search depends on these figures, never what it finds,
-so they may be rough and a few minutes old: each database reads them once
+so they may be rough and a few minutes old. (PostgreSQL's list of the words
+that make pair keys comes with them and does decide which keys are read; it
+is the database's own, which only a migration changes: one that changes it
+should run with the desks closed, as a desk open across it would read pair
+keys by the old list until it reads the figures again.) Each database reads them once
 (PostgreSQL from ANALYZE's statistics, SQLite from a sample of names) and
 keeps them per engine for :data:`STATISTICS_TTL` seconds, so that choosing
 costs no round trip.
@@ -33,6 +37,8 @@ class KeyStatistics:
     #: the share assumed for a key not among the common ones
     rare: float = 1.0
     read_at: float = 0.0
+    #: words whose keys make pair keys (PostgreSQL, revision 0012; none on SQLite)
+    pair_words: frozenset[str] = frozenset()
 
     def share(self, key: str) -> float:
         return self.shares.get(key, self.rare)

@@ -12,7 +12,8 @@
   leaving a key so common that reading its list costs more to a check of
   each candidate found (``sqlite_names.py``).
   PostgreSQL merges the keys' lists in id order when matches are common, and
-  lets GIN intersect them when they are rare (``postgres_names.py``).
+  lets GIN intersect them when they are rare, reading two common words'
+  pair key in place of both where it can (``postgres_names.py``).
 
 Every value reaches SQL as a bound parameter; the SQL text holds only names
 and numbers made here.
