@@ -44,7 +44,7 @@ from typing import Any
 
 from bench.performance_doc import write_section
 from bench.search_bench import make_queries
-from bench.search_data import CACHE, SEED
+from bench.search_data import CACHE, SEED, warm
 from desk_app.__main__ import GC_THRESHOLDS
 
 MILLION = CACHE / f"search-1000000-{SEED}.sqlite3"
@@ -125,6 +125,9 @@ def measure(queries_per_kind: int, previews: int) -> list[Series]:
     if not MILLION.exists():
         raise SystemExit(f"{MILLION} is missing: run python -m bench.search_bench first")
     gc.set_threshold(*GC_THRESHOLDS)  # as desk-app's entry point does
+    # a desk in use has its database cached, as the search bench assumes too: a file
+    # other work pushed out of memory made one search wait 0.3 s for the disk
+    warm([MILLION])
     url = f"sqlite:///{MILLION}"
     queries = make_queries(url, queries_per_kind)
     app = make_application()
@@ -323,7 +326,8 @@ def section(measured: list[Series]) -> list[str]:
         f"Measured by `bench/desk_bench.py` on {os.cpu_count()} CPUs, Python "
         f"{sys.version.split()[0]}, load average {load} (1 / 5 / 15 min) at the end of the run. "
         "The real window over the real services on the cached SQLite database of the search "
-        "bench, signed in as the demo supervisor, drawn by Qt's offscreen platform; a 5 ms "
+        "bench (its file read once before, as a desk in use has it cached), signed in as "
+        "the demo supervisor, drawn by Qt's offscreen platform; a 5 ms "
         "heartbeat on the GUI thread records its longest pause during each step. Targets: "
         f"keystroke to results ≤ {TARGET_KEYSTROKE_MS:.0f} ms; the GUI thread never blocked "
         f"more than {TARGET_BLOCK_MS:.0f} ms.",
