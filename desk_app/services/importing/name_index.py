@@ -96,10 +96,11 @@ class NameIndexLoader:
             self._renamed += candidate_ids
 
     def finish(self) -> None:
-        """Before the commit: PostgreSQL's keys written; SQLite's trigger made again."""
+        """Before the commit: PostgreSQL's renamed candidates' keys refreshed (the new
+        ones went in with their chunks); SQLite's trigger made again."""
         if self._postgres:
             self._connection.exec_driver_sql(f"SET LOCAL {DEFER_SETTING} = 'off'")
-            self._write_keys()
+            self._refresh_renamed()
         elif self._trigger_sql is not None:
             self._connection.exec_driver_sql(self._trigger_sql)
             self._trigger_sql = None
@@ -121,7 +122,7 @@ class NameIndexLoader:
             self._connection.exec_driver_sql(_STORE_KEYS)
             self._connection.exec_driver_sql(f"TRUNCATE {_WORD_KEYS}")
 
-    def _write_keys(self) -> None:
+    def _refresh_renamed(self) -> None:
         if self._renamed:
             self._connection.execute(
                 text("SELECT desk_refresh_name_keys(CAST(:ids AS integer[]))"),
