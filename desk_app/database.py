@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,62 +31,31 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from desk_app.connect_options import (
+    DEFAULT_TIMEOUTS,
+    DESK_TIMEOUTS,
+    Timeouts,
+    postgres_connect_args,
+    prepare_sqlite_connection,
+)
 from desk_app.private_files import prepare_sqlite_file
 
+__all__ = ["DEFAULT_TIMEOUTS", "DESK_TIMEOUTS", "Database", "Timeouts", "make_engine"]
+
 _WRITE = "desk_app_write"
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    """How long a connection waits before it gives up."""
-
-    #: PostgreSQL: seconds to reach the server (libpq ``connect_timeout``)
-    connect_s: int = 10
-    #: PostgreSQL: milliseconds one statement may run (``statement_timeout``); None: no limit
-    statement_ms: int | None = None
-    #: PostgreSQL: milliseconds sent data may stay unacknowledged (``tcp_user_timeout``)
-    unacknowledged_ms: int = 30_000
-    #: SQLite: milliseconds to wait for another program's lock (``busy_timeout``)
-    busy_ms: int = 30_000
-
-
-#: the command line and the tools: only the connection is bounded
-DEFAULT_TIMEOUTS = Timeouts()
-#: the desk window: every wait is short, so the window can say the database is gone
-DESK_TIMEOUTS = Timeouts(connect_s=5, statement_ms=30_000, unacknowledged_ms=10_000, busy_ms=3_000)
-
-
-def _postgres_connect_args(timeouts: Timeouts) -> dict[str, Any]:
-    arguments: dict[str, Any] = {
-        "connect_timeout": timeouts.connect_s,
-        "keepalives": 1,
-        "keepalives_idle": 10,
-        "keepalives_interval": 5,
-        "keepalives_count": 3,
-        "tcp_user_timeout": timeouts.unacknowledged_ms,
-    }
-    if timeouts.statement_ms is not None:
-        arguments["options"] = f"-c statement_timeout={int(timeouts.statement_ms)}"
-    return arguments
 
 
 def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # let SQLAlchemy's "begin" event decide how a transaction starts
-        dbapi_connection.isolation_level = None
+        # SQLAlchemy's "begin" event below decides how a transaction starts
+        in_a_file = engine.url.database not in (None, "", ":memory:")
+        prepare_sqlite_connection(dbapi_connection, busy_ms, in_a_file=in_a_file)
         # the English-name index's triggers compute keys in Python (imported
         # here: the models are not needed before the first connection)
         from desk_app.models.search_index import register_sqlite
 
         register_sqlite(dbapi_connection)
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
-        if engine.url.database not in (None, "", ":memory:"):
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -117,7 +85,7 @@ def make_engine(url: str | URL, timeouts: Timeouts = DEFAULT_TIMEOUTS, **kwargs:
             parsed = parsed.set(drivername="postgresql+psycopg")
         kwargs.setdefault("pool_pre_ping", True)
         kwargs["connect_args"] = {
-            **_postgres_connect_args(timeouts),
+            **postgres_connect_args(timeouts),
             **kwargs.get("connect_args", {}),
         }
         return create_engine(parsed, **kwargs)

@@ -80,17 +80,26 @@ def newest_revision() -> str | None:
     return head_from_files()
 
 
+#: the database's revision (one row when the schema is plainly at one revision)
+VERSION_QUERY = "SELECT version_num FROM alembic_version"
+
+
+def is_head(versions: list[str]) -> bool:
+    """Whether ``alembic_version`` read ``versions``: surely the newest revision and no other."""
+    head = newest_revision()
+    return head is not None and versions == [head]
+
+
 def is_current(engine: Engine) -> bool:
     """True when the database is surely at the newest revision; False means "ask Alembic"."""
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
-    head = newest_revision()
-    if head is None:
+    if newest_revision() is None:
         return False
     try:
         with engine.connect() as connection:
-            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+            rows = connection.execute(text(VERSION_QUERY)).all()
     except SQLAlchemyError:  # no table yet, or no database: Alembic's check says which
         return False
-    return [row[0] for row in rows] == [head]
+    return is_head([row[0] for row in rows])

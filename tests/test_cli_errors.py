@@ -16,16 +16,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 import desk_app.cli as cli
 from desk_app.database import Database
 from desk_app.logfile import default_log_file
-from desk_app.services.candidates.detail import CandidateService
 from desk_app.services.errors import ExitStatus
 from desk_app.services.registry import build_services
 from tests.support.digest import table_digests
 from tests.support.factories import STAFF_PASSWORD, add_staff, fast_settings, make_candidate
+from tests.support.show_paths import SHOW_PATHS, driver_failure, fail_within
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -236,21 +235,22 @@ def test_an_unusable_database_url_is_exit_2(
     assert code == ExitStatus.BAD_INPUT and one_line(err) and sentence in err
 
 
+@pytest.mark.parametrize("path", SHOW_PATHS)
 def test_the_database_lost_midway_is_exit_5_and_a_refusal_is_exit_1(
-    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    def lost(*args: object, **kwargs: object) -> None:
-        raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+    def lost(*args: object) -> None:
+        raise driver_failure(path, db_url, "OperationalError", "server closed the connection")
 
-    monkeypatch.setattr(CandidateService, "show", lost)
+    fail_within(monkeypatch, path, lost)
     code, _, err = run(capsys, monkeypatch, "--db", db_url, "show", "SMR123456")
     assert code == ExitStatus.DATABASE_UNAVAILABLE and one_line(err) and "cannot be reached" in err
     assert "password" not in err.lower() or "desk-password" not in err
 
-    def refused(*args: object, **kwargs: object) -> None:
-        raise IntegrityError("INSERT", {}, Exception("duplicate key"))
+    def refused(*args: object) -> None:
+        raise driver_failure(path, db_url, "IntegrityError", "duplicate key")
 
-    monkeypatch.setattr(CandidateService, "show", refused)
+    fail_within(monkeypatch, path, refused)
     code, _, err = run(capsys, monkeypatch, "--db", db_url, "show", "SMR123456")
     assert code == ExitStatus.REFUSED
     assert err == "desk-app: The database refused the request; nothing was changed.\n"
@@ -259,13 +259,14 @@ def test_the_database_lost_midway_is_exit_5_and_a_refusal_is_exit_1(
 # -- the last resort -------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("path", SHOW_PATHS)
 def test_the_unforeseen_is_logged_and_named_in_one_line(
-    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
+    def broken(*args: object) -> None:
         raise RuntimeError("a detail only the log may hold")
 
-    monkeypatch.setattr(CandidateService, "show", broken)
+    fail_within(monkeypatch, path, broken)
     log = default_log_file()
     code, out, err = run(capsys, monkeypatch, "--db", db_url, "show", "SMR123456")
     assert code == ExitStatus.INTERNAL_ERROR == 70
@@ -277,32 +278,35 @@ def test_the_unforeseen_is_logged_and_named_in_one_line(
     assert log.parent == Path(os.environ["XDG_DATA_HOME"]) / "desk-app"
 
 
+@pytest.mark.parametrize("path", SHOW_PATHS)
 def test_the_last_resort_says_so_when_the_log_cannot_be_written(
     db_url: str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
+    path: str,
 ) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(blocked))
 
-    def broken(*args: object, **kwargs: object) -> None:
+    def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(CandidateService, "show", broken)
+    fail_within(monkeypatch, path, broken)
     code, _, err = run(capsys, monkeypatch, "--db", db_url, "show", "SMR123456")
     assert code == 70 and one_line(err)
     assert "the details could not be written to" in err and "boom" not in err
 
 
+@pytest.mark.parametrize("path", SHOW_PATHS)
 def test_ctrl_c_is_exit_130_in_one_line(
-    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    def interrupted(*args: object, **kwargs: object) -> None:
+    def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(CandidateService, "show", interrupted)
+    fail_within(monkeypatch, path, interrupted)
     code, _, err = run(capsys, monkeypatch, "--db", db_url, "show", "SMR123456")
     assert code == ExitStatus.INTERRUPTED and one_line(err)
 

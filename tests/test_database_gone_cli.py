@@ -13,17 +13,19 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event
 
 import desk_app.cli as cli
 from desk_app.database import Database
-from desk_app.services.candidates.detail import CandidateService
+from desk_app.services.candidates.detail_read import read_detail
 from desk_app.services.errors import ExitStatus
 from desk_app.services.registry import build_services
 from tests.support.factories import STAFF_PASSWORD, add_staff, fast_settings, make_candidate
 from tests.support.lone_postgres import LonePg, lone_pg
+from tests.support.show_paths import SHOW_PATHS, fail_within
 
 __all__ = ["lone_pg"]
 
@@ -83,16 +85,15 @@ def test_a_stopped_server_is_exit_5_in_one_line_for_every_command(
         assert one_line(err) and "does not answer" in err, (args, err)
 
 
+@pytest.mark.parametrize("path", SHOW_PATHS)
 def test_the_server_stopped_in_the_middle_of_a_command_is_exit_5_in_one_line(
-    stopped: LonePg, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    stopped: LonePg, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    show = CandidateService.show
-
-    def show_after_the_server_went(self: CandidateService, *args: object, **kw: object) -> object:
+    def read_after_the_server_went(*args: Any) -> object:
         stopped.halt()  # the database was opened and its schema checked: now it goes
-        return show(self, *args, **kw)  # type: ignore[arg-type]
+        return read_detail(*args)
 
-    monkeypatch.setattr(CandidateService, "show", show_after_the_server_went)
+    fail_within(monkeypatch, path, read_after_the_server_went)
     code = cli.main(["--db", stopped.url, "show", "SMR123456"])
     out, err = capsys.readouterr()
     assert code == ExitStatus.DATABASE_UNAVAILABLE, err

@@ -278,23 +278,32 @@ NOT_FOR_SHOW = (
     "desk_app.services.importing",
     "desk_app.services.documents",
 )
+#: what the terminal user's ``show`` loads on neither database: it takes the plain path
+#: (``services/candidates/quick_show.py``), which talks to the driver itself
+NOT_FOR_PLAIN_SHOW = (
+    *NOT_FOR_SHOW,
+    "sqlalchemy",
+    "desk_app.models",
+    "desk_app.database",
+    "keyring",
+)
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_show_loads_only_what_it_needs(database_url: str) -> None:
-    from desk_app.database import Database
-    from desk_app.services.registry import build_services
-    from tests.support.factories import fast_settings, make_candidate
-
-    services = build_services(Database(database_url), fast_settings())
-    make_candidate(services)
-    services.db.dispose()
+def _show_loads(url: str, unwanted: tuple[str, ...], *, plain: bool = True) -> str:
+    """What a process running ``show SMR123456`` loaded of ``unwanted``, after its status
+    and whether it printed the candidate; ``plain=False``: the plain path is never sure."""
     code = (
         "import sys, contextlib, io\n"
         "from desk_app.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
-        f"    status = main(['--db', {database_url!r}, 'show', 'SMR123456'])\n"
-        f"unwanted = {NOT_FOR_SHOW!r}\n"
+        + (
+            ""
+            if plain
+            else "import desk_app.services.candidates.quick_show as q\n"
+            "q.open_plain = lambda *args, **kwargs: None\n"
+        )
+        + "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    status = main(['--db', {url!r}, 'show', 'SMR123456'])\n"
+        f"unwanted = {unwanted!r}\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in unwanted\n"
         "                or any(m == u or m.startswith(u + '.') for u in unwanted))\n"
         "print(status, 'SMR123456' in out.getvalue(), ','.join(loaded))\n"
@@ -302,7 +311,30 @@ def test_show_loads_only_what_it_needs(database_url: str) -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert out.stdout.strip() == "0 True"
+    return out.stdout.strip()
+
+
+def _with_a_candidate(url: str) -> str:
+    from desk_app.database import Database
+    from desk_app.services.registry import build_services
+    from tests.support.factories import fast_settings, make_candidate
+
+    services = build_services(Database(url), fast_settings())
+    make_candidate(services)
+    services.db.dispose()
+    return url
+
+
+def test_show_loads_no_sqlalchemy(database_url: str) -> None:
+    """The terminal user's look-up, on both databases: the driver, no SQLAlchemy, no models."""
+    assert _show_loads(_with_a_candidate(database_url), NOT_FOR_PLAIN_SHOW) == "0 True"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_show_on_the_full_path_loads_only_what_it_needs(database_url: str) -> None:
+    """``--as``, or a case the plain path leaves alone: the models ``show`` uses, no more."""
+    url = _with_a_candidate(database_url)
+    assert _show_loads(url, NOT_FOR_SHOW, plain=False) == "0 True"
 
 
 def test_the_audit_export_formats_are_the_services_formats() -> None:

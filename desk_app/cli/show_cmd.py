@@ -88,8 +88,26 @@ def as_json(detail: CandidateDetail) -> dict[str, Any]:
     }
 
 
+def _looked_up(context: CliContext) -> CandidateDetail:
+    """The terminal user's look-up on the plain path, which loads no SQLAlchemy
+    (``services/candidates/quick_show.py``); the full path when signed in with ``--as`` or
+    when the plain path is not sure."""
+    if not context.args.as_staff:
+        from desk_app.services.actor import TerminalUser
+        from desk_app.services.candidates.quick_show import quick_show
+
+        caller = context.caller()
+        assert isinstance(caller, TerminalUser)
+        detail = quick_show(
+            context.url_text, lambda: context.settings, caller, context.args.id_number
+        )
+        if detail is not None:
+            return detail
+    return context.services.candidates.show(context.caller(), context.args.id_number)
+
+
 def show_candidate(context: CliContext) -> int:
-    detail = context.services.candidates.show(context.caller(), context.args.id_number)
+    detail = _looked_up(context)
     if context.args.json:
         print_json(as_json(detail))
         return 0

@@ -81,11 +81,17 @@ def authorise(session: Session, identity: StaffIdentity, action: Action) -> Staf
     return staff
 
 
+def authorise_terminal(caller: TerminalUser, action: Action) -> AuditActor:
+    """The terminal user's audit name, if a terminal user may do ``action`` (no database
+    needed: the plain read path of ``desk-app show`` asks here too)."""
+    if action not in TERMINAL_ACTIONS:
+        raise PermissionDenied("sign_in_required", action=action.value)
+    return AuditActor(f"cli:{caller.login}"[:64])
+
+
 def authorise_caller(session: Session, caller: Caller, action: Action) -> AuditActor:
     """Like :func:`authorise` for a staff member or a terminal user; the audit name."""
     if isinstance(caller, TerminalUser):
-        if action not in TERMINAL_ACTIONS:
-            raise PermissionDenied("sign_in_required", action=action.value)
-        return AuditActor(f"cli:{caller.login}"[:64])
+        return authorise_terminal(caller, action)
     authorise(session, caller, action)
     return as_actor(caller)

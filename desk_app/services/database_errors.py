@@ -5,7 +5,8 @@ cannot be reached or opened (no answer, unknown host, a SQLite file in a
 folder that cannot exist, a locked or foreign file) is
 :class:`DatabaseUnavailable` (exit 5): never "refused" (exit 1), which a
 script reads as a wrong password. The driver's own text is read here only
-to choose the code; it never reaches people (it may name users and hosts).
+to choose the code (``database_failures.py`` holds the rules); it never
+reaches people (it may name users and hosts).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError, SQLAlchemyError
 
+from desk_app.services.database_failures import server_failure, sqlite_failure
 from desk_app.services.errors import BadInput, DatabaseUnavailable
 
 BACKENDS = ("sqlite", "postgresql")
@@ -51,10 +53,6 @@ def shown_url(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _server(url: URL) -> str:
-    return f"{url.host or 'localhost'}:{url.port or 5432}"
-
-
 def folder_unusable(url: URL, error: OSError) -> DatabaseUnavailable:
     """The SQLite file's folder could not be made (``error`` says why, in the log only)."""
     del error  # the code says it; the operating system's sentence is not for people
@@ -72,26 +70,11 @@ def unavailable(url: URL, error: BaseException) -> DatabaseUnavailable:
 
 
 def _sqlite(url: URL, text: str) -> DatabaseUnavailable:
-    file = url.database or ":memory:"
-    if "locked" in text or "busy" in text:
-        return DatabaseUnavailable("database_busy", file=file)
-    if "not a database" in text or "malformed" in text:
-        return DatabaseUnavailable("database_not_a_database_file", file=file)
-    if "unable to open" in text or "readonly" in text or "i/o error" in text:
-        return DatabaseUnavailable("database_file_unopenable", file=file)
-    return DatabaseUnavailable("database_unavailable", database=shown_url(url))
+    return sqlite_failure(url.database or ":memory:", text, lambda: shown_url(url))
 
 
 def _server_error(url: URL, text: str) -> DatabaseUnavailable:
-    if "password" in text:
-        return DatabaseUnavailable("database_password_needed")
-    if "resolve host" in text or "translate host" in text or "name or service" in text:
-        return DatabaseUnavailable("database_host_unknown", server=_server(url))
-    if 'database "' in text and "does not exist" in text:
-        return DatabaseUnavailable("database_missing", name=url.database or "", server=_server(url))
-    if "refused" in text or "timeout" in text or "could not connect" in text:
-        return DatabaseUnavailable("database_no_answer", server=_server(url))
-    return DatabaseUnavailable("database_unavailable", database=shown_url(url))
+    return server_failure(url, text, lambda: shown_url(url))
 
 
 def refused_by_privileges(error: BaseException) -> bool:

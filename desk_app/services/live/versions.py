@@ -36,18 +36,10 @@ class ChangedMeanwhile(Refused):
     """Another desk (or the website) changed the candidate after this desk looked."""
 
 
-def candidate_version(session: Session, candidate_id: int) -> int:
-    """The newest audit id of a change desks show of this candidate (0: none yet)."""
-    newest = session.scalar(
-        select(func.max(AuditEvent.id)).where(
-            AuditEvent.candidate_id == candidate_id, AuditEvent.action.in_(sorted(ANNOUNCED))
-        )
-    )
-    return int(newest or 0)
-
-
 def candidate_versions(session: Session, candidate_ids: Collection[int]) -> dict[int, int]:
-    """:func:`candidate_version` of several candidates, 500 to a query (absent: 0)."""
+    """The version of several candidates, 500 to a query (absent: 0): the newest audit id
+    of a change desks show of each (one candidate's is read with the rest of it:
+    ``candidates/detail_read.py``)."""
     ids, found = sorted(candidate_ids), dict[int, int]()
     for start in range(0, len(ids), 500):
         rows = session.execute(

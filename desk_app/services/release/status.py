@@ -1,15 +1,12 @@
-"""What the desk shows about an entry's "results available" email."""
+"""What the desk shows about an entry's "results available" email.
+
+Read with the rest of a candidate (``services/candidates/detail_read.py``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from desk_app.models import OutboxMessage, ReleaseNotice
 
 #: ReleaseNotice.outcome values
 QUEUED = "queued"
@@ -33,23 +30,3 @@ class ReleaseNoticeDetail:
     decided_at: datetime
     email_status: str | None
     sent_at: datetime | None
-
-
-def notices_for(session: Session, entry_ids: Collection[int]) -> dict[int, ReleaseNoticeDetail]:
-    if not entry_ids:
-        return {}
-    rows = session.execute(
-        select(
-            ReleaseNotice.entry_id,
-            ReleaseNotice.outcome,
-            ReleaseNotice.decided_at,
-            OutboxMessage.status,
-            OutboxMessage.sent_at,
-        )
-        .outerjoin(OutboxMessage, OutboxMessage.id == ReleaseNotice.outbox_id)
-        .where(ReleaseNotice.entry_id.in_(list(entry_ids)))
-    )
-    return {
-        row.entry_id: ReleaseNoticeDetail(row.outcome, row.decided_at, row.status, row.sent_at)
-        for row in rows
-    }
