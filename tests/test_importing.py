@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desk_app.models import AuditEvent, Candidate, Centre, Entry, ExamSession, PaperScore, Result
 from desk_app.models.search_index import name_keys
 from desk_app.services.errors import BadInput, PermissionDenied
+from desk_app.services.importing.report import Progress
 from desk_app.services.registry import Services
 from desk_app.services.search.keys import email_key, phone_key_of, token_rows
 from tests.support.factories import add_staff, an_admin
@@ -258,16 +259,26 @@ def test_progress_is_told_and_a_stop_leaves_nothing(services: Services, tmp_path
     assert phases[0] == "checking" and phases[-1] == "writing"
     assert seen[-1].fraction == 1.0 and seen[-1].rows == 4499
     before = table_digest(services.db)
-    changed = write_csv(tmp_path / "more.csv", [row(n, grade="PASS") for n in range(1, 4500)])
-    asked = []
+    changed = write_csv(tmp_path / "more.csv", [row(n, grade="PASS") for n in range(1, 8500)])
+    # a stop while the file is checked (by then PostgreSQL has written its first chunks:
+    # early.py) and a stop once the check is done (the rest is written after it)
+    for stops_at in ("checking", "writing"):
+        told: list[Progress] = []
 
-    def stop() -> bool:
-        asked.append(1)
-        return len(asked) > 5  # during the second pass
+        def stop(stops_at: str = stops_at, told: list[Progress] = told) -> bool:
+            if not told:
+                return False
+            if stops_at == "checking":
+                return told[-1].rows >= 7000
+            return told[-1].phase == "checking" and told[-1].fraction == 1.0
 
-    with pytest.raises(ImportCancelled):
-        services.importer.run(an_admin(services), changed, reason="x", should_stop=stop)
-    assert table_digest(services.db) == before
+        with pytest.raises(ImportCancelled):
+            services.importer.run(
+                an_admin(services), changed, reason="x", progress=told.append, should_stop=stop
+            )
+        assert told[-1].phase == "checking"
+        assert told[-1].fraction < 1.0 if stops_at == "checking" else told[-1].fraction == 1.0
+        assert table_digest(services.db) == before
 
 
 def test_the_sample_xlsx_twin_makes_the_same_rows(services: Services) -> None:

@@ -43,7 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "search_token": ("kind", "token", "candidate_id"),
     "entry": ("id", "candidate_id", "exam_id", "session_id"),
     "result": ("id", "entry_id", "grade", "cefr", "score", "release_at"),
-    "paper_score": ("id", "result_id", "paper_id", "score"),
+    "paper_score": ("result_id", "paper_id", "score"),
     "results_account": (
         "id", "candidate_id", "email", "password_hash", "registered_at", "terms_accepted_at",
         "updates_opt_in", "must_change_password", "failed_attempts", "last_failure_at",
@@ -261,9 +261,7 @@ class CandidateMaker:
                 (result_id, entry_id, grade, cefr, overall, self.w.stamp(release))
             )
             for paper_id, score in zip(self.cat.paper_ids[exam.code], papers, strict=False):
-                batch.rows["paper_score"].append(
-                    (self._take("paper_score"), result_id, paper_id, score)
-                )
+                batch.rows["paper_score"].append((result_id, paper_id, score))
             self.counts.entries += 1
             self.counts.results += 1
             self.counts.by_grade[grade] = self.counts.by_grade.get(grade, 0) + 1

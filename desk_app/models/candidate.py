@@ -121,17 +121,19 @@ class Result(Base):
 
     entry: Mapped[Entry] = relationship(back_populates="result")
     papers: Mapped[list[PaperScore]] = relationship(
-        back_populates="result", order_by="PaperScore.id", cascade="all, delete-orphan"
+        back_populates="result", order_by="PaperScore.paper_id", cascade="all, delete-orphan"
     )
 
 
 class PaperScore(Base):
-    __tablename__ = "paper_score"
-    __table_args__ = (UniqueConstraint("result_id", "paper_id"),)
+    """A result's score in one paper, known by the two (revision 0015: no id of its own)."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    result_id: Mapped[int] = mapped_column(ForeignKey("result.id", ondelete="CASCADE"))
-    paper_id: Mapped[int] = mapped_column(ForeignKey("paper.id"))
+    __tablename__ = "paper_score"
+
+    result_id: Mapped[int] = mapped_column(
+        ForeignKey("result.id", ondelete="CASCADE"), primary_key=True
+    )
+    paper_id: Mapped[int] = mapped_column(ForeignKey("paper.id"), primary_key=True)
     score: Mapped[int] = mapped_column(Integer)
 
     result: Mapped[Result] = relationship(back_populates="papers")

@@ -50,6 +50,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Collection, Iterable
+from itertools import combinations
 from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -103,6 +105,18 @@ def name_pair_key(first: str, second: str) -> str:
     two listed words of which neither begins the other): the two in code point
     order, as the database's ``COLLATE "C"`` orders them (revision 0012)."""
     return PAIR_MARK.join(sorted((first, second)))
+
+
+def name_pair_keys(keys: Iterable[str], listed: Collection[str]) -> list[str]:
+    """The pair keys a name holding ``keys`` holds: one per two of them that are
+    ``listed`` words (``desk_name_pair_words()``) of which neither begins the other;
+    the database's ``desk_name_pair_keys`` (revision 0012) says the same."""
+    words = sorted(key for key in keys if key in listed)
+    return [
+        name_pair_key(a, b)
+        for a, b in combinations(words, 2)
+        if not (a.startswith(b) or b.startswith(a))
+    ]
 
 
 def name_keys(name: str) -> list[str]:

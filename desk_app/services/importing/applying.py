@@ -13,7 +13,7 @@ The audit entries of corrections are kept until the end (``entries``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import partial
@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session
 from desk_app.bulk import BulkWriter
 from desk_app.models import Centre, ExamSession
 from desk_app.services.audit.batch import PendingEntry
-from desk_app.services.importing.catalogue import Catalogue
+from desk_app.services.importing.catalogue import Catalogue, region_of
 from desk_app.services.importing.changes import (
     StoredCandidate,
     StoredResult,
     candidate_changes,
+    first_rows,
     is_someone_else,
     recalls_release,
     result_changes,
@@ -40,7 +41,7 @@ from desk_app.services.importing.pipeline import ChunkPipeline, IdReserve
 from desk_app.services.importing.report import ImportCounts, Problems
 from desk_app.services.importing.rows import CandidateCells, EntryRow
 from desk_app.services.importing.stored import StoredEntries, stored_candidates, stored_entries
-from desk_app.services.importing.writing import TABLES, ChunkWrites, write_chunk
+from desk_app.services.importing.writing import TABLES, ChunkWrites, prepare_chunk, write_chunk
 from desk_app.services.release_dates import release_day, release_moment
 from desk_app.services.search.keys import email_key, phone_key_of, token_rows
 
@@ -109,15 +110,20 @@ class Applier:
 
     # -- centres and sessions --------------------------------------------------------------------
     def prepare(self, found: FileCheck) -> None:
-        """Make the centres and sessions the file names and the database lacks."""
+        """Make the centres and sessions the file names and the database lacks (those
+        not made yet: called again as the first pass finds more)."""
+        if self._pipeline is not None:
+            self._pipeline.settle()  # the connection is this thread's again
         for code, (_line, name_en, name_zh) in found.new_centres.items():
             if code in self._catalogue.centres:
                 continue
-            row = Centre(code=code, name_en=name_en, name_zh=name_zh, region=_region(code))
+            row = Centre(code=code, name_en=name_en, name_zh=name_zh, region=region_of(code))
             self._catalogue.centres[code] = self._add(row)
             self._centre_codes[self._catalogue.centres[code]] = code
             self.tally.new_centres += 1
         for code, ref in found.new_sessions.items():
+            if code in self._session_ids:
+                continue
             known = self._catalogue.session(code)  # made since the check, by another import?
             if known is not None and known.id is not None:
                 self._session_ids[code] = known.id
@@ -127,6 +133,13 @@ class Applier:
             )
             self._session_ids[code] = self._add(made)
             self.tally.new_sessions += 1
+
+    def busy(self) -> bool:
+        """Whether the last chunk's writes are in flight still."""
+        return self._pipeline is not None and self._pipeline.busy()
+
+    def has_centre(self, code: str) -> bool:
+        return code in self._catalogue.centres
 
     def _add(self, row: Centre | ExamSession) -> int:
         if not self._write:
@@ -166,8 +179,9 @@ class Applier:
         self._entries(chunk, results, first_rows, writes)
         if self.writing:
             assert self._names is not None and self._pipeline is not None
+            prepared = prepare_chunk(self._writer, writes, self._names)
             self._pipeline.hold(
-                partial(write_chunk, self._session, self._writer, writes, self._names)
+                partial(write_chunk, self._session, self._writer, prepared, self._names)
             )
 
     def _release(self) -> None:
@@ -185,7 +199,7 @@ class Applier:
         it changed the candidate (line → changed)."""
         first: dict[int, bool] = {}
         new = [
-            row for row in _first_rows(chunk, self._candidate_ids) if row.candidate.id_number
+            row for row in first_rows(chunk, self._candidate_ids) if row.candidate.id_number
             not in stored
         ]  # fmt: skip
         for row, candidate_id in zip(new, self._ids("candidate", len(new)), strict=True):
@@ -375,25 +389,3 @@ class Applier:
         the rollback of the caller's transaction)."""
         if self._pipeline is not None:
             self._pipeline.close()
-
-
-def _first_rows(chunk: Iterable[EntryRow], known: dict[str, int]) -> list[EntryRow]:
-    """The first row of each candidate not met before this chunk, in order."""
-    seen: set[str] = set()
-    firsts = []
-    for row in chunk:
-        key = row.candidate.id_number
-        if key not in known and key not in seen:
-            seen.add(key)
-            firsts.append(row)
-    return firsts
-
-
-def _region(code: str) -> str:
-    """The letters a centre code starts with (HK101 → HK, TW056 → TW), at most 8."""
-    letters = ""
-    for ch in code:
-        if not ch.isalpha():
-            break
-        letters += ch
-    return letters[:8]

@@ -161,3 +161,13 @@ def load_catalogue(session: Session) -> Catalogue:
         if month is not None:
             catalogue.sessions.setdefault(name_key(month), ref)
     return catalogue
+
+
+def region_of(code: str) -> str:
+    """The letters a centre code starts with (HK101 → HK, TW056 → TW), at most 8."""
+    letters = ""
+    for ch in code:
+        if not ch.isalpha():
+            break
+        letters += ch
+    return letters[:8]

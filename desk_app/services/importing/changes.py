@@ -19,6 +19,7 @@ The rules (docs/IMPORT.md says them to administrators):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -26,7 +27,7 @@ from typing import Any
 from desk_app.services.errors import BadInput
 from desk_app.services.importing.catalogue import ExamInfo
 from desk_app.services.importing.columns import name_key
-from desk_app.services.importing.rows import CandidateCells, ResultCells
+from desk_app.services.importing.rows import CandidateCells, EntryRow, ResultCells
 from desk_app.services.release_dates import release_day, release_moment
 from desk_app.services.validation import normalise_email
 
@@ -144,3 +145,15 @@ def result_values(result: StoredResult, exam: ExamInfo, timezone: str) -> dict[s
 
 def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
+
+
+def first_rows(chunk: Iterable[EntryRow], known: dict[str, int]) -> list[EntryRow]:
+    """The first row of each candidate not met before this chunk, in order."""
+    seen: set[str] = set()
+    firsts = []
+    for row in chunk:
+        key = row.candidate.id_number
+        if key not in known and key not in seen:
+            seen.add(key)
+            firsts.append(row)
+    return firsts

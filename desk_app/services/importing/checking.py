@@ -11,7 +11,7 @@ a candidate whose cells differ between rows is a conflict, named by column.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from desk_app.services.importing.catalogue import Catalogue, SessionRef
@@ -30,6 +30,9 @@ from desk_app.settings import Settings
 
 #: progress is told (and a stop looked for) every this many rows
 STEP = 1000
+#: the second pass is offered its turn every this many rows (``keep_up``): soon after
+#: the server has written a chunk, it is given the next
+KEEP_UP_STEP = 100
 #: what the first pass keeps per candidate (first line, a hash per candidate cell) and per
 #: entry (first line, a hash of the result)
 _CANDIDATE = struct.Struct(f"<q{len(CANDIDATE_FIELDS)}q")
@@ -136,11 +139,14 @@ def check_file(
     spool: RowSpool | None = None,
     progress: ProgressCallback | None = None,
     should_stop: StopAsked | None = None,
+    keep_up: Callable[[FileCheck], None] | None = None,
 ) -> FileCheck:
     """Read every row, listing every problem; what the second pass needs to know.
 
     Each good row goes to ``spool`` (while no problem has been found: after
-    one, nothing will be written anyway)."""
+    one, nothing will be written anyway). ``keep_up`` is called every
+    :data:`KEEP_UP_STEP` rows with what is known so far: the second pass may take
+    the chunks spooled by then (``service.py``)."""
     found = FileCheck()
     try:
         opened = header_and_rows(source, catalogue, problems)
@@ -161,6 +167,8 @@ def check_file(
                     raise ImportCancelled()
                 if progress is not None:
                     progress(Progress("checking", found.rows, source.fraction))
+            if keep_up is not None and found.rows % KEEP_UP_STEP == 0:
+                keep_up(found)
         cross.finish(found)
     except Unreadable as error:
         problems.add(error.line, error.code, **error.params)

@@ -43,6 +43,10 @@ class ChunkPipeline:
         #: the last chunk's writes, held until the next chunk's look-ups are done
         self._held: Callable[[], None] | None = None
 
+    def busy(self) -> bool:
+        """Whether a write is in flight still (:meth:`settle` would wait)."""
+        return self._flight is not None and not self._flight.done()
+
     def settle(self) -> None:
         """Wait for the write in flight (its error, if any, is raised here)."""
         flight, self._flight = self._flight, None

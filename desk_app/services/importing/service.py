@@ -11,7 +11,10 @@ Import… dialog. A call:
 4. in one transaction, compares each chunk of checked rows with the
    database and writes what is new or corrected (``applying.py``); a row
    the database refuses (a removed released result, someone else's ID
-   Number) lists its problem and the transaction is rolled back;
+   Number) lists its problem and the transaction is rolled back. On
+   PostgreSQL this transaction opens before step 3, and the chunks checked
+   so far are written while the check goes on (``early.py``); a problem
+   found later rolls them back with the rest;
 5. audits, in that transaction, one entry per corrected record and one for
    the import itself (file name, size, SHA-256, counts), and commits.
 
@@ -24,6 +27,8 @@ SQLite the write transaction holds the database's write lock anyway.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
@@ -35,8 +40,9 @@ from desk_app.services.audit.batch import PendingEntry, record_many
 from desk_app.services.clock import Clock
 from desk_app.services.errors import BadInput
 from desk_app.services.importing.applying import Applier
-from desk_app.services.importing.catalogue import load_catalogue
+from desk_app.services.importing.catalogue import Catalogue, load_catalogue
 from desk_app.services.importing.checking import FileCheck, check_file
+from desk_app.services.importing.early import EarlyWrites
 from desk_app.services.importing.reading import RowSource, file_facts
 from desk_app.services.importing.report import (
     FileFacts,
@@ -58,7 +64,27 @@ _IMPORT_LOCK = 5_120_311
 
 
 class _RollBack(Exception):
-    """The database refused a row: undo the unit of work, report the problems."""
+    """A problem was found: undo the unit of work, report the problems and ``counts``."""
+
+    def __init__(self, counts: ImportCounts) -> None:
+        super().__init__()
+        self.counts = counts
+
+
+@dataclass(frozen=True)
+class _Call:
+    """One import's arguments and what it has made."""
+
+    caller: Caller
+    path: Path
+    facts: FileFacts
+    catalogue: Catalogue
+    reason: str
+    dry_run: bool
+    problems: Problems
+    spool: RowSpool
+    progress: ProgressCallback | None
+    should_stop: StopAsked | None
 
 
 class ImportService:
@@ -87,63 +113,72 @@ class ImportService:
         facts = file_facts(path)
         problems = Problems()
         with RowSpool() as spool:
-            found = check_file(
-                RowSource(path, facts.kind), catalogue, self._settings, problems,
-                spool=spool, progress=progress, should_stop=should_stop,
+            call = _Call(
+                caller, path, facts, catalogue, reason, dry_run, problems, spool, progress,
+                should_stop,
             )  # fmt: skip
-            if not problems and file_facts(path).sha256 != facts.sha256:
-                raise BadInput("import_file_changed")
+            # PostgreSQL writes while the file is checked (early.py); SQLite checks first
+            early = not dry_run and self._db.dialect == "postgresql"
+            found = None if early else self._check(call)
             if problems:
                 return self._report(facts, dry_run, False, problems, ImportCounts(), started)
-            counts, audit_id = ImportCounts(rows=found.rows), None
-            unit = self._db.read if dry_run else self._db.write
             try:
-                with unit() as session:
-                    counts, audit_id = self._second_pass(
-                        session, caller, spool, facts, found, reason, problems, progress,
-                        should_stop, write=not dry_run,
-                    )  # fmt: skip
-            except _RollBack:
+                with (self._db.read if dry_run else self._db.write)() as session:
+                    counts, audit_id = self._second_pass(session, call, found)
+            except _RollBack as rolled_back:
+                counts = rolled_back.counts
                 return self._report(facts, dry_run, False, problems, counts, started)
         return self._report(facts, dry_run, not dry_run, problems, counts, started, audit_id)
 
+    def _check(self, call: _Call, keep_up: Callable[[FileCheck], None] | None = None) -> FileCheck:
+        """The first pass: every row read and checked, the good ones spooled."""
+        found = check_file(
+            RowSource(call.path, call.facts.kind), call.catalogue, self._settings, call.problems,
+            spool=call.spool, progress=call.progress, should_stop=call.should_stop,
+            keep_up=keep_up,
+        )  # fmt: skip
+        if not call.problems and file_facts(call.path).sha256 != call.facts.sha256:
+            raise BadInput("import_file_changed")
+        return found
+
     def _second_pass(
-        self,
-        session: Session,
-        caller: Caller,
-        spool: RowSpool,
-        facts: FileFacts,
-        found: FileCheck,
-        reason: str,
-        problems: Problems,
-        progress: ProgressCallback | None,
-        should_stop: StopAsked | None,
-        *,
-        write: bool,
+        self, session: Session, call: _Call, found: FileCheck | None
     ) -> tuple[ImportCounts, int | None]:
-        actor = authorise_caller(session, caller, Action.IMPORT_DATA)
+        """Compare with the database and write, in ``session``; the first pass too when
+        ``found`` is None (it has not run: PostgreSQL writes while it runs)."""
+        write = not call.dry_run
+        actor = authorise_caller(session, call.caller, Action.IMPORT_DATA)
         if write and session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _IMPORT_LOCK})
         catalogue = load_catalogue(session)  # as it is now, inside this unit of work
         applier = Applier(
             session, catalogue, now=self._clock.now(), timezone=self._settings.office.timezone,
-            reason=reason, write=write, problems=problems,
+            reason=call.reason, write=write, problems=call.problems,
         )  # fmt: skip
         try:
+            if found is None:
+                early = EarlyWrites(applier, call.spool, call.problems)
+                found = self._check(call, early.keep_up)
+                if call.problems:
+                    raise _RollBack(ImportCounts())
+                chunks = early.rest()
+            else:
+                chunks = call.spool.chunks()
             applier.prepare(found)
-            for chunk in spool.chunks():
+            for chunk in chunks:
                 applier.apply(chunk)
                 rows = applier.tally.rows
-                self._tell(progress, should_stop, rows, rows / spool.rows)
+                self._tell(call.progress, call.should_stop, rows, rows / call.spool.rows)
             counts = applier.tally.counts()
-            if problems:
-                raise _RollBack()
+            if call.problems:
+                raise _RollBack(ImportCounts(rows=found.rows))
             applier.finish()
         finally:
             applier.close()  # no write in flight when the transaction ends
         if not write:
             return counts, None
-        return counts, self._audit(session, actor, facts, counts, reason, applier.entries)
+        audit_id = self._audit(session, actor, call.facts, counts, call.reason, applier.entries)
+        return counts, audit_id
 
     def _tell(
         self,

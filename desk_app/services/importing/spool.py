@@ -7,6 +7,11 @@ file, and the second reads them back: memory stays one chunk, and what is
 written is exactly what was checked, even if the file is changed meanwhile.
 The file is as big as the rows' values (about the size of the CSV) and is
 gone when closed, or when the process ends however it ends.
+
+On PostgreSQL the second pass starts before the first ends (``service.py``):
+it reads the chunks written so far (:meth:`RowSpool.next_chunk`) while the
+first pass goes on adding to the end, and, once that is done, the rest
+(:meth:`RowSpool.chunks`). Each chunk is read once, in order.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ class RowSpool:
         self._file: IO[bytes] = tempfile.TemporaryFile(prefix="desk-import-")  # noqa: SIM115
         self._buffer: list[EntryRow] = []
         self.rows = 0
+        #: chunks written to the file and not read yet; where the next one starts
+        self.waiting = 0
+        self._read_at = 0
 
     def add(self, row: EntryRow) -> None:
         self._buffer.append(row)
@@ -40,17 +48,26 @@ class RowSpool:
         if self._buffer:
             pickle.dump(self._buffer, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._buffer = []
+            self.waiting += 1
+
+    def next_chunk(self) -> list[EntryRow]:
+        """The first chunk not read yet (one is :attr:`waiting`); the file stays open for
+        more at its end."""
+        if not self.waiting:
+            raise RuntimeError("no chunk waiting")
+        end = self._file.tell()
+        self._file.seek(self._read_at)
+        chunk: list[EntryRow] = pickle.load(self._file)  # our own file
+        self._read_at = self._file.tell()
+        self._file.seek(end)
+        self.waiting -= 1
+        return chunk
 
     def chunks(self) -> Iterator[list[EntryRow]]:
-        """The rows in order, a chunk at a time (the file was written by this process)."""
+        """The rows not read yet, in order, a chunk at a time (once nothing more is added)."""
         self._dump()
-        self._file.seek(0)
-        while True:
-            try:
-                chunk: list[EntryRow] = pickle.load(self._file)  # our own file
-            except EOFError:
-                return
-            yield chunk
+        while self.waiting:
+            yield self.next_chunk()
 
     def close(self) -> None:
         self._file.close()

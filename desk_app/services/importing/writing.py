@@ -2,7 +2,9 @@
 
 New rows are tuples in the form :class:`~desk_app.bulk.BulkWriter` takes
 (COPY on PostgreSQL, ``executemany`` on SQLite), with ids drawn by
-:meth:`~desk_app.bulk.BulkWriter.take_ids`. Corrections are UPDATEs by id,
+:meth:`~desk_app.bulk.BulkWriter.take_ids`; the thread that builds a chunk
+also makes them ready to send (:func:`prepare_chunk`: on PostgreSQL, COPY's
+text), and the import's worker only sends them (:func:`write_chunk`). Corrections are UPDATEs by id,
 one statement executed for all the chunk's rows; a corrected name gets new
 search tokens, corrected paper scores are replaced, a withdrawn result is
 deleted with its scores.
@@ -16,9 +18,9 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, update
 from sqlalchemy.orm import Session
 
-from desk_app.bulk import BulkWriter
+from desk_app.bulk import BulkWriter, Prepared
 from desk_app.models import Candidate, PaperScore, Result, SearchToken, load_all
-from desk_app.services.importing.name_index import NameIndexLoader
+from desk_app.services.importing.name_index import NameIndexLoader, PreparedNames
 
 TABLES: dict[str, Table] = {
     name: load_all().metadata.tables[name]
@@ -60,9 +62,30 @@ class ChunkWrites:
     withdrawn: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PreparedChunk:
+    """A chunk's writes with its new rows made ready to send (:func:`prepare_chunk`)."""
+
+    writes: ChunkWrites
+    tables: list[Prepared]
+    names: PreparedNames
+
+
+def prepare_chunk(writer: BulkWriter, writes: ChunkWrites, names: NameIndexLoader) -> PreparedChunk:
+    """In the thread that built the chunk: its new rows formatted, its name keys made."""
+    rows = writes.rows
+    rows["search_token"].sort()  # in the key's order: each insert finds its page near the last
+    return PreparedChunk(
+        writes,
+        [writer.prepare(TABLES[name], COLUMNS[name], rows[name]) for name in COLUMNS],
+        names.prepare([(row[0], row[2]) for row in rows["candidate"]]),  # (id, name_en)
+    )
+
+
 def write_chunk(
-    session: Session, writer: BulkWriter, writes: ChunkWrites, names: NameIndexLoader
+    session: Session, writer: BulkWriter, prepared: PreparedChunk, names: NameIndexLoader
 ) -> None:
+    writes = prepared.writes
     if writes.candidate_updates:
         session.execute(*_update(Candidate, "cid", writes.candidate_updates))
     if writes.retokened:
@@ -74,10 +97,9 @@ def write_chunk(
         session.execute(delete(Result).where(Result.id.in_(writes.withdrawn)))
     if writes.result_updates:
         session.execute(*_update(Result, "rid", writes.result_updates))
-    rows = writes.rows
-    for name in COLUMNS:
-        writer.insert(TABLES[name], COLUMNS[name], rows[name])
-    names.add([(row[0], row[2]) for row in rows["candidate"]])  # (id, name_en)
+    for table in prepared.tables:
+        writer.send(table)
+    names.add(prepared.names)
     names.renamed(writes.retokened)
 
 

@@ -34,12 +34,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from itertools import combinations
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desk_app.models.search_index import PAIR_MARK, name_pair_key
+from desk_app.models.search_index import PAIR_MARK, name_pair_keys
 from desk_app.services.search.name_statistics import KeyStatistics, kept
 
 __all__ = ["KeyStatistics", "find", "gin", "merge", "merge_is_cheaper", "paired", "statistics"]
@@ -87,12 +86,7 @@ def paired(stats: KeyStatistics, keys: Sequence[str]) -> list[str]:
     the rarest are taken first (the shortest lists), each while it covers a
     key not covered yet. A key with a count ("ka#2") is never a listed word.
     """
-    listed = [key for key in keys if key in stats.pair_words]
-    pairs = sorted(
-        (name_pair_key(a, b) for a, b in combinations(listed, 2)
-         if not (a.startswith(b) or b.startswith(a))),
-        key=stats.share,
-    )  # fmt: skip
+    pairs = sorted(name_pair_keys(keys, stats.pair_words), key=stats.share)
     covered: set[str] = set()
     chosen: list[str] = []
     for pair in pairs:
