@@ -1,4 +1,4 @@
-"""The first pass: the whole file checked, streamed, before anything is written.
+"""The first pass: the whole file checked, streamed; nothing is kept unless all is good.
 
 Each row is read on its own (``rows.py``); what rows say about each other
 is kept small, so memory does not follow the file: per ID Number the line

@@ -1,4 +1,4 @@
-"""Importing the exam board's file: all or nothing, checked whole before anything is written.
+"""Importing the exam board's file: all or nothing, every row checked, one transaction.
 
 One service under the command line (``desk-app import``) and the window's
 Import… dialog. A call:
