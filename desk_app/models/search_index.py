@@ -111,7 +111,7 @@ def name_pair_keys(keys: Iterable[str], listed: Collection[str]) -> list[str]:
     """The pair keys a name holding ``keys`` holds: one per two of them that are
     ``listed`` words (``desk_name_pair_words()``) of which neither begins the other;
     the database's ``desk_name_pair_keys`` (revision 0012) says the same."""
-    words = sorted(key for key in keys if key in listed)
+    words = [key for key in keys if key in listed]  # in the order given: search's ties
     return [
         name_pair_key(a, b)
         for a, b in combinations(words, 2)
