@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError, SQLAlchemyError
 
-from desk_app.services.database_failures import server_failure, sqlite_failure
+from desk_app.services.database_failures import encodable, server_failure, sqlite_failure
 from desk_app.services.errors import BadInput, DatabaseUnavailable
 
 BACKENDS = ("sqlite", "postgresql")
@@ -25,7 +25,7 @@ def parse_database_url(text: str | URL) -> URL:
     if isinstance(text, URL):
         url = text
     else:
-        if "\x00" in text or not _encodable(text):
+        if "\x00" in text or not encodable(text):
             raise BadInput("database_url_invalid")
         try:
             url = make_url(text)
@@ -34,18 +34,9 @@ def parse_database_url(text: str | URL) -> URL:
     kind = url.get_backend_name()
     if kind not in BACKENDS:
         raise BadInput("database_kind_unsupported", kind=kind[:40])
-    if kind == "sqlite" and url.database and not _encodable(url.database):
+    if kind == "sqlite" and url.database and not encodable(url.database):
         raise BadInput("database_url_invalid")
     return url
-
-
-def _encodable(text: str) -> bool:
-    """Whether ``text`` is plain Unicode (no bytes smuggled in by surrogate escapes)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def shown_url(url: URL) -> str:

@@ -25,6 +25,15 @@ class ServerAddress(Protocol):
     def database(self) -> str | None: ...
 
 
+def encodable(text: str) -> bool:
+    """Whether ``text`` is plain Unicode (no bytes smuggled in by surrogate escapes)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def server_name(url: ServerAddress) -> str:
     return f"{url.host or 'localhost'}:{url.port or 5432}"
 

@@ -44,7 +44,7 @@ from desk_app.connect_options import (
 )
 from desk_app.schema_revision import VERSION_QUERY, is_head
 from desk_app.services.candidates.detail_read import Row, driver_sql
-from desk_app.services.database_failures import server_failure, sqlite_failure
+from desk_app.services.database_failures import encodable, server_failure, sqlite_failure
 from desk_app.services.errors import DatabaseUnavailable, DeskError, Refused
 
 #: SQLAlchemy's own reading of a URL (``sqlalchemy.engine.url._parse_url``)
@@ -76,7 +76,7 @@ class PlainUrl:
 
 def plain_url(text: str) -> PlainUrl | None:
     """``text`` read, when it is in a plain form; else None."""
-    if "\x00" in text or not text.isprintable() or not _encodable(text):
+    if "\x00" in text or not text.isprintable() or not encodable(text):
         return None
     if text.startswith("sqlite:///"):
         path = text[len("sqlite:///") :]
@@ -106,14 +106,6 @@ def plain_url(text: str) -> PlainUrl | None:
 
 def _unquoted(value: str | None) -> str | None:
     return None if value is None else unquote(value)
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class PlainDb:
