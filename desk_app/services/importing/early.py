@@ -8,8 +8,10 @@ the check, and every few rows the check offers the second pass its turn
 (:meth:`EarlyWrites.keep_up`): when the chunk before has been written, the
 next chunk spooled so far is compared and handed to the writer, and the
 check goes on while the server stores it. The check gives way only when the
-writer has nothing to do, so a bad file is still refused soon (its rows
-written meanwhile are rolled back with the transaction).
+writer has nothing to do, so it keeps well ahead of the writes, but it does
+give way: a bad date at line 90,000 of 100,000 is found after 9–11 s, where
+checking alone took 4–5 s (the rows written meanwhile are rolled back with
+the transaction). A whole good file took 26.8–28.7 s instead of 38.9 s.
 
 All or nothing is kept by the transaction, as before: once the check finds a
 problem nothing more is written, and the caller rolls back everything the
