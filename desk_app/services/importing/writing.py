@@ -4,10 +4,10 @@ New rows are tuples in the form :class:`~desk_app.bulk.BulkWriter` takes
 (COPY on PostgreSQL, ``executemany`` on SQLite), with ids drawn by
 :meth:`~desk_app.bulk.BulkWriter.take_ids`; the thread that builds a chunk
 also makes them ready to send (:func:`prepare_chunk`: on PostgreSQL, COPY's
-text), and the import's worker only sends them (:func:`write_chunk`). Corrections are UPDATEs by id,
-one statement executed for all the chunk's rows; a corrected name gets new
-search tokens, corrected paper scores are replaced, a withdrawn result is
-deleted with its scores.
+text), and the import's worker only sends them (:func:`write_chunk`).
+Corrections are UPDATEs by id, one statement executed for all the chunk's
+rows; a corrected name gets new search tokens, corrected paper scores are
+replaced, a withdrawn result is deleted with its scores.
 """
 
 from __future__ import annotations
